@@ -1,0 +1,29 @@
+package org.nnlab.engine.layer;
+
+import java.util.List;
+import org.nnlab.engine.spec.LayerSpec;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
+
+/**
+ * One stage of a network. Shapes passed to {@link #outputShape} are per sample; tensors passed to
+ * {@link #forward} and {@link #backward} carry the batch as their first dimension.
+ * <p>
+ * {@code forward} keeps what {@code backward} needs; {@code backward} adds d(loss)/d(param) into each
+ * {@link Param#grad()} and returns d(loss)/d(input) for the gradient {@code gradOut} = d(loss)/d(output).
+ * A layer object is used by one thread at a time.
+ */
+public interface Layer {
+    /** The per-sample output shape for a per-sample input shape; throws if the input does not fit. */
+    Shape outputShape(Shape input);
+
+    Tensor forward(Tensor input, Mode mode);
+
+    Tensor backward(Tensor gradOut);
+
+    /** Learnable parameters in a fixed order (the order weights are saved in); empty when none. */
+    List<Param> params();
+
+    /** The configuration this layer was built from. */
+    LayerSpec spec();
+}

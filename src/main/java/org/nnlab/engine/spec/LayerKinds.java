@@ -1,0 +1,25 @@
+package org.nnlab.engine.spec;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every layer kind the engine can build, in the order a palette shows them. */
+public final class LayerKinds {
+    private static final List<LayerKind> ALL = List.of(
+    );
+
+    private LayerKinds() {
+    }
+
+    public static List<LayerKind> all() {
+        return ALL;
+    }
+
+    public static Optional<LayerKind> byName(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    public static Optional<LayerKind> byType(Class<?> type) {
+        return ALL.stream().filter(k -> k.type().equals(type)).findFirst();
+    }
+}

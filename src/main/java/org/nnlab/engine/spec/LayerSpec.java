@@ -1,0 +1,27 @@
+package org.nnlab.engine.spec;
+
+import java.util.random.RandomGenerator;
+import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.tensor.Shape;
+
+/**
+ * The configuration of one layer: an immutable record, validated in its constructor, with no
+ * weights. Shapes here are per sample (no batch dimension). Every kind is listed in
+ * {@link LayerKinds}, which the JSON form and the visual builder read.
+ */
+public interface LayerSpec {
+    /** The name of this kind in JSON and in the builder, e.g. {@code "dense"}. */
+    String kind();
+
+    /** The per-sample output shape, or a {@link SpecException} that explains why the input does not fit. */
+    Shape outputShape(Shape input);
+
+    /** Number of learnable values for this input shape. */
+    long paramCount(Shape input);
+
+    /** Floating-point operations of one forward pass of one sample (a multiply-add counts as 2). */
+    long flops(Shape input);
+
+    /** A layer with fresh weights drawn from {@code rng}. */
+    Layer build(Shape input, RandomGenerator rng);
+}
