@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user-visible text, from the bundles {@code i18n/messages*.properties} (English and
- * simplified Chinese). Vaadin picks the browser's best match among {@link #LOCALES}; a missing key is
+ * Every user-visible text, in English and simplified Chinese. A key's first segment names its
+ * feature's bundle: {@code draw.title} is looked up in {@code i18n/draw*.properties} when that bundle
+ * exists, otherwise (and for shared keys such as {@code nav.home}) in {@code i18n/messages*.properties}. Vaadin picks the browser's best match among {@link #LOCALES}; a missing key is
  * logged and shown as {@code !key} so that it is noticed.
  */
 @Component
@@ -30,7 +31,7 @@ public class Translations implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         try {
-            String pattern = bundle(locale).getString(key);
+            String pattern = bundleFor(key, locale).getString(key);
             return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
         } catch (MissingResourceException e) {
             log.warn("No text for key '{}' in {}", key, locale);
@@ -43,8 +44,23 @@ public class Translations implements I18NProvider {
         return locale != null && "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
     }
 
-    private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("i18n.messages", supported(locale),
+    private static ResourceBundle bundleFor(String key, Locale locale) {
+        int dot = key.indexOf('.');
+        if (dot > 0) {
+            try {
+                ResourceBundle feature = bundle("i18n." + key.substring(0, dot), locale);
+                if (feature.containsKey(key)) {
+                    return feature;
+                }
+            } catch (MissingResourceException noSuchBundle) {
+                // shared keys live in the messages bundle
+            }
+        }
+        return bundle("i18n.messages", locale);
+    }
+
+    private static ResourceBundle bundle(String name, Locale locale) {
+        return ResourceBundle.getBundle(name, supported(locale),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }
