@@ -33,8 +33,17 @@ class TranslationsTest {
     }
 
     @Test
-    void everyEnglishKeyHasAChineseText() throws IOException {
-        for (String bundle : new String[] {"messages"}) {
+    void everyEnglishKeyHasAChineseText() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(TranslationsTest.class.getResource("/i18n").toURI());
+        java.util.List<String> bundles;
+        try (var files = java.nio.file.Files.list(dir)) {
+            bundles = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .toList();
+        }
+        assertTrue(bundles.contains("messages"), bundles.toString());
+        for (String bundle : bundles) {
             Properties en = load("/i18n/" + bundle + ".properties");
             Properties zh = load("/i18n/" + bundle + "_zh_CN.properties");
             for (String key : en.stringPropertyNames()) {
