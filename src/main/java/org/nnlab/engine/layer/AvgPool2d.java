@@ -34,9 +34,9 @@ public final class AvgPool2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Buffers.batchOf("AvgPool2d", x, Shape.of(g.channels(), g.height(), g.width()));
+        int batch = Layers.requireBatch(this, x, Shape.of(g.channels(), g.height(), g.width()));
         inputShape = x.shape();
-        output = Buffers.reuse(output, Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
+        output = Layers.buffer(output, Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
         float[] xs = x.data();
         float[] ys = output.data();
         int planes = batch * g.channels();
@@ -67,7 +67,7 @@ public final class AvgPool2d implements Layer {
         if (inputShape == null) {
             throw new IllegalStateException("AvgPool2d: backward called before forward");
         }
-        gradInput = Buffers.reuse(gradInput, inputShape);
+        gradInput = Layers.buffer(gradInput, inputShape);
         gradInput.fill(0f);
         float[] dx = gradInput.data();
         float[] dy = gradOut.data();

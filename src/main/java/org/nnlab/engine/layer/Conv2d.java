@@ -63,9 +63,9 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Buffers.batchOf("Conv2d", x, Shape.of(g.channels(), g.height(), g.width()));
+        int batch = Layers.requireBatch(this, x, Shape.of(g.channels(), g.height(), g.width()));
         input = x;
-        output = Buffers.reuse(output, Shape.of(batch, filters, g.outHeight(), g.outWidth()));
+        output = Layers.buffer(output, Shape.of(batch, filters, g.outHeight(), g.outWidth()));
         int chunks = chunks(batch, 1);
         float[] xs = x.data();
         float[] ys = output.data();
@@ -99,7 +99,7 @@ public final class Conv2d implements Layer {
             throw new IllegalStateException("Conv2d: backward called before forward");
         }
         int batch = input.shape().dim(0);
-        gradInput = Buffers.reuse(gradInput, input.shape());
+        gradInput = Layers.buffer(gradInput, input.shape());
         gradInput.fill(0f);
         int chunks = chunks(batch, 2);
         float[] xs = input.data();

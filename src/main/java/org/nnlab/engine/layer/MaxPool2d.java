@@ -33,9 +33,9 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Buffers.batchOf("MaxPool2d", x, Shape.of(g.channels(), g.height(), g.width()));
+        int batch = Layers.requireBatch(this, x, Shape.of(g.channels(), g.height(), g.width()));
         inputShape = x.shape();
-        output = Buffers.reuse(output, Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
+        output = Layers.buffer(output, Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
         int planes = batch * g.channels();
         if (argmax.length < planes * g.outArea()) {
             argmax = new int[planes * g.outArea()];
@@ -81,7 +81,7 @@ public final class MaxPool2d implements Layer {
         if (inputShape == null) {
             throw new IllegalStateException("MaxPool2d: backward called before forward");
         }
-        gradInput = Buffers.reuse(gradInput, inputShape);
+        gradInput = Layers.buffer(gradInput, inputShape);
         gradInput.fill(0f);
         float[] dx = gradInput.data();
         float[] dy = gradOut.data();
