@@ -8,7 +8,9 @@ import java.util.Optional;
 public final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
-            new FetchDataCommand()
+            new FetchDataCommand(),
+            new TrainCommand(),
+            new EvaluateCommand()
     );
 
     private Commands() {

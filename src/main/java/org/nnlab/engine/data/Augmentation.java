@@ -1,6 +1,8 @@
 package org.nnlab.engine.data;
 
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import org.nnlab.engine.tensor.Tensor;
 
 /**
  * Random distortions of training digits, drawn afresh for every image of every batch so that a network
@@ -34,6 +36,25 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
         for (int i = 0; i < count; i++) {
             applyOne(src, i * n, dst, i * n, rows, cols, rng, tmp);
         }
+    }
+
+    /**
+     * A batch transform for {@code Trainer.withBatchTransform}: distorts the images of each batch in place
+     * (inputs {@code [n, 1, rows, cols]} or {@code [n, rows, cols]}), drawing from {@code rng}.
+     */
+    public UnaryOperator<Batch> asBatchTransform(RandomGenerator rng) {
+        float[][] scratch = {new float[0]};
+        return batch -> {
+            Tensor x = batch.inputs();
+            int rows = x.shape().dim(-2);
+            int cols = x.shape().dim(-1);
+            if (scratch[0].length < x.size()) {
+                scratch[0] = new float[x.size()];
+            }
+            System.arraycopy(x.data(), 0, scratch[0], 0, x.size());
+            apply(scratch[0], x.data(), x.size() / (rows * cols), rows, cols, rng);
+            return batch;
+        };
     }
 
     private void applyOne(float[] src, int srcOff, float[] dst, int dstOff, int rows, int cols,

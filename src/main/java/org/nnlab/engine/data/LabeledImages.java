@@ -45,6 +45,11 @@ public record LabeledImages(int rows, int cols, float[] pixels, int[] labels) {
         return new Tensor(Shape.of(size(), 1, rows, cols), pixels);
     }
 
+    /** These images as the engine's data set: inputs {@code [n, 1, rows, cols]} (shared, not copied) and labels. */
+    public Dataset toDataset() {
+        return new Dataset(inputs(), labels);
+    }
+
     /** How many images carry each label 0..maxLabel. */
     public int[] labelCounts() {
         int max = 0;

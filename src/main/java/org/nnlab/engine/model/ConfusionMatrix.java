@@ -1,6 +1,11 @@
 package org.nnlab.engine.model;
 
+import java.util.Iterator;
 import java.util.Locale;
+import org.nnlab.engine.data.Batch;
+import org.nnlab.engine.data.Dataset;
+import org.nnlab.engine.layer.Mode;
+import org.nnlab.engine.tensor.Tensor;
 
 /**
  * Counts of (true class, predicted class) pairs for a classifier with {@code classes} classes:
@@ -17,6 +22,21 @@ public final class ConfusionMatrix {
         }
         this.classes = classes;
         this.counts = new long[classes * classes];
+    }
+
+    /** Runs {@code model} over {@code data} in inference mode, {@code batchSize} samples at a time, and counts. */
+    public static ConfusionMatrix of(Sequential model, Dataset data, int batchSize) {
+        int classes = model.spec().outputShape().size();
+        ConfusionMatrix m = new ConfusionMatrix(classes);
+        Iterator<Batch> it = data.batches(batchSize);
+        while (it.hasNext()) {
+            Batch b = it.next();
+            Tensor out = model.forward(b.inputs(), Mode.INFER);
+            for (int i = 0; i < b.size(); i++) {
+                m.add(b.labels()[i], out.argmaxRow(i));
+            }
+        }
+        return m;
     }
 
     public void add(int actual, int predicted) {
