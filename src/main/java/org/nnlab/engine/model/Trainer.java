@@ -96,6 +96,27 @@ public final class Trainer {
         return diverged != null ? diverged : report[0];
     }
 
+    /**
+     * Runs one mini-batch and reports to {@code listener} exactly as {@link #fit} does ({@code BatchDone} every
+     * {@code eventEvery} steps, or now when {@code report} is true; {@code EpochDone} at the end of an epoch),
+     * for callers that schedule the batches themselves. Does nothing once {@link #isDone()}.
+     */
+    public void runBatch(boolean report, Consumer<? super TrainerEvent> listener) {
+        if (!isDone()) {
+            advance(report, listener);
+        }
+    }
+
+    /** True once every configured epoch has run or training diverged. */
+    public boolean isDone() {
+        return diverged != null || epoch >= config.epochs();
+    }
+
+    /** How training diverged ({@code Outcome.DIVERGED} with the explanation), or null while it has not. */
+    public TrainingEnded divergence() {
+        return diverged;
+    }
+
     /** Mean loss and accuracy of the model on {@code data}, in inference mode; the model is not changed. */
     public Metrics evaluate(Dataset data) {
         RunningMean mean = new RunningMean();

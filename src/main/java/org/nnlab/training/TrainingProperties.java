@@ -1,0 +1,64 @@
+package org.nnlab.training;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code nnlab.training.*}.
+ *
+ * @param workers              worker threads that run job slices (0: one per core)
+ * @param sliceMillis          a slice ends after this much time ...
+ * @param sliceBatches         ... or after this many mini-batches, whichever comes first
+ * @param runningPerUser       jobs one person may have going at once (queued, running or paused)
+ * @param maxActive            jobs that share the workers at once; more wait in the queue
+ * @param maxQueued            jobs allowed to wait; beyond that new jobs are refused
+ * @param maxParameters        largest network (learnable values) a job may train
+ * @param maxSamples           largest run: training samples × epochs
+ * @param updatesPerSecond     most updates a subscriber receives per second (the final one always comes)
+ * @param keepFinishedPerUser  finished jobs kept per person (to look at, save or download), oldest go first
+ */
+@ConfigurationProperties("nnlab.training")
+public record TrainingProperties(
+        @DefaultValue("0") int workers,
+        @DefaultValue("100") long sliceMillis,
+        @DefaultValue("8") int sliceBatches,
+        @DefaultValue("1") int runningPerUser,
+        @DefaultValue("32") int maxActive,
+        @DefaultValue("100") int maxQueued,
+        @DefaultValue("5000000") long maxParameters,
+        @DefaultValue("1200000") long maxSamples,
+        @DefaultValue("5") double updatesPerSecond,
+        @DefaultValue("3") int keepFinishedPerUser) {
+
+    public TrainingProperties {
+        if (workers < 0 || sliceMillis < 1 || sliceBatches < 1 || runningPerUser < 1 || maxActive < 1
+                || maxQueued < 0 || maxParameters < 1 || maxSamples < 1 || !(updatesPerSecond > 0)
+                || keepFinishedPerUser < 1) {
+            throw new IllegalArgumentException("nnlab.training settings out of range: " + this);
+        }
+    }
+
+    /** The number of worker threads: {@link #workers} or one per core. */
+    public int workerCount() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    public long minMillisBetweenUpdates() {
+        return Math.round(1000 / updatesPerSecond);
+    }
+
+    /** The defaults, for code that runs without Spring (benchmarks). */
+    public static TrainingProperties defaults() {
+        return new TrainingProperties(0, 100, 8, 1, 32, 100, 5_000_000, 1_200_000, 5, 3);
+    }
+
+    public TrainingProperties withWorkers(int count) {
+        return new TrainingProperties(count, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser);
+    }
+
+    public TrainingProperties withLimits(int perUser, int active, int queued) {
+        return new TrainingProperties(workers, sliceMillis, sliceBatches, perUser, active, queued,
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser);
+    }
+}

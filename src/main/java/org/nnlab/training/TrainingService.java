@@ -1,0 +1,432 @@
+package org.nnlab.training;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.tensor.Parallelism;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs everybody's training jobs on a fixed set of worker threads, fairly. Jobs that hold a place (up to
+ * {@code maxActive}; more wait in a first-come queue) take turns: a worker takes the job at the head of
+ * the round-robin line, trains it for one slice (a few mini-batches or about 100 ms), and puts it at the
+ * back. With n jobs each advances at about 1/n of its solo speed; a job's kernels get the cores that
+ * are not busy with other jobs, so a lone job uses all of them.
+ * <p>
+ * Every call names the owner (a browser session, later a workshop participant); a job id that is not the
+ * owner's is treated as unknown. Jobs outlive the pages that started them; finished ones are kept a
+ * while ({@code keepFinishedPerUser}) to be looked at and saved. Updates reach subscribers coalesced
+ * (see {@link #subscribe}). Worker threads call {@link #runNextSlice}; {@link TrainingWorkers} starts them.
+ */
+@Service
+public class TrainingService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+
+    private final TrainingProperties properties;
+    private final TrainingData data;
+    private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final Map<JobId, Set<Feed>> feeds = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final ArrayDeque<TrainingJob> ready = new ArrayDeque<>();
+    private final List<TrainingJob> waiting = new ArrayList<>();
+    private final Set<TrainingJob> admitted = new HashSet<>();
+    private int onWorkers;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "training-updates");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TrainingService(TrainingProperties properties, TrainingData data) {
+        this.properties = properties;
+        this.data = data;
+    }
+
+    public TrainingProperties properties() {
+        return properties;
+    }
+
+    /**
+     * Starts a job for {@code owner}: it gets a place among the running jobs at once, or waits in the queue.
+     *
+     * @throws TrainingRefusedException (with a text key) when the network is invalid or too big, the run too
+     *                                  long, the owner has too many jobs going, or the queue is full
+     */
+    public JobSnapshot start(String owner, TrainingRequest request) {
+        requireOwner(owner);
+        checkRequest(request);
+        TrainingJob job = new TrainingJob(JobId.random(), owner, request);
+        synchronized (lock) {
+            long going = jobs.values().stream().filter(j -> j.owner.equals(owner) && !j.state.isFinal()).count();
+            if (going >= properties.runningPerUser()) {
+                throw new TrainingRefusedException("train.error.tooManyRunning",
+                        "you already have " + going + " training job(s) going; the limit is " + properties.runningPerUser(),
+                        properties.runningPerUser());
+            }
+            if (admitted.size() >= properties.maxActive() && waiting.size() >= properties.maxQueued()) {
+                throw new TrainingRefusedException("train.error.queueFull",
+                        "the server is busy: " + waiting.size() + " jobs are waiting already", waiting.size());
+            }
+            jobs.put(job.id, job);
+            if (admitted.size() < properties.maxActive()) {
+                admit(job);
+            } else {
+                waiting.add(job);
+            }
+            forgetOldJobs(owner);
+        }
+        log.info("training job {} started by {}: {} on {}", job.id, owner, request.networkName(), request.data());
+        return snapshotOf(job);
+    }
+
+    private void checkRequest(TrainingRequest request) {
+        long parameters;
+        try {
+            request.spec().validate();
+            parameters = request.spec().paramCount();
+        } catch (SpecException e) {
+            throw new TrainingRefusedException("train.error.invalidSpec", e.getMessage(), e.getMessage());
+        }
+        if (parameters > properties.maxParameters()) {
+            throw new TrainingRefusedException("train.error.tooManyParameters", "the network has " + parameters
+                    + " parameters; the limit is " + properties.maxParameters(), parameters, properties.maxParameters());
+        }
+        long samples;
+        try {
+            samples = (long) data.trainingSize(request.data()) * request.epochs();
+        } catch (IllegalArgumentException e) {
+            throw new TrainingRefusedException("train.error.noData", e.getMessage(), request.data().dataset());
+        }
+        if (samples > properties.maxSamples()) {
+            throw new TrainingRefusedException("train.error.tooManySamples", "the run would train on " + samples
+                    + " samples (samples × epochs); the limit is " + properties.maxSamples(), samples, properties.maxSamples());
+        }
+    }
+
+    /** Stops giving the job slices; it keeps its place. Only a running job can pause. */
+    public JobSnapshot pause(String owner, JobId id) {
+        TrainingJob job = find(owner, id);
+        synchronized (lock) {
+            if (job.state == JobState.RUNNING && !job.cancelRequested) {
+                job.state = JobState.PAUSED;
+                ready.remove(job);
+            }
+        }
+        return publish(job);
+    }
+
+    public JobSnapshot resume(String owner, JobId id) {
+        TrainingJob job = find(owner, id);
+        synchronized (lock) {
+            if (job.state == JobState.PAUSED && !job.cancelRequested) {
+                job.state = JobState.RUNNING;
+                job.stepsRequested = 0;
+                schedule(job);
+            }
+        }
+        return publish(job);
+    }
+
+    /** Single-step mode: a paused job trains one more mini-batch (on a worker, soon), then stays paused. */
+    public JobSnapshot step(String owner, JobId id) {
+        TrainingJob job = find(owner, id);
+        synchronized (lock) {
+            if (job.state == JobState.PAUSED && !job.cancelRequested) {
+                job.stepsRequested++;
+                schedule(job);
+            }
+        }
+        return publish(job);
+    }
+
+    /**
+     * Ends the job as cancelled. A waiting job ends at once; one that has trained ends after its current
+     * mini-batch, when a worker has scored its model on the test images.
+     */
+    public JobSnapshot stop(String owner, JobId id) {
+        TrainingJob job = find(owner, id);
+        synchronized (lock) {
+            if (job.state.isFinal() || job.cancelRequested) {
+                return snapshotOf(job);
+            }
+            job.cancelRequested = true;
+            if (waiting.remove(job)) {
+                end(job, JobState.CANCELLED, "");
+            } else if (!job.onWorker && !ready.contains(job)) {
+                ready.addFirst(job);
+                lock.notifyAll();
+            }
+        }
+        return publish(job);
+    }
+
+    public JobSnapshot snapshot(String owner, JobId id) {
+        return snapshotOf(find(owner, id));
+    }
+
+    /** The owner's jobs, newest first (what a reloaded page uses to find its job again). */
+    public List<JobSnapshot> jobsOf(String owner) {
+        return jobs.values().stream()
+                .filter(j -> j.owner.equals(owner))
+                .sorted(Comparator.comparing((TrainingJob j) -> j.created).reversed())
+                .map(this::snapshotOf)
+                .toList();
+    }
+
+    public Optional<JobSnapshot> latestJobOf(String owner) {
+        return jobsOf(owner).stream().findFirst();
+    }
+
+    public TrainingRequest request(String owner, JobId id) {
+        return find(owner, id).request;
+    }
+
+    /**
+     * Feeds the job's snapshots to {@code consumer}: the current one at once, then at most
+     * {@code updatesPerSecond} a second (the newest of those in between), and always the final one. The
+     * consumer runs on a service thread and must be quick (a view hands over to its UI). Closing the
+     * subscription, or the consumer throwing, removes it.
+     */
+    public Subscription subscribe(String owner, JobId id, Consumer<JobSnapshot> consumer) {
+        TrainingJob job = find(owner, id);
+        Set<Feed> set = feeds.computeIfAbsent(id, k -> new CopyOnWriteArraySet<>());
+        Feed[] self = new Feed[1];
+        self[0] = new Feed(consumer, properties.minMillisBetweenUpdates() * 1_000_000L, timer, () -> set.remove(self[0]));
+        set.add(self[0]);
+        self[0].offer(snapshotOf(job));
+        return self[0];
+    }
+
+    /** Open subscriptions over all jobs. */
+    public int subscriberCount() {
+        return feeds.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /**
+     * The job's model in the engine's file format: after the run, the best checkpoint by validation accuracy.
+     *
+     * @throws TrainingRefusedException while the job is still going or when it never built a model
+     */
+    public byte[] modelFile(String owner, JobId id) {
+        TrainingJob job = find(owner, id);
+        if (!job.state.isFinal()) {
+            throw new TrainingRefusedException("train.error.notFinished", "the job is still " + job.state);
+        }
+        byte[] bytes = job.modelFile();
+        if (bytes == null) {
+            throw new TrainingRefusedException("train.error.noModel", "the job ended before it built a model");
+        }
+        return bytes;
+    }
+
+    /** The test images of one confusion-matrix cell (up to a dozen), as per-image pixel arrays. */
+    public float[][] confusionExamples(String owner, JobId id, int actual, int predicted) {
+        TrainingJob job = find(owner, id);
+        JobSnapshot.Confusion c = job.snapshot(0).confusion();
+        if (c == null || actual < 0 || predicted < 0 || actual >= c.classes() || predicted >= c.classes()) {
+            return new float[0][];
+        }
+        return job.testImages(c.examples()[actual * c.classes() + predicted]);
+    }
+
+    /**
+     * Worker entry: waits up to {@code waitMillis} for a job whose turn it is, runs one slice of it on the
+     * calling thread, and puts it back in line. Returns false when no job came.
+     */
+    public boolean runNextSlice(long waitMillis) throws InterruptedException {
+        TrainingJob job;
+        int threads;
+        synchronized (lock) {
+            long deadline = System.currentTimeMillis() + waitMillis;
+            while (ready.isEmpty()) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(left);
+            }
+            job = ready.pollFirst();
+            job.onWorker = true;
+            onWorkers++;
+            int busy = Math.min(properties.workerCount(), ready.size() + onWorkers);
+            threads = Math.max(1, Parallelism.defaultThreads() / Math.max(1, busy));
+        }
+        SliceOutcome outcome = Parallelism.withThreads(threads, () -> runSlice(job));
+        synchronized (lock) {
+            job.onWorker = false;
+            onWorkers--;
+            if (outcome.state() != null) {
+                end(job, outcome.state(), outcome.message());
+            } else if (job.state == JobState.RUNNING || (job.state == JobState.PAUSED && job.stepsRequested > 0)) {
+                ready.addLast(job);
+                lock.notifyAll();
+            }
+        }
+        publish(job);
+        return true;
+    }
+
+    private record SliceOutcome(JobState state, String message) {
+        static final SliceOutcome CONTINUE = new SliceOutcome(null, "");
+    }
+
+    private enum Turn { TRAIN, STEP, STOP, CANCEL }
+
+    private SliceOutcome runSlice(TrainingJob job) {
+        try {
+            if (!job.isPrepared() && !job.cancelRequested) {
+                job.prepare(data);
+            }
+            long start = System.nanoTime();
+            long budget = properties.sliceMillis() * 1_000_000L;
+            for (int batches = 0; ; ) {
+                Turn turn = nextTurn(job);
+                if (turn == Turn.CANCEL) {
+                    job.finishModel();
+                    return new SliceOutcome(JobState.CANCELLED, "");
+                }
+                if (turn == Turn.STOP) {
+                    job.afterSlice(job.state == JobState.PAUSED);
+                    return SliceOutcome.CONTINUE;
+                }
+                job.trainOneBatch(turn == Turn.STEP);
+                batches++;
+                String diverged = job.divergence();
+                if (diverged != null) {
+                    job.finishModel();
+                    return new SliceOutcome(JobState.FAILED, diverged);
+                }
+                if (job.trainingDone()) {
+                    job.finishModel();
+                    return new SliceOutcome(JobState.FINISHED, "");
+                }
+                if (turn == Turn.STEP || batches >= properties.sliceBatches() || System.nanoTime() - start >= budget) {
+                    job.afterSlice(turn == Turn.STEP);
+                    return SliceOutcome.CONTINUE;
+                }
+            }
+        } catch (Exception | OutOfMemoryError e) {
+            log.warn("training job {} failed", job.id, e);
+            return new SliceOutcome(JobState.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private Turn nextTurn(TrainingJob job) {
+        synchronized (lock) {
+            if (job.cancelRequested) {
+                return Turn.CANCEL;
+            }
+            if (job.state == JobState.RUNNING) {
+                return Turn.TRAIN;
+            }
+            if (job.state == JobState.PAUSED && job.stepsRequested > 0) {
+                job.stepsRequested--;
+                return Turn.STEP;
+            }
+            return Turn.STOP;
+        }
+    }
+
+    private void admit(TrainingJob job) {
+        admitted.add(job);
+        job.state = JobState.RUNNING;
+        ready.addLast(job);
+        lock.notifyAll();
+    }
+
+    private void schedule(TrainingJob job) {
+        if (!job.onWorker && !ready.contains(job)) {
+            ready.addLast(job);
+            lock.notifyAll();
+        }
+    }
+
+    /** Under the lock: the job is over; its place goes to the first waiting job. */
+    private void end(TrainingJob job, JobState state, String message) {
+        job.state = state;
+        job.message = message == null ? "" : message;
+        job.finishedAt = System.nanoTime();
+        ready.remove(job);
+        if (admitted.remove(job) && !waiting.isEmpty()) {
+            TrainingJob next = waiting.removeFirst();
+            admit(next);
+            List<TrainingJob> moved = new ArrayList<>(waiting);
+            moved.add(next);
+            timer.execute(() -> moved.forEach(this::publish));
+        }
+        log.info("training job {} of {} ended: {} {}", job.id, job.owner, state, job.message);
+    }
+
+    /** Under the lock: keeps only the newest finished jobs of the owner. */
+    private void forgetOldJobs(String owner) {
+        List<TrainingJob> done = jobs.values().stream()
+                .filter(j -> j.owner.equals(owner) && j.state.isFinal())
+                .sorted(Comparator.comparing((TrainingJob j) -> j.created).reversed())
+                .toList();
+        for (TrainingJob old : done.subList(Math.min(done.size(), properties.keepFinishedPerUser()), done.size())) {
+            jobs.remove(old.id);
+            Set<Feed> gone = feeds.remove(old.id);
+            if (gone != null) {
+                gone.forEach(Feed::close);
+            }
+        }
+    }
+
+    private TrainingJob find(String owner, JobId id) {
+        requireOwner(owner);
+        TrainingJob job = id == null ? null : jobs.get(id);
+        if (job == null || !job.owner.equals(owner)) {
+            throw new JobNotFoundException(id);
+        }
+        return job;
+    }
+
+    private static void requireOwner(String owner) {
+        if (owner == null || owner.isBlank()) {
+            throw new IllegalArgumentException("every training call needs the owner (a session or participant id)");
+        }
+    }
+
+    private JobSnapshot snapshotOf(TrainingJob job) {
+        int position;
+        synchronized (lock) {
+            int i = waiting.indexOf(job);
+            position = i < 0 ? 0 : i + 1;
+        }
+        return job.snapshot(position);
+    }
+
+    private JobSnapshot publish(TrainingJob job) {
+        JobSnapshot s = snapshotOf(job);
+        Set<Feed> set = feeds.get(job.id);
+        if (set != null) {
+            set.forEach(f -> f.offer(s));
+        }
+        return s;
+    }
+
+    /** Jobs that hold a place (running or paused) and jobs waiting for one. */
+    public int[] load() {
+        synchronized (lock) {
+            return new int[] {admitted.size(), waiting.size()};
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

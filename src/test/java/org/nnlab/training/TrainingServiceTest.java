@@ -1,0 +1,261 @@
+package org.nnlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.Sequential;
+import org.nnlab.engine.layer.Param;
+
+/**
+ * The scheduler driven by hand: no worker threads, the test runs each slice itself with
+ * {@code runNextSlice(0)}, so every outcome is deterministic. A slice is 2 mini-batches.
+ */
+class TrainingServiceTest {
+    private final SyntheticData data = new SyntheticData();
+    private TrainingService service = service(40, 5);
+
+    private TrainingService service(int maxActive, int maxQueued) {
+        return new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, maxActive, maxQueued, 1000,
+                100_000, 5, 3), data);
+    }
+
+    @AfterEach
+    void close() {
+        service.close();
+    }
+
+    private int runSlices(int count) throws InterruptedException {
+        int ran = 0;
+        for (int i = 0; i < count && service.runNextSlice(0); i++) {
+            ran++;
+        }
+        return ran;
+    }
+
+    private void runUntilIdle() throws InterruptedException {
+        while (service.runNextSlice(0)) {
+            // each call runs one slice
+        }
+    }
+
+    @Test
+    void thirtyJobsAdvanceEvenly() throws InterruptedException {
+        List<JobId> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(service.start("user" + i, SyntheticData.request(300, 5, 0.1)).id());
+        }
+        runSlices(30 * 6 + 7);
+        double[] steps = new double[30];
+        for (int i = 0; i < 30; i++) {
+            JobSnapshot s = service.snapshot("user" + i, ids.get(i));
+            assertEquals(JobState.RUNNING, s.state());
+            steps[i] = s.step();
+        }
+        double mean = java.util.Arrays.stream(steps).average().orElseThrow();
+        assertTrue(mean >= 12, "every job should have run about 6 slices of 2 batches, mean steps " + mean);
+        for (int i = 0; i < 30; i++) {
+            assertTrue(Math.abs(steps[i] - mean) <= 0.25 * mean,
+                    "job " + i + " made " + steps[i] + " steps, mean " + mean);
+        }
+    }
+
+    @Test
+    void aJobRunsToTheEndWithHistoriesAndAConfusionMatrix() throws InterruptedException {
+        JobSnapshot started = service.start("ann", SyntheticData.request(100, 3, 0.2));
+        runUntilIdle();
+        JobSnapshot s = service.snapshot("ann", started.id());
+        assertEquals(JobState.FINISHED, s.state());
+        assertEquals(1.0, s.progress());
+        assertEquals(3, s.epochHistory().size());
+        assertEquals(3 * 8, s.step(), "80 training samples in batches of 10 for 3 epochs");
+        assertFalse(s.train().isEmpty());
+        assertEquals(s.train().size(), s.health().size());
+        assertEquals(List.of("1 dense"), s.layerNames());
+        assertEquals(60, java.util.Arrays.stream(s.confusion().counts()).sum());
+        assertTrue(s.confusion().accuracy() > 0.8, "the classes are easy; accuracy " + s.confusion().accuracy());
+        double best = s.epochHistory().stream().mapToDouble(JobSnapshot.EpochPoint::validationAccuracy).max().orElseThrow();
+        assertEquals(best, s.bestValidationAccuracy());
+        assertNotNull(s.visuals());
+        assertEquals(1, s.visuals().histograms().size());
+        Sequential model = assertDoesNotThrowModel(service.modelFile("ann", started.id()));
+        assertEquals(SyntheticData.SPEC, model.spec());
+    }
+
+    private static Sequential assertDoesNotThrowModel(byte[] bytes) {
+        try {
+            return ModelFile.fromBytes(bytes);
+        } catch (Exception e) {
+            throw new AssertionError("the model file does not read back: " + e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void pauseStopsSlicesStepRunsOneBatchResumeGoesOn() throws InterruptedException {
+        JobId id = service.start("bob", SyntheticData.request(200, 2, 0.1)).id();
+        runSlices(2);
+        assertEquals(4, service.snapshot("bob", id).step());
+        assertEquals(JobState.PAUSED, service.pause("bob", id).state());
+        assertFalse(service.runNextSlice(0), "a paused job gets no slices");
+        assertEquals(4, service.snapshot("bob", id).step());
+
+        service.step("bob", id);
+        assertTrue(service.runNextSlice(0));
+        JobSnapshot stepped = service.snapshot("bob", id);
+        assertEquals(5, stepped.step(), "one step is one mini-batch");
+        assertEquals(JobState.PAUSED, stepped.state());
+        assertEquals(5, stepped.health().getLast().step(), "a single step reports layer statistics");
+        assertFalse(service.runNextSlice(0));
+
+        assertEquals(JobState.RUNNING, service.resume("bob", id).state());
+        runSlices(1);
+        assertEquals(7, service.snapshot("bob", id).step());
+    }
+
+    @Test
+    void stopCancelsInTheMiddleOfAnEpoch() throws InterruptedException {
+        JobId id = service.start("cat", SyntheticData.request(200, 1, 0.1)).id();
+        runSlices(2);
+        service.stop("cat", id);
+        runUntilIdle();
+        JobSnapshot s = service.snapshot("cat", id);
+        assertEquals(JobState.CANCELLED, s.state());
+        assertEquals(4, s.step());
+        assertEquals(0, s.epoch(), "cancelled before the first epoch ended");
+        assertTrue(s.progress() > 0 && s.progress() < 1);
+        assertNotNull(s.confusion(), "what was trained so far is scored");
+        assertNotNull(service.modelFile("cat", id));
+    }
+
+    @Test
+    void divergenceFailsTheJobWithTheEnginesExplanation() throws InterruptedException {
+        JobId id = service.start("dan", SyntheticData.request(200, 3, 3e38)).id();
+        runUntilIdle();
+        JobSnapshot s = service.snapshot("dan", id);
+        assertEquals(JobState.FAILED, s.state());
+        assertTrue(s.message().contains("diverged"), s.message());
+        Sequential model = assertDoesNotThrowModel(service.modelFile("dan", id));
+        for (Param p : model.params()) {
+            assertTrue(p.value().allFinite(), "the kept weights are the last good ones");
+        }
+    }
+
+    @Test
+    void limitsAreRefusedWithTextKeys() {
+        service.start("eve", SyntheticData.request(100, 1, 0.1));
+        assertKey("train.error.tooManyRunning", () -> service.start("eve", SyntheticData.request(100, 1, 0.1)));
+        var big = new TrainingRequest("big", org.nnlab.engine.spec.ModelSpec.of(org.nnlab.engine.tensor.Shape.of(1, 4, 4),
+                new org.nnlab.engine.spec.FlattenSpec(), new org.nnlab.engine.spec.DenseSpec(100)),
+                new DataChoice("synthetic", 100), SyntheticData.request(1, 1, 1).optimizer(), 10, 1, 1, false, 0);
+        assertKey("train.error.tooManyParameters", () -> service.start("fay", big));
+        assertKey("train.error.tooManySamples", () -> service.start("fay", SyntheticData.request(50_001, 2, 0.1)));
+        assertKey("train.error.noData", () -> service.start("fay", new TrainingRequest("x", SyntheticData.SPEC,
+                new DataChoice("nope", 10), SyntheticData.request(1, 1, 1).optimizer(), 10, 1, 1, false, 0)));
+    }
+
+    @Test
+    void jobsBeyondThePlacesWaitWithAPositionAndAFullQueueRefuses() throws InterruptedException {
+        service.close();
+        service = service(1, 2);
+        JobId first = service.start("a", SyntheticData.request(100, 1, 0.1)).id();
+        JobSnapshot second = service.start("b", SyntheticData.request(100, 1, 0.1));
+        JobSnapshot third = service.start("c", SyntheticData.request(100, 1, 0.1));
+        assertEquals(JobState.QUEUED, second.state());
+        assertEquals(1, second.queuePosition());
+        assertEquals(2, third.queuePosition());
+        assertKey("train.error.queueFull", () -> service.start("d", SyntheticData.request(100, 1, 0.1)));
+
+        service.stop("a", first);
+        runSlices(1);
+        assertEquals(JobState.CANCELLED, service.snapshot("a", first).state());
+        assertEquals(JobState.RUNNING, service.snapshot("b", second.id()).state());
+        assertEquals(1, service.snapshot("c", third.id()).queuePosition());
+        service.stop("c", third.id());
+        assertEquals(JobState.CANCELLED, service.snapshot("c", third.id()).state(), "a waiting job ends at once");
+    }
+
+    @Test
+    void nobodySeesOrStopsAnotherPersonsJob() {
+        JobId id = service.start("owner", SyntheticData.request(100, 1, 0.1)).id();
+        assertKey("train.error.notFound", () -> service.snapshot("intruder", id));
+        assertKey("train.error.notFound", () -> service.pause("intruder", id));
+        assertKey("train.error.notFound", () -> service.stop("intruder", id));
+        assertKey("train.error.notFound", () -> service.subscribe("intruder", id, s -> { }));
+        assertKey("train.error.notFound", () -> service.snapshot("owner", JobId.random()));
+        assertTrue(service.jobsOf("intruder").isEmpty());
+        assertEquals(JobState.RUNNING, service.snapshot("owner", id).state());
+        assertNotEquals(id, service.start("other", SyntheticData.request(100, 1, 0.1)).id());
+        assertEquals(36, id.value().length(), "a random UUID");
+    }
+
+    @Test
+    void aReloadedPageFindsItsJobAndAClosedPageHoldsNothing() throws InterruptedException {
+        JobId id = service.start("session-1", SyntheticData.request(200, 1, 0.1)).id();
+        List<JobSnapshot> seen = new CopyOnWriteArrayList<>();
+        Subscription first = service.subscribe("session-1", id, seen::add);
+        runSlices(1);
+        first.close();
+        assertEquals(0, service.subscriberCount());
+
+        JobSnapshot found = service.latestJobOf("session-1").orElseThrow();
+        assertEquals(id, found.id());
+        assertEquals(2, found.step(), "the job went on while nobody watched? it ran one slice");
+        try (Subscription again = service.subscribe("session-1", id, seen::add)) {
+            assertEquals(1, service.subscriberCount());
+        }
+        assertEquals(0, service.subscriberCount());
+    }
+
+    @Test
+    void aPageThatHasGoneIsDroppedOnItsNextUpdate() throws InterruptedException {
+        JobId id = service.start("gone", SyntheticData.request(200, 1, 0.1)).id();
+        int[] calls = {0};
+        service.subscribe("gone", id, s -> {
+            if (++calls[0] > 1) {
+                throw new IllegalStateException("UI detached");
+            }
+        });
+        Thread.sleep(250);
+        runSlices(2);
+        assertEquals(0, service.subscriberCount());
+    }
+
+    @Test
+    void updatesAreCoalescedToAboutFivePerSecondAndTheFinalOneAlwaysArrives() throws InterruptedException {
+        JobId id = service.start("fast", SyntheticData.request(2000, 25, 0.05)).id();
+        List<JobSnapshot> seen = new CopyOnWriteArrayList<>();
+        List<Long> times = new CopyOnWriteArrayList<>();
+        service.subscribe("fast", id, s -> {
+            seen.add(s);
+            times.add(System.nanoTime());
+        });
+        long start = System.nanoTime();
+        int slices = runSlices(300);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        service.stop("fast", id);
+        runUntilIdle();
+        Thread.sleep(50);
+        assertTrue(slices >= 300, "ran " + slices + " slices");
+        assertTrue(seen.size() <= 2 + Math.ceil(seconds * 5) + 1,
+                seen.size() + " updates in " + seconds + " s, more than about 5 a second");
+        assertEquals(JobState.CANCELLED, seen.getLast().state(), "the final update arrives and comes last");
+        for (int i = 2; i < times.size() - 1; i++) {
+            assertTrue(times.get(i) - times.get(i - 1) >= 190_000_000L, "updates " + i + " came too close together: "
+                    + times.stream().map(t -> (t - start) / 1_000_000).toList() + " ms, " + seen.stream().map(JobSnapshot::state).toList());
+        }
+    }
+
+    private static void assertKey(String key, org.junit.jupiter.api.function.Executable call) {
+        TrainingRefusedException e = assertThrows(TrainingRefusedException.class, call);
+        assertEquals(key, e.messageKey(), e.getMessage());
+    }
+}
