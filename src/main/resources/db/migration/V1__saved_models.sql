@@ -4,7 +4,7 @@ CREATE TABLE saved_model (
     owner       VARCHAR(64)   NOT NULL,
     name        VARCHAR(120)  NOT NULL,
     spec_json   TEXT          NOT NULL,
-    model_file  BLOB          NOT NULL,
+    model_file  BYTEA         NOT NULL,
     metrics     TEXT,
     created_at  TIMESTAMP     NOT NULL
 );
