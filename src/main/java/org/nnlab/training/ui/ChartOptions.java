@@ -1,0 +1,179 @@
+package org.nnlab.training.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.nnlab.engine.json.Json;
+import org.nnlab.training.JobSnapshot;
+import org.nnlab.training.JobSnapshot.EpochPoint;
+import org.nnlab.training.JobSnapshot.HealthPoint;
+import org.nnlab.training.JobSnapshot.TrainPoint;
+
+/** ECharts options (as JSON) for the dashboard's charts, built from a job snapshot. */
+final class ChartOptions {
+    static final int MAX_POINTS = 600;
+    /** The shaded band of healthy update/weight ratios around 1e-3. */
+    static final double HEALTHY_LOW = 3e-4;
+    static final double HEALTHY_HIGH = 3e-3;
+
+    private final Function<String, String> text;
+
+    ChartOptions(Function<String, String> text) {
+        this.text = text;
+    }
+
+    String loss(JobSnapshot s) {
+        return metric(s, text.apply("train.chart.loss"), TrainPoint::loss, EpochPoint::validationLoss, false);
+    }
+
+    String accuracy(JobSnapshot s) {
+        return metric(s, text.apply("train.chart.accuracy"), TrainPoint::accuracy, EpochPoint::validationAccuracy, true);
+    }
+
+    private String metric(JobSnapshot s, String title, ToDoubleFunction<TrainPoint> train,
+                          ToDoubleFunction<EpochPoint> validation, boolean fraction) {
+        List<Object> trainData = new ArrayList<>();
+        for (TrainPoint p : thin(s.train())) {
+            trainData.add(List.of(p.step(), round(train.applyAsDouble(p))));
+        }
+        List<Object> valData = new ArrayList<>();
+        for (EpochPoint p : s.epochHistory()) {
+            Double v = number(validation.applyAsDouble(p));
+            if (v != null) {
+                valData.add(List.of(p.step(), v));
+            }
+        }
+        Map<String, Object> y = obj("type", "value", "scale", true);
+        if (fraction) {
+            y.put("max", 1);
+        }
+        return Json.write(obj(
+                "animation", false,
+                "title", obj("text", title, "textStyle", obj("fontSize", 13)),
+                "tooltip", obj("trigger", "axis"),
+                "legend", obj("top", 0, "right", 0),
+                "grid", obj("left", 50, "right", 20, "top", 40, "bottom", 30),
+                "xAxis", obj("type", "value", "name", text.apply("train.chart.step"), "nameLocation", "end"),
+                "yAxis", y,
+                "series", List.of(
+                        obj("name", text.apply("train.chart.training"), "type", "line", "showSymbol", false, "data", trainData),
+                        obj("name", text.apply("train.chart.validation"), "type", "line", "symbolSize", 7, "data", valData))));
+    }
+
+    String gradientNorms(JobSnapshot s) {
+        return perLayer(s, text.apply("train.chart.gradients"), true);
+    }
+
+    String updateRatios(JobSnapshot s) {
+        return perLayer(s, text.apply("train.chart.ratios"), false);
+    }
+
+    private String perLayer(JobSnapshot s, String title, boolean norms) {
+        List<Object> series = new ArrayList<>();
+        List<HealthPoint> points = thin(s.health());
+        for (int layer = 0; layer < s.layerNames().size(); layer++) {
+            List<Object> data = new ArrayList<>();
+            for (HealthPoint p : points) {
+                double[] values = norms ? p.gradientNorms() : p.updateRatios();
+                if (layer < values.length && values[layer] > 0 && Double.isFinite(values[layer])) {
+                    data.add(List.of(p.step(), values[layer]));
+                }
+            }
+            Map<String, Object> line = obj("name", s.layerNames().get(layer), "type", "line", "showSymbol", false,
+                    "data", data);
+            if (!norms && layer == 0) {
+                line.put("markArea", obj("silent", true, "itemStyle", obj("color", "rgba(40,160,80,0.15)"),
+                        "data", List.of(List.of(obj("yAxis", HEALTHY_LOW, "name", text.apply("train.chart.healthy")),
+                                obj("yAxis", HEALTHY_HIGH)))));
+            }
+            series.add(line);
+        }
+        return Json.write(obj(
+                "animation", false,
+                "title", obj("text", title, "textStyle", obj("fontSize", 13)),
+                "tooltip", obj("trigger", "axis"),
+                "legend", obj("top", 20, "type", "scroll"),
+                "grid", obj("left", 60, "right", 20, "top", 55, "bottom", 30),
+                "xAxis", obj("type", "value", "name", text.apply("train.chart.step")),
+                "yAxis", obj("type", "log", "logBase", 10),
+                "series", series));
+    }
+
+    String histogram(JobSnapshot.Histogram h) {
+        int bins = h.counts().length;
+        double width = (h.max() - h.min()) / bins;
+        List<Object> labels = new ArrayList<>();
+        List<Object> counts = new ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            labels.add(String.format(java.util.Locale.ROOT, "%.3g", h.min() + (i + 0.5) * width));
+            counts.add(h.counts()[i]);
+        }
+        return Json.write(obj(
+                "animation", false,
+                "title", obj("text", text.apply("train.chart.histogram") + " " + h.layer(), "textStyle", obj("fontSize", 12)),
+                "tooltip", obj("trigger", "axis"),
+                "grid", obj("left", 45, "right", 10, "top", 30, "bottom", 40),
+                "xAxis", obj("type", "category", "data", labels, "axisLabel", obj("rotate", 45, "fontSize", 9)),
+                "yAxis", obj("type", "value"),
+                "series", List.of(obj("type", "bar", "barCategoryGap", "5%", "data", counts))));
+    }
+
+    /** Heat map, true class down, predicted class across; a cell's value is [predicted, actual, count]. */
+    String confusion(JobSnapshot.Confusion c) {
+        List<Object> data = new ArrayList<>();
+        List<Object> classes = new ArrayList<>();
+        long max = 1;
+        for (int t = 0; t < c.classes(); t++) {
+            classes.add(String.valueOf(t));
+            for (int p = 0; p < c.classes(); p++) {
+                long n = c.count(t, p);
+                max = Math.max(max, t == p ? 0 : n);
+                data.add(List.of(p, t, n));
+            }
+        }
+        return Json.write(obj(
+                "animation", false,
+                "title", obj("text", text.apply("train.chart.confusion"), "textStyle", obj("fontSize", 13)),
+                "tooltip", obj("position", "top"),
+                "grid", obj("left", 50, "right", 20, "top", 40, "bottom", 60),
+                "xAxis", obj("type", "category", "data", classes, "name", text.apply("train.chart.predicted"),
+                        "nameLocation", "middle", "nameGap", 25),
+                "yAxis", obj("type", "category", "data", classes, "name", text.apply("train.chart.actual"),
+                        "inverse", true),
+                "visualMap", obj("min", 0, "max", max, "show", false, "inRange",
+                        obj("color", List.of("#f7fbff", "#fdae6b", "#d94801"))),
+                "series", List.of(obj("type", "heatmap", "data", data, "label", obj("show", true, "fontSize", 10)))));
+    }
+
+    private static <T> List<T> thin(List<T> points) {
+        if (points.size() <= MAX_POINTS) {
+            return points;
+        }
+        List<T> out = new ArrayList<>(MAX_POINTS + 1);
+        double stride = (double) points.size() / MAX_POINTS;
+        for (double i = 0; i < points.size() - 1; i += stride) {
+            out.add(points.get((int) i));
+        }
+        out.add(points.getLast());
+        return out;
+    }
+
+    private static Double number(double v) {
+        return Double.isFinite(v) ? round(v) : null;
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Double.parseDouble(String.format(java.util.Locale.ROOT, "%.5g", v)) : 0;
+    }
+
+    static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
