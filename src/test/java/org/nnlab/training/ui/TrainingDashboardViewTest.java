@@ -1,0 +1,152 @@
+package org.nnlab.training.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.KaribuSpringTest;
+import org.nnlab.engine.json.Json;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.FlattenSpec;
+import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.persistence.ModelStore;
+import org.nnlab.training.JobSnapshot;
+import org.nnlab.training.JobState;
+import org.nnlab.training.TrainingData;
+import org.nnlab.training.TrainingService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/** The dashboard on the server side, with the real service and database and a stand-in for MNIST. */
+@Import(TrainingDashboardViewTest.FakeData.class)
+class TrainingDashboardViewTest extends KaribuSpringTest {
+    @TestConfiguration
+    static class FakeData {
+        @Bean
+        @Primary
+        TrainingData fakeMnist() {
+            return new FakeMnist();
+        }
+    }
+
+    @Autowired
+    TrainingService training;
+    @Autowired
+    ModelStore models;
+
+    @AfterEach
+    void stopMyJobs() {
+        String owner = SessionOwner.current();
+        training.jobsOf(owner).stream().filter(j -> !j.isFinal()).forEach(j -> training.stop(owner, j.id()));
+    }
+
+    private TrainingDashboardView open() {
+        UI.getCurrent().navigate("train");
+        return _get(TrainingDashboardView.class);
+    }
+
+    private static JobSnapshot awaitFinal(TrainingDashboardView view) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            MockVaadin.clientRoundtrip(false);
+            if (view.current != null && view.current.isFinal()) {
+                return view.current;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the run did not end in time; last seen " + view.current);
+    }
+
+    @Test
+    void trainsToTheEndShowsChartsAndSavesTheModel() throws InterruptedException {
+        TrainingDashboardView view = open();
+        assertEquals("lenet", view.network.getValue(), "LeNet is picked first");
+        view.network.setValue("perceptron");
+        assertEquals(0.1, view.learningRate.getValue(), "the network's usual learning rate");
+        view.datasetSize.setValue(500);
+        view.epochs.setValue(3);
+        view.start.click();
+        assertNotNull(view.current);
+        assertFalse(view.start.isEnabled(), "one run at a time");
+
+        JobSnapshot end = awaitFinal(view);
+        assertEquals(JobState.FINISHED, end.state(), end.message());
+        assertTrue(view.status.getText().contains("finished"), view.status.getText());
+        assertEquals(1.0, view.progress.getValue());
+        List<?> series = (List<?>) ((java.util.Map<?, ?>) Json.parse(view.lossChart.getOption())).get("series");
+        assertFalse(((List<?>) ((java.util.Map<?, ?>) series.getFirst()).get("data")).isEmpty(), "training loss points");
+        assertTrue(view.confusionChart.getOption().contains("heatmap"));
+        assertTrue(view.ratioChart.getOption().contains("markArea"), "the healthy band is shaded");
+        assertEquals(10, view.filters.getCount(), "the perceptron's 10 units as 28x28 images");
+
+        view.showExamples("[3,3,20]");
+        assertTrue(view.examples.getCount() > 0, "a diagonal cell of an easy task has examples");
+
+        view.modelName.setValue("my perceptron");
+        view.save.click();
+        String id = view.savedModelId();
+        assertNotNull(id);
+        assertTrue(view.tryInDraw.isEnabled());
+        assertEquals("my perceptron", models.find(SessionOwner.current(), id).orElseThrow().name());
+        assertTrue(models.find(SessionOwner.current(), id).orElseThrow().metrics().contains("testAccuracy"));
+    }
+
+    @Test
+    void aReloadedPageShowsTheRunningJobAgain() {
+        TrainingDashboardView view = open();
+        view.network.setValue("perceptron");
+        view.datasetSize.setValue(30000);
+        view.epochs.setValue(20);
+        view.start.click();
+        var id = view.current.id();
+
+        UI.getCurrent().navigate("");
+        TrainingDashboardView again = open();
+        assertEquals(id, again.current.id());
+        assertTrue(again.stop.isEnabled());
+        again.stop.click();
+    }
+
+    @Test
+    void refusesTooLongARunWithAReadableMessage() {
+        TrainingDashboardView view = open();
+        view.datasetSize.setValue(0);
+        view.epochs.setValue(50);
+        view.start.click();
+        List<Notification> shown = NotificationsKt.getNotifications();
+        assertEquals(1, shown.size());
+        String text = shown.getFirst().getElement().getProperty("text", "");
+        assertTrue(text.contains("3,000,000") && text.contains("limit"), text);
+    }
+
+    @Test
+    void acceptsANetworkFromTheBuilderThroughTheSession() {
+        ModelSpec spec = ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(32), new DenseSpec(10));
+        VaadinSession.getCurrent().setAttribute(TrainingDashboardView.SPEC_ATTRIBUTE, spec.toJson());
+        TrainingDashboardView view = open();
+        assertEquals("custom", view.network.getValue());
+        VaadinSession.getCurrent().setAttribute(TrainingDashboardView.SPEC_ATTRIBUTE, null);
+    }
+
+    @Test
+    void speaksChinese() {
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        TrainingDashboardView view = open();
+        assertEquals("开始", view.start.getText());
+    }
+}
