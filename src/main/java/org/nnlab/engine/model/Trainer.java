@@ -46,6 +46,7 @@ public final class Trainer {
     private TrainingEnded diverged;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, Dataset data, TrainerConfig config) {
+        TrainerChecks.requireFit(model, loss, data);
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;

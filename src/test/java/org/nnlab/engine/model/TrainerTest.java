@@ -3,6 +3,7 @@ package org.nnlab.engine.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.nnlab.engine.optim.Adam;
 import org.nnlab.engine.optim.Sgd;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SoftmaxSpec;
 import org.nnlab.engine.spec.TanhSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -154,5 +156,23 @@ class TrainerTest {
         t.step();
         t.step();
         assertEquals(1, t.epochs());
+    }
+
+    @Test
+    void rejectsDataOfWrongShapeLabelsOutOfRangeAndDoubleSoftmax() {
+        Sequential model = Sequential.build(XOR_NET, new SplittableRandom(1));
+        Dataset threeFeatures = new Dataset(Tensor.zeros(2, 3), new int[2]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1), threeFeatures, TrainerConfig.of(1, 1, 1)));
+        assertTrue(e.getMessage().contains("[2]") && e.getMessage().contains("[3]"), e.getMessage());
+        Dataset badLabel = new Dataset(Tensor.zeros(2, 2), new int[] {0, 2});
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1), badLabel, TrainerConfig.of(1, 1, 1)));
+        assertTrue(e.getMessage().contains("label 2") && e.getMessage().contains("0..1"), e.getMessage());
+        Sequential withSoftmax = Sequential.build(ModelSpec.of(Shape.of(2), new DenseSpec(2), new SoftmaxSpec()),
+                new SplittableRandom(1));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(withSoftmax, new SoftmaxCrossEntropy(), new Sgd(0.1), xor(1), TrainerConfig.of(1, 1, 1)));
+        assertTrue(e.getMessage().contains("remove the final softmax"), e.getMessage());
     }
 }
