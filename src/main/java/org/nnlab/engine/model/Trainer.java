@@ -119,7 +119,8 @@ public final class Trainer {
         model.backward(gradOut);
         step++;
         boolean report = forceReport || step % config.eventEvery() == 0;
-        double[] gradientNorms = report ? health.gradientNorms() : null;
+        boolean epochEnds = !batches.hasNext();
+        double[] gradientNorms = report || epochEnds ? health.gradientNorms() : null;
         List<Param> params = model.params();
         if (config.clipNorm() > 0) {
             GradientClipping.clipByGlobalNorm(params, config.clipNorm());
@@ -138,16 +139,15 @@ public final class Trainer {
                     sinceReport.accuracy(), sinceReport.samplesPerSecond(), health.stats(gradientNorms, good)));
             sinceReport.start();
         }
-        if (!batches.hasNext()) {
+        if (epochEnds) {
             finishEpoch(listener, gradientNorms);
         }
     }
 
     private void finishEpoch(Consumer<? super TrainerEvent> listener, double[] gradientNorms) {
         Metrics val = validation == null ? Metrics.NONE : evaluate(validation);
-        double[] norms = gradientNorms != null ? gradientNorms : new double[model.layers().size()];
         listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), val.loss(), val.accuracy(),
-                health.stats(norms, good)));
+                health.stats(gradientNorms, good)));
         epoch++;
     }
 
