@@ -177,4 +177,19 @@ class TrainerTest {
                 () -> new Trainer(withSoftmax, new SoftmaxCrossEntropy(), new Sgd(0.1), xor(1), TrainerConfig.of(1, 1, 1)));
         assertTrue(e.getMessage().contains("remove the final softmax"), e.getMessage());
     }
+
+    @Test
+    void cancelWhilePausedEndsTheWait() throws Exception {
+        TrainingControl control = new TrainingControl();
+        control.pause();
+        Trainer t = trainer(1, 0.01, TrainerConfig.of(1, 4, 5), xor(2));
+        TrainingEnded[] result = new TrainingEnded[1];
+        Thread worker = new Thread(() -> result[0] = t.fit(e -> { }, control));
+        worker.start();
+        Thread.sleep(50);
+        control.cancel();
+        worker.join(5000);
+        assertEquals(Outcome.CANCELLED, result[0].outcome());
+        assertEquals(0, t.steps());
+    }
 }
