@@ -145,9 +145,10 @@ public final class Trainer {
     }
 
     private void finishEpoch(Consumer<? super TrainerEvent> listener, double[] gradientNorms) {
+        double samplesPerSecond = epochMean.samplesPerSecond();
         Metrics val = validation == null ? Metrics.NONE : evaluate(validation);
-        listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), val.loss(), val.accuracy(),
-                health.stats(gradientNorms, good)));
+        listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), samplesPerSecond,
+                val.loss(), val.accuracy(), health.stats(gradientNorms, good)));
         epoch++;
     }
 

@@ -89,7 +89,7 @@ class TrainerTest {
         assertTrue(epochs.getFirst().layers().getFirst().gradientNorm() > 0);
         assertEquals(6, batches.getFirst().batches());
         assertEquals(2, epochs.size());
-        assertTrue(epochs.getFirst().hasValidation());
+        assertTrue(epochs.getFirst().hasValidation() && epochs.getFirst().samplesPerSecond() > 0);
         assertTrue(epochs.get(1).validationAccuracy() >= 0 && epochs.get(1).validationAccuracy() <= 1);
         BatchDone first = batches.getFirst();
         assertEquals(2, first.layers().size());
