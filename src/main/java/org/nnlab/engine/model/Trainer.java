@@ -53,6 +53,10 @@ public final class Trainer {
         this.config = config;
         this.rng = new SplittableRandom(config.seed());
         Dataset.Split split = data.split(config.validationFraction(), rng);
+        if (split.train().size() == 0) {
+            throw new IllegalArgumentException("validation fraction " + config.validationFraction() + " leaves no training"
+                    + " samples out of " + data.size() + "; use a smaller fraction");
+        }
         this.train = split.train();
         this.validation = split.validation();
         this.good = new WeightSnapshot(model.params());

@@ -176,6 +176,9 @@ class TrainerTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(withSoftmax, new SoftmaxCrossEntropy(), new Sgd(0.1), xor(1), TrainerConfig.of(1, 1, 1)));
         assertTrue(e.getMessage().contains("remove the final softmax"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1),
+                xor(1), new TrainerConfig(1, 1, 0.9, 1, 1, 0)));
+        assertTrue(e.getMessage().contains("leaves no training samples"), e.getMessage());
     }
 
     @Test
