@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The commands {@code Application.main} knows, by name. */
 public final class Commands {
     private static final List<Command> ALL = List.of(
-            new HelpCommand()
+            new HelpCommand(),
+            new BenchCommand()
     );
 
     private Commands() {
