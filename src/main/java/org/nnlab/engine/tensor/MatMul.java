@@ -96,6 +96,13 @@ public final class MatMul {
             return;
         }
         int t = (int) Math.min(Math.max(1, threads), Math.max(1, 2 * macs / Parallelism.MIN_FLOPS_PER_THREAD));
+        if (m <= 2 && !transB && kernel == Kernel.VECTOR) {
+            // one or two rows (single-image inference): stream B once per row, no packing
+            for (int i = 0; i < m; i++) {
+                rowTimesB(a, aOff, transA ? m : 1, transA ? 1 : k, i, b, bOff, c, cOff + i * n, n, k);
+            }
+            return;
+        }
         if (!transA && transB && kernel == Kernel.VECTOR && k >= 4 * L && (long) m * n <= 16L * k) {
             // a few long dot products (a weight gradient summed over many positions): packing would
             // copy both operands for little arithmetic, so multiply rows of A with rows of B directly
@@ -362,6 +369,41 @@ public final class MatMul {
             }
         }
         addTile(tile, c, cIdx, ldc, mr, nr);
+    }
+
+    /**
+     * C row (n values at cRow) += Σ_p A(i, p) · B[p, :], where A(i, p) = a[aOff + i·rowStep + p·colStep]
+     * and B is [k, n] row-major: four vectors of the row at a time in registers, a masked tail.
+     */
+    private static void rowTimesB(float[] a, int aOff, int colStep, int rowStep, int i, float[] b, int bOff,
+                                  float[] c, int cRow, int n, int k) {
+        int ai = aOff + i * rowStep;
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector c0 = FloatVector.fromArray(S, c, cRow + j);
+            FloatVector c1 = FloatVector.fromArray(S, c, cRow + j + L);
+            FloatVector c2 = FloatVector.fromArray(S, c, cRow + j + 2 * L);
+            FloatVector c3 = FloatVector.fromArray(S, c, cRow + j + 3 * L);
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += n) {
+                FloatVector x = FloatVector.broadcast(S, a[ai + p * colStep]);
+                c0 = FloatVector.fromArray(S, b, bi).fma(x, c0);
+                c1 = FloatVector.fromArray(S, b, bi + L).fma(x, c1);
+                c2 = FloatVector.fromArray(S, b, bi + 2 * L).fma(x, c2);
+                c3 = FloatVector.fromArray(S, b, bi + 3 * L).fma(x, c3);
+            }
+            c0.intoArray(c, cRow + j);
+            c1.intoArray(c, cRow + j + L);
+            c2.intoArray(c, cRow + j + 2 * L);
+            c3.intoArray(c, cRow + j + 3 * L);
+        }
+        for (; j < n; j += L) {
+            jdk.incubator.vector.VectorMask<Float> mask = S.indexInRange(j, n);
+            FloatVector acc = FloatVector.fromArray(S, c, cRow + j, mask);
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += n) {
+                acc = FloatVector.fromArray(S, b, bi, mask).fma(FloatVector.broadcast(S, a[ai + p * colStep]), acc);
+            }
+            acc.intoArray(c, cRow + j, mask);
+        }
     }
 
     /**
