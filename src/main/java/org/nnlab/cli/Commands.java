@@ -8,7 +8,8 @@ import java.util.Optional;
 public final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
-            new ReferenceCheckCommand()
+            new ReferenceCheckCommand(),
+            new BenchCommand()
     );
 
     private Commands() {
