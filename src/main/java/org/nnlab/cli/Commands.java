@@ -11,7 +11,8 @@ public final class Commands {
             new ReferenceCheckCommand(),
             new FetchDataCommand(),
             new TrainCommand(),
-            new EvaluateCommand()
+            new EvaluateCommand(),
+            new BenchCommand()
     );
 
     private Commands() {
