@@ -114,6 +114,49 @@ public final class BenchCommand implements Command {
         }
     }
 
+    /**
+     * Cores used during a timed run by this process and by all others (from /proc/stat on Linux), to
+     * tell a disturbed run from a clean one on a shared machine; empty elsewhere.
+     */
+    private record CpuUse(long busyAtStart, long ownAtStart) {
+        private static final double TICKS_PER_SECOND = 100;
+
+        static CpuUse start() {
+            return new CpuUse(busyTicks(), ownNanos());
+        }
+
+        String report(double seconds) {
+            long busy = busyTicks();
+            if (busy < 0 || busyAtStart < 0) {
+                return "";
+            }
+            double own = (ownNanos() - ownAtStart) / 1e9 / seconds;
+            double all = (busy - busyAtStart) / TICKS_PER_SECOND / seconds;
+            return String.format(Locale.ROOT, ", own_cores=%.2f others_cores=%.2f", own, Math.max(0, all - own));
+        }
+
+        private static long ownNanos() {
+            return java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+        }
+
+        /** Non-idle CPU ticks of the whole machine so far, or -1 when /proc/stat is not there. */
+        private static long busyTicks() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    if (i != 4 && i != 5) {    // idle, iowait
+                        busy += Long.parseLong(f[i]);
+                    }
+                }
+                return busy;
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+    }
+
     /** One workload's data, model factory and timing loops. */
     private static final class Bench {
         private final ModelSpec spec;
@@ -157,11 +200,13 @@ public final class BenchCommand implements Command {
             for (int r = 0; r < RUNS; r++) {
                 Sequential model = Sequential.build(spec, new SplittableRandom(100 + r));
                 Sgd opt = new Sgd(lr, 0.9, 0);
+                CpuUse cpu = CpuUse.start();
                 long t0 = System.nanoTime();
                 double loss = train(model, opt, samples);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 rates[r] = samples / seconds;
-                out.printf(Locale.ROOT, "run %d: %.0f samples/s (%.3f s), last batch loss %.4f%n", r + 1, rates[r], seconds, loss);
+                out.printf(Locale.ROOT, "run %d: %.0f samples/s (%.3f s), last batch loss %.4f%s%n", r + 1, rates[r],
+                        seconds, loss, cpu.report(seconds));
             }
             double[] sorted = rates.clone();
             Arrays.sort(sorted);

@@ -16,11 +16,12 @@ import org.nnlab.engine.tensor.Tensor;
  * (zero outside the input). Shapes: x [batch, c, h, w], W [filters, c, kh, kw] (PyTorch's layout),
  * b [filters], y [batch, filters, h', w'] (see {@link Conv2dSpec}).
  * <p>
- * Per sample the input is unfolded by {@link Im2col} to columns [c·kh·kw, h'·w'], so that
- * y = W · columns, dW += dy · columnsᵀ and d(columns) = Wᵀ · dy, all through {@link MatMul}. Samples
- * are split into as many chunks as {@link Parallelism} allows; each chunk has its own column buffers
- * and its own partial weight gradient, kept between steps. Backward unfolds again instead of keeping
- * every sample's columns.
+ * The input is unfolded by {@link Im2col} to columns [c·kh·kw, h'·w'] per sample, a few samples side by
+ * side when h'·w' is small (so the products are long enough to run fast), and then y = W · columns,
+ * dW += dy · columnsᵀ and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into as
+ * many chunks as {@link Parallelism} allows; each chunk has its own buffers (columns, their gradient,
+ * a partial weight gradient), created once and reused every step. Backward unfolds again instead of
+ * keeping every sample's columns.
  */
 public final class Conv2d implements Layer {
     private final Conv2dSpec spec;

@@ -15,6 +15,23 @@ class ModelSpecTest {
             new LeakyReluSpec(0.02), new SigmoidSpec(), new TanhSpec(), new LinearSpec(), new StepSpec(),
             new SoftmaxSpec(), new DenseSpec(2, Init.fixed(0.15, 0.25, 0.2, 0.3, 0.1 / 3, 1e-20), Init.fixed(0.35, 0.35)));
 
+    private static final ModelSpec CNN = ModelSpec.of(Shape.of(1, 12, 11),
+            new Conv2dSpec(4, Size2.of(3, 2), Size2.of(1, 2), Size2.of(1, 0), false, true), new BatchNormSpec(),
+            new ZeroPadding2dSpec(Size2.of(1, 2)), new MaxPool2dSpec(Size2.of(2), Size2.of(2), true),
+            new ConvPoolBlockSpec(3, 5, 2, 1, "relu", 1), new AvgPool2dSpec(Size2.of(2, 1), Size2.of(1), false),
+            new FlattenSpec(), new BatchNormSpec(0.2, 1e-3), new DenseSpec(2));
+
+    @Test
+    void convolutionalSpecRoundTripsExactly() {
+        String json = CNN.toJson();
+        ModelSpec back = ModelSpec.fromJson(json);
+        assertEquals(CNN, back);
+        assertEquals(json, back.toJson());
+        assertTrue(json.contains("\"kind\": \"conv_pool_block\""), json);
+        assertEquals(Shape.of(5, 6, 3), CNN.summary().get(4).outputShape());
+        assertEquals(Shape.of(2), CNN.outputShape());
+    }
+
     @Test
     void jsonRoundTripsExactly() {
         String json = MLP.toJson();
@@ -27,7 +44,8 @@ class ModelSpecTest {
     @Test
     void everyRegisteredKindRoundTrips() {
         for (LayerKind kind : LayerKinds.all()) {
-            assertTrue(MLP.layers().stream().anyMatch(l -> l.getClass() == kind.type()), kind.name() + " not covered");
+            assertTrue(MLP.layers().stream().anyMatch(l -> l.getClass() == kind.type())
+                    || CNN.layers().stream().anyMatch(l -> l.getClass() == kind.type()), kind.name() + " not covered");
         }
     }
 
