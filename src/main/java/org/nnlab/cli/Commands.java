@@ -7,7 +7,10 @@ import java.util.Optional;
 /** The commands {@code Application.main} knows, by name. */
 public final class Commands {
     private static final List<Command> ALL = List.of(
-            new HelpCommand()
+            new HelpCommand(),
+            new FetchDataCommand(),
+            new TrainCommand(),
+            new EvaluateCommand()
     );
 
     private Commands() {

@@ -6,6 +6,22 @@ import java.util.Optional;
 /** Every layer kind the engine can build, in the order a palette shows them. */
 public final class LayerKinds {
     private static final List<LayerKind> ALL = List.of(
+            new LayerKind("dense", DenseSpec.class),
+            new LayerKind("sigmoid", SigmoidSpec.class),
+            new LayerKind("tanh", TanhSpec.class),
+            new LayerKind("relu", ReluSpec.class),
+            new LayerKind("leaky_relu", LeakyReluSpec.class),
+            new LayerKind("linear", LinearSpec.class),
+            new LayerKind("step", StepSpec.class),
+            new LayerKind("softmax", SoftmaxSpec.class),
+            new LayerKind("dropout", DropoutSpec.class),
+            new LayerKind("conv2d", Conv2dSpec.class),
+            new LayerKind("maxpool2d", MaxPool2dSpec.class),
+            new LayerKind("avgpool2d", AvgPool2dSpec.class),
+            new LayerKind("zero_padding2d", ZeroPadding2dSpec.class),
+            new LayerKind("flatten", FlattenSpec.class),
+            new LayerKind("batch_norm", BatchNormSpec.class),
+            new LayerKind("conv_pool_block", ConvPoolBlockSpec.class)
     );
 
     private LayerKinds() {
