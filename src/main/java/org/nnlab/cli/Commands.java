@@ -10,7 +10,8 @@ public final class Commands {
             new HelpCommand(),
             new FetchDataCommand(),
             new TrainCommand(),
-            new EvaluateCommand()
+            new EvaluateCommand(),
+            new ReferenceCheckCommand()
     );
 
     private Commands() {
