@@ -83,7 +83,8 @@ public record WindowGeometry(int channels, int height, int width, int kernelH, i
         if (span % s == 0 || floor) {
             return span / s + 1;
         }
-        String formula = "(" + in + " + 2·" + pad + " − " + k + ") / " + s + " + 1";
+        String formula = (canPad ? "(" + in + " + 2·" + pad + " − " + k + ")" : "(" + in + " − " + k + ")")
+                + " / " + s + " + 1";
         double exact = (double) span / s + 1;
         String value = String.format(Locale.ROOT, "%.2f", exact).replaceAll("0+$", "");
         boolean rounded = Math.abs(Double.parseDouble(value) - exact) > 1e-9;
