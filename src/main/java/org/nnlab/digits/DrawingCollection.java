@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.data.LabeledImages;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,6 +27,7 @@ public class DrawingCollection {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @Autowired
     public DrawingCollection(JdbcClient jdbc) {
         this(jdbc, Clock.systemUTC());
     }
