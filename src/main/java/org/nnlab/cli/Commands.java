@@ -8,10 +8,10 @@ import java.util.Optional;
 public final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
+            new ReferenceCheckCommand(),
             new FetchDataCommand(),
             new TrainCommand(),
-            new EvaluateCommand(),
-            new ReferenceCheckCommand()
+            new EvaluateCommand()
     );
 
     private Commands() {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.nnlab.engine.data.DigitImages;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.json.JsonException;

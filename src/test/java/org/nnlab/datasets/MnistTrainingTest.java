@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nnlab.engine.data.Augmentation;
 import org.nnlab.engine.data.LabeledImages;
 import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.loss.SoftmaxCrossEntropy;
@@ -33,7 +32,7 @@ class MnistTrainingTest {
         assertEquals(7, test.labels()[0]);
     }
 
-    /** The MLP preset, 3 epochs on 2,000 training images with augmentation, reaches 85 % on 2,000 test images. */
+    /** The MLP preset, 5 epochs on 2,000 training images, reaches 85 % on 2,000 test images. */
     @Test
     void mlpLearnsFromATwoThousandImageSubset() throws IOException {
         Path dir = MnistTestData.requireMnist();
@@ -43,12 +42,11 @@ class MnistTrainingTest {
         Sequential model = Sequential.build(preset.spec(), new SplittableRandom(3));
         double before = ConfusionMatrix.of(model, test.toDataset(), 500).accuracy();
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), preset.optimizer().create(), train.toDataset(),
-                TrainerConfig.of(3, 32, 3))
-                .withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(4)));
+                TrainerConfig.of(5, 32, 3));
         TrainerEvent.TrainingEnded ended = trainer.fit(e -> { }, new TrainingControl());
         assertEquals(TrainerEvent.Outcome.COMPLETED, ended.outcome());
         double after = ConfusionMatrix.of(model, test.toDataset(), 500).accuracy();
         assertTrue(before < 0.3, "untrained accuracy " + before);
-        assertTrue(after > 0.85, "accuracy after 3 epochs on 2,000 images: " + after);
+        assertTrue(after > 0.85, "accuracy after 5 epochs on 2,000 images: " + after);
     }
 }

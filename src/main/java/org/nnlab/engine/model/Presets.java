@@ -45,7 +45,7 @@ public final class Presets {
                     new DenseSpec(120, Init.he(), Init.zeros()), new ReluSpec(),
                     new DenseSpec(84, Init.he(), Init.zeros()), new ReluSpec(),
                     new DenseSpec(10)),
-            new OptimizerConfig(OptimizerKind.ADAM, 0.001, 0, 0), 64, 15);
+            new OptimizerConfig(OptimizerKind.ADAM, 0.002, 0, 0), 64, 15);
 
     public static final List<Preset> ALL = List.of(MLP, LENET);
 
