@@ -19,7 +19,7 @@ class DrawCallToActionTest extends KaribuSpringTest {
         UI.getCurrent().navigate("");
         Anchor cta = _get(Anchor.class, spec -> spec.withId("cta-draw"));
         assertEquals("draw", cta.getHref());
-        assertEquals("Draw a digit", cta.getText());
+        assertEquals("Draw a digit", cta.getElement().getTextRecursively());
         UI.getCurrent().navigate(cta.getHref());
         assertInstanceOf(DrawDigitView.class, UI.getCurrent().getCurrentView());
     }
