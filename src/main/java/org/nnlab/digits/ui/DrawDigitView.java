@@ -1,0 +1,275 @@
+package org.nnlab.digits.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import org.nnlab.digits.Classification;
+import org.nnlab.digits.ClassifyLatencies;
+import org.nnlab.digits.DigitClassifier;
+import org.nnlab.digits.DigitModel;
+import org.nnlab.digits.DigitModels;
+import org.nnlab.digits.DrawingCollection;
+import org.nnlab.digits.GrayPng;
+import org.nnlab.digits.ShippedDigitModels;
+import org.nnlab.engine.data.DigitStages;
+import org.nnlab.engine.data.GrayImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Draw a digit and watch a network read it: the pad, the top prediction, a bar per digit, the 28×28
+ * image the network gets, a model picker, "Wrong? Tell it" (saves the drawing with the right label in
+ * the user's collection) and every conv and dense layer's output for the current drawing.
+ */
+@Route("draw")
+@Menu(order = 1, title = "nav.draw", icon = "vaadin:pencil")
+@StyleSheet("draw.css")
+public class DrawDigitView extends Div implements HasDynamicTitle {
+    private static final Logger log = LoggerFactory.getLogger(DrawDigitView.class);
+
+    private final DigitClassifier classifier;
+    private final DrawingCollection drawings;
+    private final ClassifyLatencies latencies;
+    private final String owner;
+
+    private final DrawingPad pad = new DrawingPad();
+    private final Select<DigitModel> modelSelect = new Select<>();
+    private final Span prediction = new Span("–");
+    private final Span confidence = new Span();
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final Image networkInput = new Image();
+    private final Span timing = new Span();
+    private final Button[] feedbackButtons = new Button[10];
+    private final Span feedbackStatus = new Span();
+    private final LayerGallery gallery = new LayerGallery();
+    private final Details layersDetails = new Details();
+
+    /** The latest drawing as the pad sent it (null when the pad is empty), and what the network made of it. */
+    private GrayImage drawing;
+    private Classification current;
+    private boolean savedCurrent;
+
+    public DrawDigitView(DigitModels models, DigitClassifier classifier, DrawingCollection drawings,
+                         ClassifyLatencies latencies) {
+        this.classifier = classifier;
+        this.drawings = drawings;
+        this.latencies = latencies;
+        this.owner = SessionOwner.current();
+        setId("draw-view");
+        addClassName("nnlab-draw");
+
+        H1 title = new H1(getTranslation("draw.title"));
+        Paragraph lead = new Paragraph(getTranslation("draw.lead"));
+        lead.addClassName("nnlab-lead");
+
+        pad.setId("pad");
+        pad.setLabels(getTranslation("draw.pad.undo"), getTranslation("draw.pad.clear"),
+                getTranslation("draw.pad.width"), getTranslation("draw.pad.label"),
+                getTranslation("draw.pad.placeholder"));
+        pad.addStrokeEndListener(e -> {
+            long start = System.nanoTime();
+            if (e.getLastRoundTripMs() >= 0) {
+                latencies.record(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP, e.getLastRoundTripMs());
+            }
+            boolean read = show(e.decodeImage());
+            pad.acknowledge(e.getSeq());
+            if (read) {
+                latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
+            }
+        });
+        pad.addStrokeProgressListener(e -> {
+            show(e.decodeImage());
+            pad.acknowledge(e.getSeq());
+        });
+        pad.addPadClearedListener(e -> show(null));
+
+        List<DigitModel> available = models.available(owner);
+        modelSelect.setId("model");
+        modelSelect.setLabel(getTranslation("draw.model.label"));
+        modelSelect.setItems(available);
+        modelSelect.setItemLabelGenerator(this::modelName);
+        models.defaultModel(owner).ifPresent(modelSelect::setValue);
+        modelSelect.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                show(drawing);
+            }
+        });
+
+        Div padColumn = new Div(pad);
+        padColumn.addClassName("nnlab-pad-column");
+        Div resultColumn = createResult(available.isEmpty());
+        Div main = new Div(padColumn, resultColumn);
+        main.addClassName("nnlab-draw-main");
+
+        layersDetails.setId("layers-details");
+        layersDetails.setSummaryText(getTranslation("draw.layers.title"));
+        Paragraph layersText = new Paragraph(getTranslation("draw.layers.text"));
+        layersText.addClassName("nnlab-hint");
+        layersDetails.add(layersText, gallery);
+        layersDetails.setOpened(true);
+        layersDetails.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                show(drawing);
+            }
+        });
+        layersDetails.addClassName("nnlab-layers-details");
+
+        add(title, lead, main, createFeedback(), layersDetails);
+        show(null);
+    }
+
+    private Div createResult(boolean noModels) {
+        Span predictionLabel = new Span(getTranslation("draw.prediction.label"));
+        predictionLabel.addClassName("nnlab-prediction-label");
+        prediction.setId("prediction");
+        prediction.addClassName("nnlab-prediction");
+        prediction.getElement().setAttribute("aria-live", "polite");
+        confidence.setId("confidence");
+        confidence.addClassName("nnlab-confidence");
+        Div predictionBox = new Div(predictionLabel, prediction, confidence);
+        predictionBox.addClassName("nnlab-prediction-box");
+
+        networkInput.setId("network-input");
+        networkInput.setAlt(getTranslation("draw.input.alt"));
+        networkInput.addClassName("nnlab-network-input");
+        Span inputLabel = new Span(getTranslation("draw.input.label"));
+        inputLabel.addClassName("nnlab-hint");
+        Div inputBox = new Div(networkInput, inputLabel);
+        inputBox.addClassName("nnlab-input-box");
+
+        Div top = new Div(predictionBox, inputBox);
+        top.addClassName("nnlab-result-top");
+        timing.setId("server-time");
+        timing.addClassName("nnlab-hint");
+
+        Div result = new Div(modelSelect);
+        if (noModels) {
+            Paragraph none = new Paragraph(getTranslation("draw.model.none"));
+            none.setId("no-models");
+            none.addClassName("nnlab-warning");
+            result.add(none);
+            modelSelect.setEnabled(false);
+        }
+        result.add(top, bars, timing);
+        result.addClassName("nnlab-result");
+        return result;
+    }
+
+    private Div createFeedback() {
+        H2 title = new H2(getTranslation("draw.feedback.title"));
+        Paragraph text = new Paragraph(getTranslation("draw.feedback.text"));
+        text.addClassName("nnlab-hint");
+        Div buttons = new Div();
+        buttons.addClassName("nnlab-feedback-buttons");
+        for (int d = 0; d < 10; d++) {
+            int label = d;
+            Button b = new Button(Integer.toString(d), e -> save(label));
+            b.setId("feedback-" + d);
+            b.setAriaLabel(getTranslation("draw.feedback.button", d));
+            b.setTooltipText(getTranslation("draw.feedback.button", d));
+            b.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            feedbackButtons[d] = b;
+            buttons.add(b);
+        }
+        feedbackStatus.setId("feedback-status");
+        feedbackStatus.getElement().setAttribute("aria-live", "polite");
+        feedbackStatus.setText(getTranslation("draw.feedback.count", drawings.count(owner)));
+        Div box = new Div(title, text, buttons, feedbackStatus);
+        box.setId("feedback");
+        box.addClassName("nnlab-feedback");
+        return box;
+    }
+
+    private String modelName(DigitModel model) {
+        return switch (model.id()) {
+            case ShippedDigitModels.CNN, ShippedDigitModels.MLP -> getTranslation("draw.model." + model.id());
+            default -> model.name();
+        };
+    }
+
+    /**
+     * Reads {@code image} (null: the pad is empty) with the chosen model and shows the result; true when
+     * a network read it.
+     */
+    private boolean show(GrayImage image) {
+        drawing = image;
+        current = null;
+        savedCurrent = false;
+        DigitModel model = modelSelect.getValue();
+        DigitStages stages = image == null ? null : classifier.preprocess(image);
+        if (stages == null || stages.empty() || model == null) {
+            prediction.setText("–");
+            confidence.setText(getTranslation("draw.prediction.empty"));
+            bars.show(null);
+            networkInput.setSrc(stages == null || stages.empty() ? blankInput()
+                    : GrayPng.dataUrl(stages.centred().pixels(), 0, 28, 28, 0, 1));
+            timing.setText("");
+            gallery.clear();
+            updateFeedbackButtons();
+            return false;
+        }
+        try {
+            current = classifier.classify(model, image, layersDetails.isOpened());
+        } catch (RuntimeException e) {
+            log.warn("Model {} failed on a drawing", model.id(), e);
+            Notification n = Notification.show(getTranslation("draw.model.failed", e.getMessage()));
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            updateFeedbackButtons();
+            return false;
+        }
+        prediction.setText(Integer.toString(current.prediction()));
+        confidence.setText(getTranslation("draw.prediction.confidence", (double) current.confidence()));
+        bars.show(current.probabilities());
+        networkInput.setSrc(GrayPng.dataUrl(current.stages().centred().pixels(), 0, 28, 28, 0, 1));
+        timing.setText(getTranslation("draw.timing", current.nanos() / 1e6));
+        if (layersDetails.isOpened()) {
+            gallery.show(current.layers());
+        }
+        updateFeedbackButtons();
+        return true;
+    }
+
+    private static String blankInput() {
+        return GrayPng.dataUrl(new float[28 * 28], 0, 28, 28, 0, 1);
+    }
+
+    private void updateFeedbackButtons() {
+        for (Button b : feedbackButtons) {
+            b.setEnabled(current != null && !savedCurrent);
+        }
+    }
+
+    private void save(int label) {
+        if (current == null || savedCurrent) {
+            return;
+        }
+        drawings.add(owner, current.stages().centred(), label, current.prediction(), current.model().id());
+        savedCurrent = true;
+        updateFeedbackButtons();
+        feedbackStatus.setText(getTranslation("draw.feedback.saved", label, drawings.count(owner)));
+    }
+
+    /** The pad (for tests that feed it strokes). */
+    DrawingPad pad() {
+        return pad;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("draw.title") + " · " + getTranslation("app.name");
+    }
+}

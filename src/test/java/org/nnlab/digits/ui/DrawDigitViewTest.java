@@ -1,0 +1,204 @@
+package org.nnlab.digits.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.KaribuSpringTest;
+import org.nnlab.digits.ClassifyLatencies;
+import org.nnlab.digits.DigitModel;
+import org.nnlab.digits.Drawing;
+import org.nnlab.digits.DrawingCollection;
+import org.nnlab.digits.Strokes;
+import org.nnlab.engine.data.GrayImage;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The draw view on the server side: strokes arrive as the pad's events, the shipped models read them. */
+class DrawDigitViewTest extends KaribuSpringTest {
+    @Autowired
+    DrawingCollection drawings;
+    @Autowired
+    ClassifyLatencies latencies;
+
+    private DrawDigitView view;
+    private DrawingPad pad;
+
+    @BeforeEach
+    void openView() {
+        UI.getCurrent().navigate("draw");
+        view = assertInstanceOf(DrawDigitView.class, UI.getCurrent().getCurrentView());
+        pad = view.pad();
+    }
+
+    private void strokeEnd(GrayImage drawing) {
+        ComponentUtil.fireEvent(pad, new StrokeEndEvent(pad, true, DrawingPad.encode(drawing)));
+    }
+
+    private static String text(String id) {
+        return _get(Span.class, spec -> spec.withId(id)).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<DigitModel> modelSelect() {
+        return _get(Select.class, spec -> spec.withId("model"));
+    }
+
+    private static Button feedback(int digit) {
+        return _get(Button.class, spec -> spec.withId("feedback-" + digit));
+    }
+
+    @Test
+    void startsEmptyWithTheCnnChosen() {
+        assertEquals("Draw a digit", _get(H1.class).getText());
+        assertEquals("–", text("prediction"));
+        assertEquals("Nothing drawn yet", text("confidence"));
+        assertEquals("mnist-cnn", modelSelect().getValue().id());
+        assertEquals(List.of("Convolutional network (LeNet-5), the default", "Multilayer perceptron 784-256-128-10"),
+                modelSelect().getListDataView().getItems().map(m -> modelSelect().getItemLabelGenerator().apply(m)).toList());
+        assertFalse(feedback(3).isEnabled(), "nothing to label yet");
+    }
+
+    @Test
+    void aOneAZeroAndASmallOffCentreSevenAreReadCorrectly() {
+        strokeEnd(Strokes.one(DrawingPad.IMAGE_SIDE));
+        assertEquals("1", text("prediction"));
+        assertTrue(text("confidence").endsWith("sure"), text("confidence"));
+        assertTrue(_get(Image.class, spec -> spec.withId("network-input")).getSrc().startsWith("data:image/png;base64,"));
+        assertTrue(text("server-time").matches("Read in \\d+\\.\\d ms on the server"), text("server-time"));
+
+        strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
+        assertEquals("0", text("prediction"));
+
+        strokeEnd(Strokes.smallSevenOffCentre(DrawingPad.IMAGE_SIDE));
+        assertEquals("7", text("prediction"));
+    }
+
+    @Test
+    void barsShowEachDigitsProbabilityAndHighlightTheTopOne() {
+        strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
+        ProbabilityBars bars = _get(ProbabilityBars.class);
+        double sum = 0;
+        for (int d = 0; d < 10; d++) {
+            sum += Double.parseDouble(bars.valueText(d).replace("%", ""));
+        }
+        assertEquals(100, sum, 0.6);
+        assertTrue(bars.getElement().toString().contains("nnlab-bar-top"));
+        assertTrue(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("bar-0"))
+                .hasClassName("nnlab-bar-top"));
+    }
+
+    @Test
+    void progressMessagesWhileDrawingUpdateThePredictionToo() {
+        ComponentUtil.fireEvent(pad, new StrokeProgressEvent(pad, true, DrawingPad.encode(Strokes.one(112)), 4));
+        assertEquals("1", text("prediction"));
+        assertEquals(4, pad.getElement().getProperty("ack", -1));
+    }
+
+    @Test
+    void switchingTheModelReadsTheCurrentDrawingAgain() {
+        strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
+        String cnnBars = _get(ProbabilityBars.class).valueText(0);
+        assertEquals(4, _get(LayerGallery.class).panelCount(), "conv 1, conv 2, dense 1, dense 2");
+
+        Select<DigitModel> select = modelSelect();
+        select.setValue(select.getListDataView().getItems().filter(m -> m.id().equals("mnist-mlp")).findFirst().orElseThrow());
+
+        assertEquals("0", text("prediction"));
+        assertNotEquals(cnnBars, _get(ProbabilityBars.class).valueText(0), "another network gives other numbers");
+        assertEquals(2, _get(LayerGallery.class).panelCount(), "the MLP's two hidden layers");
+    }
+
+    @Test
+    void theGalleryNamesEachLayerWithItsShape() {
+        strokeEnd(Strokes.one(DrawingPad.IMAGE_SIDE));
+        String gallery = _get(LayerGallery.class).getElement().getOuterHTML();
+        assertTrue(gallery.contains("Convolution 1 · after ReLU"), gallery);
+        assertTrue(gallery.contains("6 feature maps of 28 × 28 [6 × 28 × 28]"), gallery);
+        assertTrue(gallery.contains("16 feature maps of 10 × 10"), gallery);
+        assertTrue(gallery.contains("Dense layer 2 · after ReLU"), gallery);
+        assertTrue(gallery.contains("84 units [84]"), gallery);
+    }
+
+    @Test
+    void clearingEmptiesThePrediction() {
+        strokeEnd(Strokes.one(DrawingPad.IMAGE_SIDE));
+        pad.clear();
+        assertEquals("–", text("prediction"));
+        assertFalse(feedback(1).isEnabled());
+
+        strokeEnd(Strokes.one(DrawingPad.IMAGE_SIDE));
+        ComponentUtil.fireEvent(pad, new PadClearedEvent(pad, true));
+        assertEquals("–", text("prediction"));
+
+        strokeEnd(GrayImage.blank(DrawingPad.IMAGE_SIDE, DrawingPad.IMAGE_SIDE));
+        assertEquals("–", text("prediction"), "an empty image (everything undone) reads as nothing");
+    }
+
+    @Test
+    void wrongTellItSavesTheNetworksInputWithTheRightLabelOnceForThisSession() {
+        String owner = (String) VaadinSession.getCurrent().getAttribute(SessionOwner.ATTRIBUTE);
+        int before = drawings.count(owner);
+        strokeEnd(Strokes.smallSevenOffCentre(DrawingPad.IMAGE_SIDE));
+
+        _click(feedback(1));
+
+        assertEquals(before + 1, drawings.count(owner));
+        Drawing saved = drawings.list(owner).getLast();
+        assertEquals(1, saved.label());
+        assertEquals(Integer.parseInt(text("prediction")), saved.predicted());
+        assertEquals("mnist-cnn", saved.modelId());
+        assertEquals(784, saved.pixels().length);
+        assertTrue(text("feedback-status").startsWith("Saved as a 1."), text("feedback-status"));
+        assertFalse(feedback(1).isEnabled(), "the same drawing is saved once");
+
+        strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
+        assertTrue(feedback(1).isEnabled(), "a new drawing can be labelled");
+    }
+
+    @Test
+    void aStrokeEndRecordsTheServerTimeAndThePadsReportedRoundTrip() {
+        int server = latencies.summary(ClassifyLatencies.Kind.PAD_SERVER).count();
+        int browser = latencies.summary(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP).count();
+        ComponentUtil.fireEvent(pad, new StrokeEndEvent(pad, true, DrawingPad.encode(Strokes.one(112)), 9, 42.5));
+        assertEquals(Math.min(ClassifyLatencies.WINDOW, server + 1), latencies.summary(ClassifyLatencies.Kind.PAD_SERVER).count());
+        assertEquals(Math.min(ClassifyLatencies.WINDOW, browser + 1),
+                latencies.summary(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP).count());
+        assertEquals(9, pad.getElement().getProperty("ack", -1));
+    }
+
+    @Test
+    void everythingIsInChineseWhenChosen() {
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("draw");
+        assertEquals("写一个数字", _get(H1.class).getText());
+        DrawDigitView zh = (DrawDigitView) UI.getCurrent().getCurrentView();
+        ComponentUtil.fireEvent(zh.pad(), new StrokeEndEvent(zh.pad(), true, DrawingPad.encode(Strokes.one(112))));
+        assertTrue(text("confidence").startsWith("把握"), text("confidence"));
+        assertTrue(_get(LayerGallery.class).getElement().getOuterHTML().contains("卷积层 1"));
+        assertEquals("撤销", zh.pad().getElement().getProperty("undoLabel"));
+    }
+
+    @Test
+    void thePadRefusesImagesOfTheWrongSize() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DrawingPad.decode(java.util.Base64.getEncoder().encodeToString(new byte[100])));
+        assertTrue(e.getMessage().contains("12544"), e.getMessage());
+    }
+}
