@@ -95,6 +95,19 @@ public class ModelStore {
                 .param("owner", owner).query(ModelStore::mapSummary).list();
     }
 
+    /** A summary together with the model's spec JSON (to filter by shape without reading weights). */
+    public record SummaryWithSpec(ModelSummary summary, String specJson) {
+    }
+
+    /** The owner's models with their specs, newest first. */
+    public List<SummaryWithSpec> listWithSpecs(String owner) {
+        requireOwner(owner);
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", spec_json FROM saved_model WHERE owner = :owner"
+                        + " ORDER BY created_at DESC, id")
+                .param("owner", owner)
+                .query((rs, row) -> new SummaryWithSpec(mapSummary(rs, row), rs.getString("spec_json"))).list();
+    }
+
     public Optional<ModelSummary> find(String owner, String id) {
         requireOwner(owner);
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM saved_model WHERE owner = :owner AND id = :id")

@@ -26,6 +26,8 @@ abstract class ModelStoreContract {
     ModelStore store;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SavedDigitModels digitModels;
 
     final String owner = "owner-" + UUID.randomUUID();
     final String other = "other-" + UUID.randomUUID();
@@ -88,6 +90,19 @@ abstract class ModelStoreContract {
                 new ByteArrayInputStream(new byte[40 * 1024 * 1024])));
         assertKey("train.models.error.name", () -> store.upload(owner, "   ", new ByteArrayInputStream(modelFile(7))));
         assertEquals(before, store.list(owner).size());
+    }
+
+    @Test
+    void drawOffersTheOwnersDigitModelsOnly() throws Exception {
+        ModelSpec digits = ModelSpec.of(Shape.of(1, 28, 28), new org.nnlab.engine.spec.FlattenSpec(), new DenseSpec(10));
+        ModelSummary mine = store.save(owner, "digits", ModelFile.toBytes(Sequential.build(digits, new SplittableRandom(1))), null);
+        store.save(owner, "not digits", modelFile(8), null);
+        store.save(other, "theirs", ModelFile.toBytes(Sequential.build(digits, new SplittableRandom(2))), null);
+
+        var offered = digitModels.models(owner);
+        assertEquals(List.of(mine.id()), offered.stream().map(org.nnlab.digits.DigitModel::id).toList());
+        assertEquals(digits, offered.getFirst().loader().load().spec());
+        assertTrue(digitModels.models(null).isEmpty());
     }
 
     private static void assertKey(String key, org.junit.jupiter.api.function.Executable call) {
