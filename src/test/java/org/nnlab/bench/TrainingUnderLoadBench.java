@@ -1,0 +1,170 @@
+package org.nnlab.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nnlab.Application;
+import org.nnlab.datasets.DataDirectory;
+import org.nnlab.engine.data.LabeledImages;
+import org.nnlab.engine.data.Mnist;
+import org.nnlab.training.DataChoice;
+import org.nnlab.training.JobId;
+import org.nnlab.training.JobSnapshot;
+import org.nnlab.training.Networks;
+import org.nnlab.training.TrainingRequest;
+import org.nnlab.training.TrainingService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Not a unit test: many training jobs at once while the classify API is called without pause.
+ * Starts the whole app (test profile, H2 in memory, MNIST from the data directory, classify rate limit
+ * lifted), measures one LeNet-5 job alone, then {@code jobs} LeNet-5 jobs of different owners on MNIST
+ * subsets for {@code seconds}, while one client posts a test digit to {@code POST /api/v1/classify}
+ * back to back. Prints each job's samples per second and the classify latency p50/p99.
+ * <pre>
+ * MAVEN_OPTS="--add-modules jdk.incubator.vector -Xmx6g" mvn -o -q test-compile exec:java \
+ *   -Dexec.classpathScope=test -Dexec.mainClass=org.nnlab.bench.TrainingUnderLoadBench -Dexec.args="60 30 2000"
+ * </pre>
+ */
+public final class TrainingUnderLoadBench {
+    private TrainingUnderLoadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int subset = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        Path dataDir = DataDirectory.resolve(null);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
+                .profiles("test")
+                .properties("server.port=0", "nnlab.data-dir=" + dataDir, "nnlab.classify.rate-limit.burst=1000000",
+                        "nnlab.classify.rate-limit.per-second=1000000", "nnlab.training.max-active=" + (jobs + 2),
+                        "logging.level.org.nnlab.training=warn", "vaadin.launch-browser=false")
+                .run();
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            TrainingService training = app.getBean(TrainingService.class);
+            String body = digitJson(dataDir);
+            System.out.printf(Locale.ROOT, "cores %d, workers %d, LeNet-5 (%,d parameters), MNIST subsets of %d, %d s%n",
+                    Runtime.getRuntime().availableProcessors(), training.properties().workerCount(),
+                    Networks.LENET.spec().paramCount(), subset, seconds);
+
+            List<Long> soloLatencies = new ArrayList<>();
+            double solo = run(training, 1, subset, Math.max(10, seconds / 4), port, body, soloLatencies)[0];
+            System.out.printf(Locale.ROOT, "alone: %.0f samples/s; classify p50 %.1f ms p99 %.1f ms (%d calls)%n",
+                    solo, percentile(soloLatencies, 50), percentile(soloLatencies, 99), soloLatencies.size());
+
+            List<Long> latencies = new ArrayList<>();
+            double[] rates = run(training, jobs, subset, seconds, port, body, latencies);
+            double sum = Arrays.stream(rates).sum();
+            double mean = sum / rates.length;
+            for (int i = 0; i < rates.length; i++) {
+                System.out.printf(Locale.ROOT, "job %2d: %7.1f samples/s (%+.0f %% from the mean)%n", i + 1, rates[i],
+                        100 * (rates[i] / mean - 1));
+            }
+            System.out.printf(Locale.ROOT, "%d jobs: mean %.1f samples/s each (%.3f of alone, fair share %.3f), total %.0f,"
+                            + " min %.1f, max %.1f%n", jobs, mean, mean / solo, 1.0 / jobs, sum,
+                    Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0));
+            System.out.printf(Locale.ROOT, "classify under load: p50 %.1f ms, p99 %.1f ms, %d calls (%.1f/s)%n",
+                    percentile(latencies, 50), percentile(latencies, 99), latencies.size(), latencies.size() / (double) seconds);
+        } finally {
+            app.close();
+        }
+    }
+
+    /** Starts {@code jobs} jobs, lets them train for {@code seconds} while classifying, stops them; samples/s per job. */
+    private static double[] run(TrainingService training, int jobs, int subset, int seconds, int port, String body,
+                                List<Long> latencies) throws Exception {
+        List<String> owners = new ArrayList<>();
+        List<JobId> ids = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            String owner = "bench-" + System.nanoTime() + "-" + i;
+            TrainingRequest request = new TrainingRequest("lenet", Networks.LENET.spec(), DataChoice.mnist(subset),
+                    Networks.LENET.optimizer(), 64, 50, i, false, 0.1);
+            owners.add(owner);
+            ids.add(training.start(owner, request).id());
+        }
+        waitUntilAllTrained(training, owners, ids);
+        int[] startSteps = new int[jobs];
+        for (int i = 0; i < jobs; i++) {
+            startSteps[i] = training.snapshot(owners.get(i), ids.get(i)).step();
+        }
+        AtomicBoolean going = new AtomicBoolean(true);
+        Thread client = Thread.ofPlatform().start(() -> classifyLoop(port, body, going, latencies));
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double[] rates = new double[jobs];
+        for (int i = 0; i < jobs; i++) {
+            JobSnapshot s = training.snapshot(owners.get(i), ids.get(i));
+            rates[i] = (s.step() - startSteps[i]) * 64 / elapsed;
+        }
+        going.set(false);
+        client.join();
+        for (int i = 0; i < jobs; i++) {
+            training.stop(owners.get(i), ids.get(i));
+        }
+        Thread.sleep(2000);
+        return rates;
+    }
+
+    /** Waits until every job has built its model and trained a first step (loading MNIST takes a moment). */
+    private static void waitUntilAllTrained(TrainingService training, List<String> owners, List<JobId> ids)
+            throws InterruptedException {
+        for (int i = 0; i < owners.size(); i++) {
+            while (training.snapshot(owners.get(i), ids.get(i)).step() == 0) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static void classifyLoop(int port, String body, AtomicBoolean going, List<Long> latencies) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/classify?preprocess=false"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        while (going.get()) {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("classify answered " + r.statusCode() + ": " + r.body());
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            synchronized (latencies) {
+                latencies.add(System.nanoTime() - t0);
+            }
+        }
+    }
+
+    private static String digitJson(Path dataDir) throws java.io.IOException {
+        LabeledImages test = Mnist.load(DataDirectory.mnist(dataDir), Mnist.Split.TEST);
+        StringBuilder sb = new StringBuilder("{\"pixels\":[");
+        float[] image = test.image(0);
+        for (int i = 0; i < image.length; i++) {
+            sb.append(i > 0 ? "," : "").append(image[i]);
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static double percentile(List<Long> nanos, double p) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}

@@ -1,0 +1,104 @@
+package org.nnlab.training.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.nnlab.Browser;
+import org.nnlab.engine.data.Mnist;
+import org.nnlab.datasets.DataDirectory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * In Chromium: train LeNet-5 on the first 500 MNIST images, watch the loss chart fill while it runs, see
+ * the run finish, save the model and find it in the Draw view's model picker. Needs MNIST in the data
+ * directory ({@code fetch-data mnist}, as {@code .ci/run} does).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "nnlab.data-dir=${NNLAB_DATA_DIR:${user.home}/.nnlab}")
+@ActiveProfiles("test")
+class TrainingDashboardViewIT {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void trainsLeNetOnASubsetSavesItAndDrawOffersIt() {
+        String dataDir = System.getenv().getOrDefault("NNLAB_DATA_DIR", System.getProperty("user.home") + "/.nnlab");
+        boolean mnist = Mnist.isPresent(DataDirectory.mnist(DataDirectory.resolve(dataDir)));
+        if (!mnist && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("MNIST must be in " + dataDir + " under CI (run fetch-data mnist)");
+        }
+        Assumptions.assumeTrue(mnist, "MNIST is not in " + dataDir);
+
+        try (Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/train");
+            browser.waitForText(By.tagName("h2"), "Train a network");
+            pick(browser, "dataset-size", "first 500 images");
+            WebElement epochs = browser.waitFor(By.cssSelector("#epochs input"));
+            epochs.clear();
+            epochs.sendKeys("3\t");
+            browser.waitFor(By.id("start")).click();
+
+            WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(180));
+            int first = wait.until(d -> {
+                int n = lossPoints(browser);
+                return n > 0 ? n : null;
+            });
+            browser.screenshot("train-running");
+            wait.until(d -> lossPoints(browser) > first || statusContains(browser, "finished"));
+            wait.until(d -> statusContains(browser, "finished"));
+            assertTrue(lossPoints(browser) > first, "the loss chart grew while training ran");
+            assertTrue(canvasDrawn(browser, "loss-chart"), "ECharts drew the loss chart");
+            browser.screenshot("train-finished");
+
+            WebElement name = browser.waitFor(By.cssSelector("#model-name input"));
+            name.clear();
+            name.sendKeys("LeNet from the IT\t");
+            browser.waitFor(By.id("save-model")).click();
+            browser.waitForText(By.tagName("vaadin-notification-card"), "Saved as");
+            wait.until(d -> d.findElement(By.id("try-in-draw")).getAttribute("disabled") == null);
+            browser.waitFor(By.id("try-in-draw")).click();
+
+            wait.until(d -> d.getCurrentUrl().contains("draw?model="));
+            browser.waitFor(By.id("model")).click();
+            browser.waitForText(By.tagName("vaadin-select-overlay"), "LeNet from the IT");
+            browser.screenshot("train-model-in-draw");
+            assertEquals(List.of(), browser.severeConsoleErrors());
+        }
+    }
+
+    private static void pick(Browser browser, String selectId, String itemText) {
+        browser.waitFor(By.id(selectId)).click();
+        WebElement item = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d
+                .findElements(By.tagName("vaadin-select-item")).stream()
+                .filter(e -> e.getText().contains(itemText)).findFirst().orElse(null));
+        item.click();
+    }
+
+    private static int lossPoints(Browser browser) {
+        Object n = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const o = JSON.parse(document.getElementById('loss-chart').option || '{}');"
+                        + "return o.series ? o.series[0].data.length : 0;");
+        return ((Number) n).intValue();
+    }
+
+    private static boolean statusContains(Browser browser, String text) {
+        return browser.driver().findElement(By.id("job-status")).getText().contains(text);
+    }
+
+    private static boolean canvasDrawn(Browser browser, String chartId) {
+        Object ok = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const c = document.getElementById(arguments[0]).shadowRoot.querySelector('canvas');"
+                        + "return !!c && c.width > 0 && c.height > 0;", chartId);
+        return Boolean.TRUE.equals(ok);
+    }
+}
