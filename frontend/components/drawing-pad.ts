@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 
@@ -82,7 +82,7 @@ export class DrawingPadElement extends LitElement {
       box-sizing: border-box;
       border: 2px solid var(--lumo-contrast-30pct, #bbb);
       border-radius: var(--lumo-border-radius-l, 12px);
-      background: ${PAPER};
+      background: ${unsafeCSS(PAPER)};
       touch-action: none;
       user-select: none;
       -webkit-user-select: none;
@@ -341,10 +341,13 @@ export class DrawingPadElement extends LitElement {
       this.lastProgressAt = now;
     }
     this.pending.set(seq, { sentAt: now, end });
-    // Each measured round trip is reported once, with the next message.
-    const last = this.roundTrips.length > this.reported ? this.roundTrips[this.roundTrips.length - 1] : -1;
-    this.reported = this.roundTrips.length;
-    this.dispatchEvent(new CustomEvent(type, { detail: { image: this.encode(), seq, rtt: last } }));
+    // Each measured round trip is reported once, with the next stroke end.
+    let rtt = -1;
+    if (end && this.roundTrips.length > this.reported) {
+      rtt = this.roundTrips[this.roundTrips.length - 1];
+      this.reported = this.roundTrips.length;
+    }
+    this.dispatchEvent(new CustomEvent(type, { detail: { image: this.encode(), seq, rtt } }));
   }
 
   /** The server answered message `seq` (and so every earlier one). */

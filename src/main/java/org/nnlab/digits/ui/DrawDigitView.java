@@ -49,6 +49,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
     private final DrawingPad pad = new DrawingPad();
     private final Select<DigitModel> modelSelect = new Select<>();
     private final Span prediction = new Span("–");
+    private final Span miniPrediction = new Span("–");
     private final Span confidence = new Span();
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Image networkInput = new Image();
@@ -85,17 +86,18 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
             if (e.getLastRoundTripMs() >= 0) {
                 latencies.record(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP, e.getLastRoundTripMs());
             }
-            boolean read = show(e.decodeImage());
+            boolean read = show(e.decodeImage(), true);
             pad.acknowledge(e.getSeq());
             if (read) {
                 latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
             }
         });
+        // While drawing, only the prediction, bars and input follow; the layer pictures wait for the stroke's end.
         pad.addStrokeProgressListener(e -> {
-            show(e.decodeImage());
+            show(e.decodeImage(), false);
             pad.acknowledge(e.getSeq());
         });
-        pad.addPadClearedListener(e -> show(null));
+        pad.addPadClearedListener(e -> show(null, true));
 
         List<DigitModel> available = models.available(owner);
         modelSelect.setId("model");
@@ -105,11 +107,18 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         models.defaultModel(owner).ifPresent(modelSelect::setValue);
         modelSelect.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                show(drawing);
+                show(drawing, true);
             }
         });
 
-        Div padColumn = new Div(pad);
+        // On a phone the results are below the pad: this line above it shows the reading while drawing.
+        Span miniLabel = new Span(getTranslation("draw.prediction.label"));
+        miniPrediction.setId("mini-prediction");
+        miniPrediction.addClassName("nnlab-mini-value");
+        Div mini = new Div(miniLabel, miniPrediction);
+        mini.addClassName("nnlab-mini-prediction");
+        mini.getElement().setAttribute("aria-hidden", "true");
+        Div padColumn = new Div(mini, pad);
         padColumn.addClassName("nnlab-pad-column");
         Div resultColumn = createResult(available.isEmpty());
         Div main = new Div(padColumn, resultColumn);
@@ -123,13 +132,13 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         layersDetails.setOpened(true);
         layersDetails.addOpenedChangeListener(e -> {
             if (e.isOpened()) {
-                show(drawing);
+                show(drawing, true);
             }
         });
         layersDetails.addClassName("nnlab-layers-details");
 
         add(title, lead, main, createFeedback(), layersDetails);
-        show(null);
+        show(null, true);
     }
 
     private Div createResult(boolean noModels) {
@@ -202,10 +211,10 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
     }
 
     /**
-     * Reads {@code image} (null: the pad is empty) with the chosen model and shows the result; true when
-     * a network read it.
+     * Reads {@code image} (null: the pad is empty) with the chosen model and shows the result, with the
+     * layer pictures when {@code withLayers} and the gallery is open; true when a network read it.
      */
-    private boolean show(GrayImage image) {
+    private boolean show(GrayImage image, boolean withLayers) {
         drawing = image;
         current = null;
         savedCurrent = false;
@@ -213,6 +222,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         DigitStages stages = image == null ? null : classifier.preprocess(image);
         if (stages == null || stages.empty() || model == null) {
             prediction.setText("–");
+            miniPrediction.setText("–");
             confidence.setText(getTranslation("draw.prediction.empty"));
             bars.show(null);
             networkInput.setSrc(stages == null || stages.empty() ? blankInput()
@@ -223,7 +233,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
             return false;
         }
         try {
-            current = classifier.classify(model, image, layersDetails.isOpened());
+            current = classifier.classify(model, image, withLayers && layersDetails.isOpened());
         } catch (RuntimeException e) {
             log.warn("Model {} failed on a drawing", model.id(), e);
             Notification n = Notification.show(getTranslation("draw.model.failed", e.getMessage()));
@@ -232,11 +242,12 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
             return false;
         }
         prediction.setText(Integer.toString(current.prediction()));
+        miniPrediction.setText(current.prediction() + " · " + Math.round(100 * current.confidence()) + "%");
         confidence.setText(getTranslation("draw.prediction.confidence", (double) current.confidence()));
         bars.show(current.probabilities());
         networkInput.setSrc(GrayPng.dataUrl(current.stages().centred().pixels(), 0, 28, 28, 0, 1));
         timing.setText(getTranslation("draw.timing", current.nanos() / 1e6));
-        if (layersDetails.isOpened()) {
+        if (withLayers && layersDetails.isOpened()) {
             gallery.show(current.layers());
         }
         updateFeedbackButtons();

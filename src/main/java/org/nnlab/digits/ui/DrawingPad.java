@@ -6,7 +6,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
-import java.util.Base64;
+import org.nnlab.digits.PadImages;
 import org.nnlab.engine.data.GrayImage;
 
 /**
@@ -20,7 +20,7 @@ import org.nnlab.engine.data.GrayImage;
 @JsModule("./components/drawing-pad.ts")
 public class DrawingPad extends Component {
     /** Side of the square image the pad sends. */
-    public static final int IMAGE_SIDE = 112;
+    public static final int IMAGE_SIDE = PadImages.SIDE;
 
     public DrawingPad() {
         setLabels("Undo", "Clear", "Stroke width", "Drawing area", "");
@@ -79,36 +79,13 @@ public class DrawingPad extends Component {
         return addListener(PadClearedEvent.class, listener);
     }
 
-    /**
-     * Decodes the pad's message: base64 of {@value #IMAGE_SIDE}² bytes, 0 = paper, 255 = ink, row-major.
-     * Throws {@link IllegalArgumentException} for anything else.
-     */
+    /** Decodes the pad's message (see {@link PadImages}). */
     public static GrayImage decode(String base64) {
-        if (base64 == null) {
-            throw new IllegalArgumentException("the pad sent no image");
-        }
-        byte[] bytes = Base64.getDecoder().decode(base64);
-        if (bytes.length != IMAGE_SIDE * IMAGE_SIDE) {
-            throw new IllegalArgumentException("the pad's image must have " + IMAGE_SIDE * IMAGE_SIDE + " bytes, got "
-                    + bytes.length);
-        }
-        float[] pixels = new float[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            pixels[i] = (bytes[i] & 0xff) / 255f;
-        }
-        return new GrayImage(IMAGE_SIDE, IMAGE_SIDE, pixels);
+        return PadImages.decode(base64);
     }
 
     /** The inverse of {@link #decode}: an image of {@value #IMAGE_SIDE}² pixels as the pad would send it. */
     public static String encode(GrayImage image) {
-        if (image.width() != IMAGE_SIDE || image.height() != IMAGE_SIDE) {
-            throw new IllegalArgumentException("the pad's images are " + IMAGE_SIDE + "×" + IMAGE_SIDE + ", got "
-                    + image.width() + "×" + image.height());
-        }
-        byte[] bytes = new byte[image.pixels().length];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Math.round(Math.clamp(image.pixels()[i], 0f, 1f) * 255f);
-        }
-        return Base64.getEncoder().encodeToString(bytes);
+        return PadImages.encode(image);
     }
 }
