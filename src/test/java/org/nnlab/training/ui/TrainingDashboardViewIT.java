@@ -59,6 +59,10 @@ class TrainingDashboardViewIT {
             assertTrue(lossPoints(browser) > first, "the loss chart grew while training ran");
             assertTrue(canvasDrawn(browser, "loss-chart"), "ECharts drew the loss chart");
             browser.screenshot("train-finished");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('gradient-chart').scrollIntoView()");
+            browser.screenshot("train-health-charts");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('confusion-chart').scrollIntoView()");
+            browser.screenshot("train-confusion");
 
             WebElement name = browser.waitFor(By.cssSelector("#model-name input"));
             name.clear();
@@ -70,7 +74,8 @@ class TrainingDashboardViewIT {
 
             wait.until(d -> d.getCurrentUrl().contains("draw?model="));
             browser.waitFor(By.id("model")).click();
-            browser.waitForText(By.tagName("vaadin-select-overlay"), "LeNet from the IT");
+            wait.until(d -> d.findElements(By.tagName("vaadin-select-item")).stream()
+                    .anyMatch(e -> e.getText().contains("LeNet from the IT")));
             browser.screenshot("train-model-in-draw");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
