@@ -76,8 +76,10 @@ final class TrainingJob {
         this.parameters = request.spec().paramCount();
     }
 
+    private boolean prepared;
+
     boolean isPrepared() {
-        return trainer != null;
+        return prepared;
     }
 
     /** Builds the network and loads the data: the first thing a job's first slice does. */
@@ -107,6 +109,7 @@ final class TrainingJob {
             model = m;
             test = sets.test();
             trainer = t;
+            prepared = true;
         }
         rate.add(System.nanoTime(), 0);
     }
@@ -208,6 +211,10 @@ final class TrainingJob {
         afterSlice(true);
         synchronized (this) {
             confusion = c;
+        }
+        synchronized (modelLock) {
+            trainer = null;
+            bestWeights = null;
         }
     }
 

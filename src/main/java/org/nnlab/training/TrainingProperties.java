@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSamples           largest run: training samples × epochs
  * @param updatesPerSecond     most updates a subscriber receives per second (the final one always comes)
  * @param keepFinishedPerUser  finished jobs kept per person (to look at, save or download), oldest go first
+ * @param keepFinishedMinutes  how long an ended job is kept at most
  */
 @ConfigurationProperties("nnlab.training")
 public record TrainingProperties(
@@ -28,12 +29,13 @@ public record TrainingProperties(
         @DefaultValue("5000000") long maxParameters,
         @DefaultValue("1200000") long maxSamples,
         @DefaultValue("5") double updatesPerSecond,
-        @DefaultValue("3") int keepFinishedPerUser) {
+        @DefaultValue("3") int keepFinishedPerUser,
+        @DefaultValue("120") long keepFinishedMinutes) {
 
     public TrainingProperties {
         if (workers < 0 || sliceMillis < 1 || sliceBatches < 1 || runningPerUser < 1 || maxActive < 1
                 || maxQueued < 0 || maxParameters < 1 || maxSamples < 1 || !(updatesPerSecond > 0)
-                || keepFinishedPerUser < 1) {
+                || keepFinishedPerUser < 1 || keepFinishedMinutes < 0) {
             throw new IllegalArgumentException("nnlab.training settings out of range: " + this);
         }
     }
@@ -49,16 +51,16 @@ public record TrainingProperties(
 
     /** The defaults, for code that runs without Spring (benchmarks). */
     public static TrainingProperties defaults() {
-        return new TrainingProperties(0, 100, 8, 1, 32, 100, 5_000_000, 1_200_000, 5, 3);
+        return new TrainingProperties(0, 100, 8, 1, 32, 100, 5_000_000, 1_200_000, 5, 3, 120);
     }
 
     public TrainingProperties withWorkers(int count) {
         return new TrainingProperties(count, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
-                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser);
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes);
     }
 
     public TrainingProperties withLimits(int perUser, int active, int queued) {
         return new TrainingProperties(workers, sliceMillis, sliceBatches, perUser, active, queued,
-                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser);
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes);
     }
 }

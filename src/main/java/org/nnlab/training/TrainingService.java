@@ -53,6 +53,27 @@ public class TrainingService implements AutoCloseable {
     public TrainingService(TrainingProperties properties, TrainingData data) {
         this.properties = properties;
         this.data = data;
+        timer.scheduleWithFixedDelay(this::forgetExpiredJobs, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /** Ended jobs are kept {@code keepFinishedMinutes}, so a person can come back to save one, then forgotten. */
+    void forgetExpiredJobs() {
+        long limit = System.nanoTime() - properties.keepFinishedMinutes() * 60_000_000_000L;
+        synchronized (lock) {
+            for (TrainingJob job : List.copyOf(jobs.values())) {
+                if (job.state.isFinal() && job.finishedAt - limit < 0) {
+                    forget(job);
+                }
+            }
+        }
+    }
+
+    private void forget(TrainingJob job) {
+        jobs.remove(job.id);
+        Set<Feed> gone = feeds.remove(job.id);
+        if (gone != null) {
+            gone.forEach(Feed::close);
+        }
     }
 
     public TrainingProperties properties() {
@@ -377,11 +398,7 @@ public class TrainingService implements AutoCloseable {
                 .sorted(Comparator.comparing((TrainingJob j) -> j.created).reversed())
                 .toList();
         for (TrainingJob old : done.subList(Math.min(done.size(), properties.keepFinishedPerUser()), done.size())) {
-            jobs.remove(old.id);
-            Set<Feed> gone = feeds.remove(old.id);
-            if (gone != null) {
-                gone.forEach(Feed::close);
-            }
+            forget(old);
         }
     }
 

@@ -25,8 +25,12 @@ class TrainingServiceTest {
     private TrainingService service = service(40, 5);
 
     private TrainingService service(int maxActive, int maxQueued) {
+        return service(maxActive, maxQueued, 120);
+    }
+
+    private TrainingService service(int maxActive, int maxQueued, long keepMinutes) {
         return new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, maxActive, maxQueued, 1000,
-                100_000, 5, 3), data);
+                100_000, 5, 3, keepMinutes), data);
     }
 
     @AfterEach
@@ -252,6 +256,25 @@ class TrainingServiceTest {
             assertTrue(times.get(i) - times.get(i - 1) >= 190_000_000L, "updates " + i + " came too close together: "
                     + times.stream().map(t -> (t - start) / 1_000_000).toList() + " ms, " + seen.stream().map(JobSnapshot::state).toList());
         }
+    }
+
+    @Test
+    void endedJobsAreForgottenAfterTheirTimeAndOlderOnesWhenThereAreTooMany() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            JobId id = service.start("kim", SyntheticData.request(50, 1, 0.1)).id();
+            runUntilIdle();
+            assertEquals(JobState.FINISHED, service.snapshot("kim", id).state());
+        }
+        assertEquals(4, service.jobsOf("kim").size(), "3 ended jobs are kept when a 4th starts, plus that one");
+        service.forgetExpiredJobs();
+        assertEquals(4, service.jobsOf("kim").size(), "not yet expired");
+
+        service.close();
+        service = service(40, 5, 0);
+        service.start("lee", SyntheticData.request(50, 1, 0.1));
+        runUntilIdle();
+        service.forgetExpiredJobs();
+        assertTrue(service.jobsOf("lee").isEmpty());
     }
 
     private static void assertKey(String key, org.junit.jupiter.api.function.Executable call) {

@@ -95,8 +95,8 @@ final class ChartOptions {
                 "animation", false,
                 "title", obj("text", title, "textStyle", obj("fontSize", 13)),
                 "tooltip", obj("trigger", "axis"),
-                "legend", obj("top", 20, "type", "scroll"),
-                "grid", obj("left", 60, "right", 20, "top", 55, "bottom", 30),
+                "legend", obj("bottom", 0, "type", "scroll"),
+                "grid", obj("left", 60, "right", 40, "top", 40, "bottom", 60),
                 "xAxis", obj("type", "value", "name", text.apply("train.chart.step")),
                 "yAxis", obj("type", "log", "logBase", 10),
                 "series", series));

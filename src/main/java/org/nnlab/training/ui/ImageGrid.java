@@ -38,6 +38,11 @@ public class ImageGrid extends Component {
         return images.isEmpty() ? 0 : ((Double) ((Map<?, ?>) Json.parse(images)).get("count")).intValue();
     }
 
+    /** Screen pixels per image pixel. */
+    public void setPixelSize(int size) {
+        getElement().setProperty("pixelSize", size);
+    }
+
     public void clear() {
         getElement().setProperty("images", "");
     }

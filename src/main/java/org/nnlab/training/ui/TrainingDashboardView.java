@@ -376,6 +376,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         if (s.visuals() != null) {
             if (s.visuals().filters() != null) {
                 JobSnapshot.Filters f = s.visuals().filters();
+                filters.setPixelSize(Math.max(2, 60 / Math.max(f.rows(), f.cols())));
                 filters.setImages(f.count(), f.rows(), f.cols(), f.values());
             }
             showHistograms(s.visuals().histograms());

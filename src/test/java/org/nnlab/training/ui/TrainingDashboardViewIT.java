@@ -63,6 +63,7 @@ class TrainingDashboardViewIT {
             browser.screenshot("train-health-charts");
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('confusion-chart').scrollIntoView()");
             browser.screenshot("train-confusion");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('job-status').scrollIntoView()");
 
             WebElement name = browser.waitFor(By.cssSelector("#model-name input"));
             name.clear();
@@ -73,6 +74,8 @@ class TrainingDashboardViewIT {
             browser.waitFor(By.id("try-in-draw")).click();
 
             wait.until(d -> d.getCurrentUrl().contains("draw?model="));
+            browser.waitFor(By.id("draw-view"));
+            browser.screenshot("train-then-draw");
             browser.waitFor(By.id("model")).click();
             wait.until(d -> d.findElements(By.tagName("vaadin-select-item")).stream()
                     .anyMatch(e -> e.getText().contains("LeNet from the IT")));
