@@ -75,11 +75,11 @@ class TrainingDashboardViewIT {
 
             wait.until(d -> d.getCurrentUrl().contains("draw?model="));
             browser.waitFor(By.id("draw-view"));
-            browser.screenshot("train-then-draw");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('model').scrollIntoView()");
             browser.waitFor(By.id("model")).click();
             wait.until(d -> d.findElements(By.tagName("vaadin-select-item")).stream()
                     .anyMatch(e -> e.getText().contains("LeNet from the IT")));
-            browser.screenshot("train-model-in-draw");
+            browser.screenshot("train-then-draw");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
     }
