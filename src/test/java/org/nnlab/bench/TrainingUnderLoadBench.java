@@ -47,10 +47,9 @@ public final class TrainingUnderLoadBench {
         Path dataDir = DataDirectory.resolve(null);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class)
                 .profiles("test")
-                .properties("server.port=0", "nnlab.data-dir=" + dataDir, "nnlab.classify.rate-limit.burst=1000000",
-                        "nnlab.classify.rate-limit.per-second=1000000", "nnlab.training.max-active=" + (jobs + 2),
-                        "logging.level.org.nnlab.training=warn", "vaadin.launch-browser=false")
-                .run();
+                .run("--server.port=0", "--nnlab.data-dir=" + dataDir, "--nnlab.classify.rate-limit.burst=1000000",
+                        "--nnlab.classify.rate-limit.per-second=1000000", "--nnlab.training.max-active=" + (jobs + 2),
+                        "--logging.level.org.nnlab.training=warn", "--vaadin.launch-browser=false");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             TrainingService training = app.getBean(TrainingService.class);
@@ -122,7 +121,11 @@ public final class TrainingUnderLoadBench {
     private static void waitUntilAllTrained(TrainingService training, List<String> owners, List<JobId> ids)
             throws InterruptedException {
         for (int i = 0; i < owners.size(); i++) {
-            while (training.snapshot(owners.get(i), ids.get(i)).step() == 0) {
+            JobSnapshot s;
+            while ((s = training.snapshot(owners.get(i), ids.get(i))).step() == 0) {
+                if (s.isFinal()) {
+                    throw new IllegalStateException("job " + i + " ended before training: " + s.message());
+                }
                 Thread.sleep(100);
             }
         }
