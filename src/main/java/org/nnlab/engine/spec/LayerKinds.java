@@ -14,7 +14,14 @@ public final class LayerKinds {
             new LayerKind("linear", LinearSpec.class),
             new LayerKind("step", StepSpec.class),
             new LayerKind("softmax", SoftmaxSpec.class),
-            new LayerKind("dropout", DropoutSpec.class)
+            new LayerKind("dropout", DropoutSpec.class),
+            new LayerKind("conv2d", Conv2dSpec.class),
+            new LayerKind("maxpool2d", MaxPool2dSpec.class),
+            new LayerKind("avgpool2d", AvgPool2dSpec.class),
+            new LayerKind("zero_padding2d", ZeroPadding2dSpec.class),
+            new LayerKind("flatten", FlattenSpec.class),
+            new LayerKind("batch_norm", BatchNormSpec.class),
+            new LayerKind("conv_pool_block", ConvPoolBlockSpec.class)
     );
 
     private LayerKinds() {
