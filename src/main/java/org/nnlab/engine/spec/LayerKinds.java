@@ -6,6 +6,12 @@ import java.util.Optional;
 /** Every layer kind the engine can build, in the order a palette shows them. */
 public final class LayerKinds {
     private static final List<LayerKind> ALL = List.of(
+            new LayerKind("simple_rnn", SimpleRnnSpec.class),
+            new LayerKind("lstm", LstmSpec.class),
+            new LayerKind("gru", GruSpec.class),
+            new LayerKind("bidirectional", BidirectionalSpec.class),
+            new LayerKind("time_dense", TimeDenseSpec.class),
+            new LayerKind("embedding", EmbeddingSpec.class)
     );
 
     private LayerKinds() {
