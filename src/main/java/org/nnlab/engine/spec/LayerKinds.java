@@ -6,6 +6,15 @@ import java.util.Optional;
 /** Every layer kind the engine can build, in the order a palette shows them. */
 public final class LayerKinds {
     private static final List<LayerKind> ALL = List.of(
+            new LayerKind("dense", DenseSpec.class),
+            new LayerKind("sigmoid", SigmoidSpec.class),
+            new LayerKind("tanh", TanhSpec.class),
+            new LayerKind("relu", ReluSpec.class),
+            new LayerKind("leaky_relu", LeakyReluSpec.class),
+            new LayerKind("linear", LinearSpec.class),
+            new LayerKind("step", StepSpec.class),
+            new LayerKind("softmax", SoftmaxSpec.class),
+            new LayerKind("dropout", DropoutSpec.class),
             new LayerKind("simple_rnn", SimpleRnnSpec.class),
             new LayerKind("lstm", LstmSpec.class),
             new LayerKind("gru", GruSpec.class),

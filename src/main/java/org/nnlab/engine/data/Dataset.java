@@ -1,0 +1,130 @@
+package org.nnlab.engine.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.random.RandomGenerator;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
+
+/**
+ * Labelled samples held in memory: inputs {@code [n, ...sample shape]} and {@code n} integer labels.
+ * Immutable by convention (the arrays are not copied in; do not change them afterwards).
+ */
+public final class Dataset {
+    private final Tensor inputs;
+    private final int[] labels;
+    private final Shape sampleShape;
+
+    public Dataset(Tensor inputs, int[] labels) {
+        if (inputs.shape().rank() < 2 || inputs.shape().dim(0) != labels.length) {
+            throw new IllegalArgumentException("a data set needs inputs [n, ...] and n labels; got inputs "
+                    + inputs.shape() + " and " + labels.length + " labels");
+        }
+        this.inputs = inputs;
+        this.labels = labels;
+        this.sampleShape = inputs.shape().dropFirst();
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public Shape sampleShape() {
+        return sampleShape;
+    }
+
+    public Tensor inputs() {
+        return inputs;
+    }
+
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** The samples at {@code indices}, in that order, copied. */
+    public Dataset subset(int[] indices) {
+        return gather(indices, 0, indices.length).toDataset();
+    }
+
+    /** The samples at {@code indices[from .. to)} as a batch (copied). */
+    public Batch gather(int[] indices, int from, int to) {
+        int per = sampleShape.size();
+        int n = to - from;
+        float[] src = inputs.data();
+        float[] dst = new float[n * per];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            int s = indices[from + i];
+            System.arraycopy(src, s * per, dst, i * per, per);
+            y[i] = labels[s];
+        }
+        return new Batch(new Tensor(sampleShape.withBatch(n), dst), y);
+    }
+
+    /** A random split: about {@code validationFraction} of the samples go to validation, the rest to training. */
+    public Split split(double validationFraction, RandomGenerator rng) {
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction);
+        }
+        int[] order = permutation(size(), rng);
+        int validation = (int) Math.round(size() * validationFraction);
+        int[] val = java.util.Arrays.copyOfRange(order, 0, validation);
+        int[] train = java.util.Arrays.copyOfRange(order, validation, order.length);
+        return new Split(subset(train), validation == 0 ? null : subset(val));
+    }
+
+    /** The training part and the validation part (null when the fraction was 0). */
+    public record Split(Dataset train, Dataset validation) {
+    }
+
+    /** One epoch of mini-batches in an order shuffled by {@code rng}; the last batch may be smaller. */
+    public Iterator<Batch> shuffledBatches(int batchSize, RandomGenerator rng) {
+        int[] order = permutation(size(), rng);
+        return batches(order, batchSize);
+    }
+
+    /** Mini-batches in stored order. */
+    public Iterator<Batch> batches(int batchSize) {
+        return batches(java.util.stream.IntStream.range(0, size()).toArray(), batchSize);
+    }
+
+    private Iterator<Batch> batches(int[] order, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < order.length;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int to = Math.min(order.length, next + batchSize);
+                Batch b = gather(order, next, to);
+                next = to;
+                return b;
+            }
+        };
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+    public static int[] permutation(int n, RandomGenerator rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,71 @@
+package org.nnlab.engine.optim;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.engine.layer.Param;
+
+/**
+ * Adam (Kingma and Ba, 2015) as PyTorch computes it: g ← g + λ·p, m ← β₁m + (1 − β₁)g,
+ * v ← β₂v + (1 − β₂)g², m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ), p ← p − lr·m̂ / (√v̂ + ε), with t counted
+ * per parameter. Defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+ */
+public final class Adam implements Optimizer {
+    private double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final ParamState first = new ParamState();
+    private final ParamState second = new ParamState();
+    private final Map<Param, int[]> steps = new IdentityHashMap<>();
+
+    public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        Hyper.positive("learning rate", lr);
+        Hyper.fraction("beta1", beta1);
+        Hyper.fraction("beta2", beta2);
+        Hyper.positive("epsilon", eps);
+        Hyper.nonNegative("weight decay", weightDecay);
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    public Adam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8, 0);
+    }
+
+    @Override
+    public void step(List<Param> params) {
+        for (Param param : params) {
+            int t = ++steps.computeIfAbsent(param, k -> new int[1])[0];
+            double correction1 = 1 - Math.pow(beta1, t);
+            double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+            float[] p = param.value().data();
+            float[] g = param.grad().data();
+            float[] m = first.of(param);
+            float[] v = second.of(param);
+            for (int i = 0; i < p.length; i++) {
+                double grad = g[i] + weightDecay * p[i];
+                double mi = beta1 * m[i] + (1 - beta1) * grad;
+                double vi = beta2 * v[i] + (1 - beta2) * grad * grad;
+                m[i] = (float) mi;
+                v[i] = (float) vi;
+                p[i] = (float) (p[i] - lr / correction1 * mi / (Math.sqrt(vi) / sqrtCorrection2 + eps));
+            }
+        }
+    }
+
+    @Override
+    public double learningRate() {
+        return lr;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        Hyper.positive("learning rate", learningRate);
+        this.lr = learningRate;
+    }
+}

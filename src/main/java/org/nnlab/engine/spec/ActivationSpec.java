@@ -1,0 +1,29 @@
+package org.nnlab.engine.spec;
+
+import org.nnlab.engine.tensor.Shape;
+
+/** A layer without parameters that keeps the shape of its input: [any] -> [same]. */
+public interface ActivationSpec extends LayerSpec {
+    /** Estimated floating-point operations per value. */
+    int flopsPerValue();
+
+    @Override
+    default Shape outputShape(Shape input) {
+        if (input.size() == 0) {
+            throw new SpecException(kind() + " expects a non-empty input, got " + input
+                    + "; check the layer before it");
+        }
+        return input;
+    }
+
+    @Override
+    default long paramCount(Shape input) {
+        outputShape(input);
+        return 0;
+    }
+
+    @Override
+    default long flops(Shape input) {
+        return (long) outputShape(input).size() * flopsPerValue();
+    }
+}

@@ -1,0 +1,126 @@
+package org.nnlab.engine.spec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.engine.json.Json;
+import org.nnlab.engine.json.JsonException;
+import org.nnlab.engine.tensor.Shape;
+
+/**
+ * A whole network as settings: the per-sample input shape and the layers in order. It holds no weights;
+ * {@link #summary()} gives every layer's shape, parameter count and FLOPs without building any, and
+ * {@link #toJson()} / {@link #fromJson(String)} round-trip exactly. The JSON form:
+ * <pre>{"format": "nnlab-model-spec", "version": 1, "input": [2], "layers": [{"kind": "dense", …}, …]}</pre>
+ */
+public record ModelSpec(Shape input, List<LayerSpec> layers) {
+    public static final String FORMAT = "nnlab-model-spec";
+    public static final int VERSION = 1;
+
+    public ModelSpec {
+        if (input == null || layers == null) {
+            throw new SpecException("a model needs an input shape and a list of layers");
+        }
+        layers = List.copyOf(layers);
+    }
+
+    public static ModelSpec of(Shape input, LayerSpec... layers) {
+        return new ModelSpec(input, List.of(layers));
+    }
+
+    /** Checks the whole stack; the first misfit throws a {@link SpecException} naming its index and kind. */
+    public void validate() {
+        summary();
+    }
+
+    /** Shape, parameter count and FLOPs of every layer, checking each as it goes. */
+    public List<LayerSummary> summary() {
+        if (input.rank() == 0 || input.size() == 0) {
+            throw new SpecException("the input shape must have at least one value per sample, got " + input);
+        }
+        if (layers.isEmpty()) {
+            throw new SpecException("a model needs at least one layer; add a Dense layer, for example");
+        }
+        List<LayerSummary> rows = new ArrayList<>();
+        Shape shape = input;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            Shape out;
+            try {
+                out = layer.outputShape(shape);
+                rows.add(new LayerSummary(i, layer.kind(), shape, out, layer.paramCount(shape), layer.flops(shape)));
+            } catch (IllegalArgumentException e) {
+                throw atLayer(i, layer, e);
+            }
+            shape = out;
+        }
+        return rows;
+    }
+
+    /** The exception {@code e} raised by layer {@code i}, reworded to name the layer's index and kind. */
+    public static SpecException atLayer(int i, LayerSpec layer, RuntimeException e) {
+        return new SpecException(i, "layer " + i + " (" + layer.kind() + "): " + e.getMessage());
+    }
+
+    public Shape outputShape() {
+        return summary().getLast().outputShape();
+    }
+
+    public long paramCount() {
+        return summary().stream().mapToLong(LayerSummary::params).sum();
+    }
+
+    public long flops() {
+        return summary().stream().mapToLong(LayerSummary::flops).sum();
+    }
+
+    public String toJson() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("format", FORMAT);
+        map.put("version", VERSION);
+        map.put("input", Arrays.stream(input.dims()).boxed().toList());
+        map.put("layers", layers.stream().map(SpecCodec::toJson).toList());
+        return Json.writePretty(map);
+    }
+
+    /** Reads the JSON form; unknown versions, kinds and settings fail with a message naming them. */
+    public static ModelSpec fromJson(String text) {
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (JsonException e) {
+            throw new SpecException("model spec is not valid JSON: " + e.getMessage());
+        }
+        Map<String, Object> map = SpecCodec.object(parsed, "model spec");
+        if (!FORMAT.equals(map.get("format"))) {
+            throw new SpecException("not a model spec: \"format\" should be \"" + FORMAT + "\", got "
+                    + SpecCodec.describe(map.get("format")));
+        }
+        if (!(map.get("version") instanceof Double v) || v != Math.rint(v)) {
+            throw new SpecException("model spec needs a whole-number \"version\", got " + SpecCodec.describe(map.get("version")));
+        }
+        if (v > VERSION || v < 1) {
+            throw new SpecException("model spec version " + v.intValue() + " is not supported: this NN Lab reads version "
+                    + VERSION + (v > VERSION ? "; the file comes from a newer NN Lab, update to open it" : ""));
+        }
+        if (!(map.get("layers") instanceof List<?> list)) {
+            throw new SpecException("model spec needs a \"layers\" list, got " + SpecCodec.describe(map.get("layers")));
+        }
+        Shape in = readShape(map.get("input"));
+        List<LayerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            specs.add(SpecCodec.fromJson(list.get(i), "layers[" + i + "]"));
+        }
+        return new ModelSpec(in, specs);
+    }
+
+    private static Shape readShape(Object json) {
+        if (json instanceof List<?> list && list.stream().allMatch(d -> d instanceof Double x && x == Math.rint(x) && x >= 0)) {
+            return Shape.of(list.stream().mapToInt(d -> ((Double) d).intValue()).toArray());
+        }
+        throw new SpecException("model spec \"input\" must be a list of whole numbers such as [1, 28, 28], got "
+                + SpecCodec.describe(json));
+    }
+}

@@ -1,0 +1,25 @@
+package org.nnlab.engine.spec;
+
+import java.util.random.RandomGenerator;
+import org.nnlab.engine.layer.Step;
+import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.tensor.Shape;
+
+/** Heaviside step, the perceptron's unit: y = 1 if x ≥ 0, else 0; dy/dx = 0 (it cannot be trained by gradients). Any shape, kept. */
+public record StepSpec() implements ActivationSpec {
+    @Override
+    public String kind() {
+        return "step";
+    }
+
+    @Override
+    public int flopsPerValue() {
+        return 1;
+    }
+
+    @Override
+    public Layer build(Shape input, RandomGenerator rng) {
+        outputShape(input);
+        return new Step(this);
+    }
+}

@@ -1,0 +1,86 @@
+package org.nnlab.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
+
+class DatasetTest {
+    /** Sample i has inputs (i, -i) and label i % 3, so rows and labels can be traced. */
+    private static Dataset numbered(int n) {
+        Tensor x = Tensor.zeros(n, 2);
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x.set(2 * i, i);
+            x.set(2 * i + 1, -i);
+            y[i] = i % 3;
+        }
+        return new Dataset(x, y);
+    }
+
+    @Test
+    void shuffledBatchesCoverEverySampleOnceAndKeepLabelsWithInputs() {
+        Iterator<Batch> it = numbered(10).shuffledBatches(4, new SplittableRandom(1));
+        Set<Integer> seen = new HashSet<>();
+        int[] sizes = new int[3];
+        int b = 0;
+        while (it.hasNext()) {
+            Batch batch = it.next();
+            sizes[b++] = batch.size();
+            for (int r = 0; r < batch.size(); r++) {
+                int id = (int) batch.inputs().get(2 * r);
+                assertEquals(-id, batch.inputs().get(2 * r + 1));
+                assertEquals(id % 3, batch.labels()[r]);
+                seen.add(id);
+            }
+        }
+        assertArrayEquals(new int[] {4, 4, 2}, sizes);
+        assertEquals(10, seen.size());
+    }
+
+    @Test
+    void sameSeedSameOrderOtherSeedOtherOrder() {
+        Dataset d = numbered(20);
+        float[] a = d.shuffledBatches(20, new SplittableRandom(5)).next().inputs().data();
+        float[] b = d.shuffledBatches(20, new SplittableRandom(5)).next().inputs().data();
+        float[] c = d.shuffledBatches(20, new SplittableRandom(6)).next().inputs().data();
+        assertArrayEquals(a, b);
+        assertEquals(false, java.util.Arrays.equals(a, c));
+    }
+
+    @Test
+    void splitIsDisjointAndSized() {
+        Dataset.Split split = numbered(100).split(0.2, new SplittableRandom(2));
+        assertEquals(80, split.train().size());
+        assertEquals(20, split.validation().size());
+        Set<Float> ids = new HashSet<>();
+        for (Dataset part : new Dataset[] {split.train(), split.validation()}) {
+            for (int i = 0; i < part.size(); i++) {
+                ids.add(part.inputs().get(2 * i));
+            }
+        }
+        assertEquals(100, ids.size());
+        assertNull(numbered(10).split(0, new SplittableRandom(1)).validation());
+    }
+
+    @Test
+    void subsetKeepsGivenOrder() {
+        Dataset s = numbered(5).subset(new int[] {4, 1});
+        assertEquals(Shape.of(2), s.sampleShape());
+        assertEquals(4f, s.inputs().get(0));
+        assertEquals(1, s.label(1));
+    }
+
+    @Test
+    void rejectsLabelCountMismatch() {
+        assertThrows(IllegalArgumentException.class, () -> new Dataset(Tensor.zeros(3, 2), new int[2]));
+    }
+}

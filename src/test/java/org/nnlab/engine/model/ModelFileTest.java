@@ -1,0 +1,128 @@
+package org.nnlab.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.engine.layer.Mode;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.DropoutSpec;
+import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SigmoidSpec;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
+
+class ModelFileTest {
+    private static final ModelSpec SPEC = ModelSpec.of(Shape.of(3), new DenseSpec(4), new SigmoidSpec(),
+            new DropoutSpec(0.1), new DenseSpec(2));
+    private final Sequential model = Sequential.build(SPEC, new SplittableRandom(8));
+
+    private String failure(byte[] bytes) {
+        return assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(bytes)).getMessage();
+    }
+
+    private static void assertSameWeights(Sequential a, Sequential b) {
+        assertEquals(a.spec(), b.spec());
+        for (int i = 0; i < a.params().size(); i++) {
+            assertArrayEquals(a.params().get(i).value().data(), b.params().get(i).value().data());
+        }
+    }
+
+    @Test
+    void bytesRoundTrip() throws Exception {
+        Sequential back = ModelFile.fromBytes(ModelFile.toBytes(model));
+        assertSameWeights(model, back);
+        Tensor x = Tensor.uniform(Shape.of(2, 3), -1, 1, new SplittableRandom(1));
+        assertArrayEquals(model.forward(x, Mode.INFER).data(), back.forward(x, Mode.INFER).data());
+    }
+
+    @Test
+    void fileRoundTripLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("net.nnlm");
+        ModelFile.write(model, file);
+        ModelFile.write(model, file);
+        assertSameWeights(model, ModelFile.read(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void streamRoundTripAndSizeLimit() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ModelFile.write(model, out);
+        assertSameWeights(model, ModelFile.read(new ByteArrayInputStream(out.toByteArray()), 1 << 20));
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> ModelFile.read(new ByteArrayInputStream(out.toByteArray()), 100));
+        assertTrue(e.getMessage().contains("larger than the limit"), e.getMessage());
+    }
+
+    @Test
+    void rejectsTruncatedFiles() {
+        byte[] bytes = ModelFile.toBytes(model);
+        for (int length : new int[] {0, 2, 10, bytes.length / 2, bytes.length - 1}) {
+            assertTrue(failure(Arrays.copyOf(bytes, length)).contains("truncated"), "length " + length);
+        }
+    }
+
+    @Test
+    void rejectsCorruptedByte() {
+        byte[] bytes = ModelFile.toBytes(model);
+        bytes[bytes.length - 30] ^= 0x10;
+        assertTrue(failure(bytes).contains("corrupted: checksum"));
+    }
+
+    @Test
+    void rejectsExtraBytes() {
+        byte[] bytes = Arrays.copyOf(ModelFile.toBytes(model), ModelFile.toBytes(model).length + 3);
+        assertTrue(failure(bytes).contains("3 unexpected bytes"));
+    }
+
+    @Test
+    void rejectsWrongMagic() {
+        byte[] bytes = ModelFile.toBytes(model);
+        bytes[0] = 'P';
+        assertTrue(failure(bytes).contains("not an NN Lab model file"));
+        assertTrue(failure("{\"format\": 1}".getBytes()).contains("not an NN Lab model file"));
+    }
+
+    @Test
+    void rejectsNewerVersion() {
+        byte[] bytes = ModelFile.toBytes(model);
+        ByteBuffer.wrap(bytes).putInt(4, 2);
+        String message = failure(bytes);
+        assertTrue(message.contains("version 2") && message.contains("newer NN Lab"), message);
+    }
+
+    @Test
+    void rejectsTensorsThatDoNotFitTheSpec() {
+        Sequential other = Sequential.build(ModelSpec.of(Shape.of(3), new DenseSpec(5), new SigmoidSpec(),
+                new DropoutSpec(0.1), new DenseSpec(2)), new SplittableRandom(1));
+        byte[] good = ModelFile.toBytes(model);
+        byte[] wrong = ModelFile.toBytes(other);
+        // splice the spec of `model` onto the tensors of `other`, with a valid length and checksum
+        int specLen = ByteBuffer.wrap(good).getInt(16);
+        int otherSpecLen = ByteBuffer.wrap(wrong).getInt(16);
+        ByteBuffer b = ByteBuffer.allocate(20 + specLen + (wrong.length - 24 - otherSpecLen) + 4);
+        b.put(good, 0, 20 + specLen).put(wrong, 20 + otherSpecLen, wrong.length - 24 - otherSpecLen);
+        b.putLong(8, b.position() - 16);
+        CRC32 crc = new CRC32();
+        crc.update(b.array(), 0, b.position());
+        b.putInt((int) crc.getValue());
+        String message = failure(b.array());
+        assertTrue(message.contains("does not match its spec") && message.contains("[3, 5]"), message);
+        assertFalse(message.isBlank());
+    }
+}

@@ -1,0 +1,41 @@
+package org.nnlab.engine.perceptron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class PerceptronTest {
+    @ParameterizedTest
+    @EnumSource(value = LogicGate.class, names = {"AND", "OR", "NOT"})
+    void linearlySeparableGatesConverge(LogicGate gate) {
+        Perceptron p = new Perceptron(gate.arity(), 0.1);
+        PerceptronResult r = p.train(gate.inputs(), gate.targets(), 100);
+        assertTrue(r.converged(), r.message());
+        assertEquals(0, (int) r.mistakesPerEpoch().getLast());
+        assertEquals("converged after " + r.epochs() + " epochs", r.message());
+        for (int i = 0; i < gate.targets().length; i++) {
+            assertEquals(gate.targets()[i], p.predict(gate.inputs()[i]), gate + " sample " + i);
+        }
+    }
+
+    @Test
+    void xorDoesNotConvergeAndSaysSo() {
+        PerceptronResult r = new Perceptron(2, 0.1).train(LogicGate.XOR.inputs(), LogicGate.XOR.targets(), 50);
+        assertFalse(r.converged());
+        assertEquals(50, r.epochs());
+        assertEquals(50, r.mistakesPerEpoch().size());
+        assertTrue(r.mistakesPerEpoch().stream().allMatch(m -> m > 0));
+        assertTrue(r.message().startsWith("did not converge after 50 epochs"), r.message());
+    }
+
+    @Test
+    void andWeightsSeparateTheCorner() {
+        PerceptronResult r = new Perceptron(2, 1).train(LogicGate.AND.inputs(), LogicGate.AND.targets(), 100);
+        assertTrue(r.weights()[0] + r.weights()[1] + r.bias() >= 0);
+        assertTrue(r.weights()[0] + r.bias() < 0 && r.weights()[1] + r.bias() < 0 && r.bias() < 0);
+    }
+}
