@@ -9,39 +9,44 @@ import org.nnlab.engine.data.sequence.CharCorpus;
 import org.nnlab.engine.data.sequence.FillInTheBlankTask;
 import org.nnlab.engine.data.sequence.LabeledSequences;
 import org.nnlab.engine.data.sequence.LongRangeTask;
-import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.data.sequence.NoisySine;
 import org.nnlab.engine.layer.Mode;
+import org.nnlab.engine.model.Sequential;
+import org.nnlab.engine.optim.Adam;
 import org.nnlab.engine.spec.BidirectionalSpec;
 import org.nnlab.engine.spec.EmbeddingSpec;
+import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.LstmSpec;
+import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.spec.TimeDenseSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
 
 /** The sequence tasks show what each architecture is for (seeded; a few seconds each on one core). */
 class SequenceTasksTest {
 
-    private static Layer model(LayerSpec rnn, Shape input, int classes, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        return new Chain(rnn.build(input, rng), new TimeDenseSpec(classes).build(rnn.outputShape(input), rng));
+    /** The recurrent layer under test, then a dense head (per step or on the last state). */
+    private static Sequential model(LayerSpec rnn, Shape input, int classes, long seed) {
+        return Sequential.build(ModelSpec.of(input, rnn, new TimeDenseSpec(classes)), new SplittableRandom(seed));
     }
 
     /** Trains until the validation accuracy reaches {@code stopAt} or {@code maxEpochs} pass; returns test accuracy. */
-    private static double train(String name, Layer model, LabeledSequences train, LabeledSequences validation,
+    private static double train(String name, Sequential model, LabeledSequences train, LabeledSequences validation,
                                 LabeledSequences test, int maxEpochs, double stopAt, double lr) {
-        TinyTraining.Adam adam = new TinyTraining.Adam(lr);
+        Adam adam = new Adam(lr);
         SplittableRandom rng = new SplittableRandom(3);
         long t0 = System.nanoTime();
         int epoch = 0;
         while (epoch < maxEpochs) {
-            TinyTraining.epoch(model, train, 32, adam, rng);
+            SequenceTraining.epoch(model, train, 32, adam, rng);
             epoch++;
-            if (TinyTraining.accuracy(model, validation) >= stopAt) {
+            if (SequenceTraining.accuracy(model, validation) >= stopAt) {
                 break;
             }
         }
-        double acc = TinyTraining.accuracy(model, test);
+        double acc = SequenceTraining.accuracy(model, test);
         System.out.printf("%s: test accuracy %.3f after %d epochs, %.1f s%n", name, acc, epoch,
                 (System.nanoTime() - t0) / 1e9);
         return acc;
@@ -81,20 +86,19 @@ class SequenceTasksTest {
     }
 
     /** Embedding → LSTM (every step) → per-step dense over the vocabulary, trained on random windows. */
-    private static Layer charModel(CharCorpus corpus, LabeledSequences train, int epochs, int hidden, String name) {
+    private static Sequential charModel(CharCorpus corpus, LabeledSequences train, int epochs, int hidden, String name) {
         int v = corpus.vocabularySize();
         int len = train.steps();
         SplittableRandom rng = new SplittableRandom(4);
-        Layer model = new Chain(new EmbeddingSpec(v, 16).build(Shape.of(len), rng),
-                new LstmSpec(hidden, true).build(Shape.of(len, 16), rng),
-                new TimeDenseSpec(v).build(Shape.of(len, hidden), rng));
-        double before = TinyTraining.loss(model, train);
-        TinyTraining.Adam adam = new TinyTraining.Adam(0.01);
+        Sequential model = Sequential.build(ModelSpec.of(Shape.of(len), new EmbeddingSpec(v, 16),
+                new LstmSpec(hidden, true), new TimeDenseSpec(v)), rng);
+        double before = SequenceTraining.loss(model, train);
+        Adam adam = new Adam(0.01);
         long t0 = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
-            TinyTraining.epoch(model, train, 32, adam, rng);
+            SequenceTraining.epoch(model, train, 32, adam, rng);
         }
-        double after = TinyTraining.loss(model, train);
+        double after = SequenceTraining.loss(model, train);
         System.out.printf("char model (%s, %d characters, vocabulary %d): loss %.3f -> %.3f nats in %d epochs, %.1f s%n",
                 name, corpus.length(), v, before, after, epochs, (System.nanoTime() - t0) / 1e9);
         return model;
@@ -104,8 +108,8 @@ class SequenceTasksTest {
     void charModelLearnsTheEnglishCorpus() {
         CharCorpus corpus = CharCorpus.english();
         LabeledSequences train = corpus.windows(512, 32, 21);
-        Layer model = charModel(corpus, train, 6, 64, "English");
-        double loss = TinyTraining.loss(model, train);
+        Sequential model = charModel(corpus, train, 6, 64, "English");
+        double loss = SequenceTraining.loss(model, train);
         String sample = corpus.sample(x -> model.forward(x, Mode.INFER), "Four score", 40, 0.5, new SplittableRandom(1));
         System.out.println("English sample: " + sample);
         assertTrue(sample.startsWith("Four score") && sample.codePointCount(0, sample.length()) == 50);
@@ -117,12 +121,47 @@ class SequenceTasksTest {
     void charModelLearnsTangPoems() {
         CharCorpus corpus = CharCorpus.chinese();
         LabeledSequences train = corpus.windows(512, 12, 22);
-        Layer model = charModel(corpus, train, 6, 64, "Chinese");
-        double loss = TinyTraining.loss(model, train);
+        Sequential model = charModel(corpus, train, 6, 64, "Chinese");
+        double loss = SequenceTraining.loss(model, train);
         String next = corpus.predictNext(x -> model.forward(x, Mode.INFER), "床前明月");
         String sample = corpus.sample(x -> model.forward(x, Mode.INFER), "春眠", 10, 0.3, new SplittableRandom(2));
         System.out.println("Chinese: 床前明月 -> " + next + "; sample: " + sample);
         // frequencies alone give 5.4 nats (unigram entropy); ln(vocabulary) is 6.1
         assertTrue(loss < 2.5, "loss should fall below 2.5 nats, got " + loss);
+    }
+
+    @Test
+    void gruForecastsTheNoisySineBetterThanRepeatingTheLastValue() {
+        int window = 24;
+        NoisySine.Windows train = NoisySine.generate(1024, window, 16, 0.2, 31);
+        NoisySine.Windows test = NoisySine.generate(256, window, 16, 0.2, 32);
+        Sequential model = Sequential.build(ModelSpec.of(Shape.of(window, 1), new GruSpec(16, false),
+                new TimeDenseSpec(1)), new SplittableRandom(8));
+        Adam adam = new Adam(0.01);
+        int batch = 32;
+        for (int epoch = 0; epoch < 8; epoch++) {
+            for (int from = 0; from < train.size(); from += batch) {
+                Tensor x = new Tensor(Shape.of(batch, window, 1),
+                        java.util.Arrays.copyOfRange(train.inputs().data(), from * window, (from + batch) * window));
+                Tensor y = model.forward(x, Mode.TRAIN);
+                Tensor g = Tensor.zeros(y.shape());
+                for (int i = 0; i < batch; i++) {
+                    g.set(i, 2f * (y.get(i) - train.targets().get(from + i)) / batch);
+                }
+                model.zeroGrad();
+                model.backward(g);
+                adam.step(model.params());
+            }
+        }
+        Tensor y = model.forward(test.inputs(), Mode.INFER);
+        double mse = 0;
+        double naive = 0;
+        for (int i = 0; i < test.size(); i++) {
+            double target = test.targets().get(i);
+            mse += Math.pow(y.get(i) - target, 2) / test.size();
+            naive += Math.pow(test.inputs().get(i * window + window - 1) - target, 2) / test.size();
+        }
+        System.out.printf("noisy sine: GRU 16 test MSE %.4f, repeating the last value %.4f%n", mse, naive);
+        assertTrue(mse < 0.5 * naive, "the GRU should halve the naive error, got " + mse + " vs " + naive);
     }
 }
