@@ -1,0 +1,70 @@
+package org.nnlab.engine.layer.recurrent;
+
+import java.util.List;
+import org.nnlab.engine.layer.Param;
+
+/**
+ * Elman cell: {@code h_t = tanh(x_t·W_x + h_{t−1}·W_h + b)}; one gate block. Backward:
+ * {@code d pre = dh_t ⊙ (1 − h_t²)}, which is the gradient of both the input and the state product.
+ */
+final class SimpleRnnCell implements RecurrentCell {
+    private final int hidden;
+
+    SimpleRnnCell(int hidden) {
+        this.hidden = hidden;
+    }
+
+    @Override
+    public int gates() {
+        return 1;
+    }
+
+    @Override
+    public int hidden() {
+        return hidden;
+    }
+
+    @Override
+    public List<Param> extraParams() {
+        return List.of();
+    }
+
+    @Override
+    public void prepare(int steps, int batch) {
+    }
+
+    @Override
+    public void forward(int s, int batch, float[] xProj, int xOff, int xStride, float[] hProj, float[] h) {
+        int hOut = (s + 1) * batch * hidden;
+        for (int b = 0; b < batch; b++) {
+            int xi = xOff + b * xStride;
+            int hi = b * hidden;
+            int o = hOut + b * hidden;
+            for (int u = 0; u < hidden; u++) {
+                h[o + u] = (float) Math.tanh(xProj[xi + u] + hProj[hi + u]);
+            }
+        }
+    }
+
+    @Override
+    public void backward(int s, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
+                         float[] dPreH, int dPreHOff, float[] h, float[] dhDirect) {
+        int hCur = (s + 1) * batch * hidden;
+        for (int b = 0; b < batch; b++) {
+            int xi = xOff + b * xStride;
+            int pi = dPreHOff + b * hidden;
+            int hi = hCur + b * hidden;
+            for (int u = 0; u < hidden; u++) {
+                float y = h[hi + u];
+                float d = dh[b * hidden + u] * (1f - y * y);
+                dPreX[xi + u] = d;
+                dPreH[pi + u] = d;
+            }
+        }
+        java.util.Arrays.fill(dhDirect, 0, batch * hidden, 0f);
+    }
+
+    @Override
+    public void resetCarry(int batch) {
+    }
+}
