@@ -8,7 +8,10 @@ import java.util.Optional;
 public final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
-            new ReferenceCheckCommand()
+            new ReferenceCheckCommand(),
+            new FetchDataCommand(),
+            new TrainCommand(),
+            new EvaluateCommand()
     );
 
     private Commands() {
