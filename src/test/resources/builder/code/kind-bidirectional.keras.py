@@ -8,7 +8,7 @@ from keras import layers
 model = keras.Sequential([
     keras.Input(shape=(10, 8)),
     # 0: bidirectional -> [32], 800 parameters
-    layers.Bidirectional(layers.SimpleRNN(16, return_sequences=False)),  # NN Lab cuts backpropagation every 1 steps
+    layers.Bidirectional(layers.SimpleRNN(16, return_sequences=False)),
 ])
 
 if __name__ == "__main__":

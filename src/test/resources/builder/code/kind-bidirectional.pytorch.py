@@ -27,7 +27,7 @@ class Recurrent(nn.Module):
 
 model = nn.Sequential(
     # 0: bidirectional -> [32], 800 parameters
-    Recurrent(nn.RNN(8, 16, batch_first=True, bidirectional=True), return_sequences=False),  # PyTorch keeps two bias vectors here: 32 more parameters than NN Lab; NN Lab cuts backpropagation every 1 steps
+    Recurrent(nn.RNN(8, 16, batch_first=True, bidirectional=True), return_sequences=False),  # PyTorch keeps two bias vectors here: 32 more parameters than NN Lab
 )
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from keras import layers
 model = keras.Sequential([
     keras.Input(shape=(10, 8)),
     # 0: gru -> [16], 1,216 parameters
-    layers.GRU(16, return_sequences=False),  # Keras keeps two bias vectors here: 32 more parameters than NN Lab; NN Lab cuts backpropagation every 1 steps
+    layers.GRU(16, return_sequences=False),  # Keras keeps two bias vectors here: 32 more parameters than NN Lab
 ])
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ class Recurrent(nn.Module):
 
 model = nn.Sequential(
     # 0: gru -> [16], 1,216 parameters
-    Recurrent(nn.GRU(8, 16, batch_first=True), return_sequences=False),  # PyTorch keeps two bias vectors here: 32 more parameters than NN Lab; NN Lab cuts backpropagation every 1 steps
+    Recurrent(nn.GRU(8, 16, batch_first=True), return_sequences=False),  # PyTorch keeps two bias vectors here: 32 more parameters than NN Lab
 )
 
 if __name__ == "__main__":

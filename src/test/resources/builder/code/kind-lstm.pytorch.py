@@ -27,7 +27,7 @@ class Recurrent(nn.Module):
 
 model = nn.Sequential(
     # 0: lstm -> [16], 1,600 parameters
-    Recurrent(nn.LSTM(8, 16, batch_first=True), return_sequences=False),  # PyTorch keeps two bias vectors here: 64 more parameters than NN Lab; NN Lab cuts backpropagation every 1 steps
+    Recurrent(nn.LSTM(8, 16, batch_first=True), return_sequences=False),  # PyTorch keeps two bias vectors here: 64 more parameters than NN Lab
 )
 
 if __name__ == "__main__":

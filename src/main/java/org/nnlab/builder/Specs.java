@@ -34,7 +34,7 @@ public final class Specs {
             Map.entry("dimension", 16), Map.entry("rate", 0.5), Map.entry("slope", 0.01),
             Map.entry("momentum", 0.1), Map.entry("epsilon", 1e-5), Map.entry("scale", 1.0),
             Map.entry("activation", "relu"), Map.entry("kernel", 3), Map.entry("window", 2),
-            Map.entry("padding", 0));
+            Map.entry("padding", 0), Map.entry("truncateSteps", 0), Map.entry("gradientClip", 0.0));
 
     private static final int MAX_DEPTH = 3;
 
@@ -192,6 +192,9 @@ public final class Specs {
             Object hint = HINTS.get(name);
             if ("stride".equals(name) && hasComponent(owner, "window")) {
                 hint = HINTS.get("window");
+            }
+            if ("padding".equals(name) && !hasComponent(owner, "kernel")) {
+                hint = 1;
             }
             int v = hint instanceof Integer i ? i : 1;
             Object[] args = new Object[inner.length];

@@ -37,6 +37,9 @@ class SpecsTest {
         assertEquals(Size2.of(1), conv.stride());
         MaxPool2dSpec pool = (MaxPool2dSpec) Specs.defaultOf(LayerKinds.byName("maxpool2d").orElseThrow());
         assertEquals(Size2.of(2), pool.stride(), "a pooling window starts without overlap");
+        assertEquals(Size2.of(1), ((org.nnlab.engine.spec.ZeroPadding2dSpec) Specs.defaultOf(LayerKinds.byName("zero_padding2d")
+                .orElseThrow())).padding());
+        assertEquals(0, ((org.nnlab.engine.spec.LstmSpec) Specs.defaultOf(LayerKinds.byName("lstm").orElseThrow())).truncateSteps());
         DenseSpec dense = (DenseSpec) Specs.defaultOf(LayerKinds.byName("dense").orElseThrow());
         assertEquals(16, dense.units());
         assertEquals(0.0, dense.biasInit().scale());
