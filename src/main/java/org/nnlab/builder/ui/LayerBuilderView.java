@@ -322,8 +322,10 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         Button code = new Button(getTranslation("build.code"), new Icon(VaadinIcon.CODE), e -> dialogs.openCode());
         code.setId("build-code");
         for (Button b : List.of(undoButton, redoButton, clear, save, load, export, importJson, share, code)) {
-            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         }
+        train.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        presetSelect.getElement().getThemeList().add("small");
         Div left = new Div(presetSelect, undoButton, redoButton, clear);
         left.addClassName("build-toolbar-group");
         Div right = new Div(save, load, export, importJson, share, code, train);

@@ -52,7 +52,6 @@ final class PropertyEditors {
         if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
             IntegerField f = new IntegerField(label);
             f.setValue(((Number) value).intValue());
-            f.setStepButtonsVisible(true);
             f.addValueChangeListener(e -> {
                 if (e.getValue() == null) {
                     invalid(f, f.getTranslation("build.edit.whole"));
@@ -83,6 +82,8 @@ final class PropertyEditors {
             Select<Object> f = new Select<>();
             f.setLabel(label);
             f.setItems(Arrays.asList(t.getEnumConstants()));
+            f.setItemLabelGenerator(v -> BuildTexts.optional("build.enum." + ((Enum<?>) v).name(),
+                    BuildTexts.humanize(((Enum<?>) v).name().toLowerCase(java.util.Locale.ROOT))));
             f.setValue(value);
             f.addValueChangeListener(e -> sink.edit(path, e.getValue(), f, false));
             return styled(f, id, "build-field-enum");
@@ -143,6 +144,7 @@ final class PropertyEditors {
         kind.setItemLabelGenerator(k -> BuildTexts.kind(k.name()));
         kind.setValue(LayerKinds.byType(value.getClass()).orElse(null));
         kind.setId(id + "-kind");
+        kind.getElement().getThemeList().add("small");
         kind.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 try {
@@ -169,6 +171,7 @@ final class PropertyEditors {
 
     private static <C extends Component> C styled(C field, String id, String cssClass) {
         field.setId(id);
+        field.getElement().getThemeList().add("small");
         field.addClassName("build-field");
         field.addClassName(cssClass);
         return field;
