@@ -9,6 +9,7 @@ public final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
             new ReferenceCheckCommand(),
+            new BenchCommand(),
             new FetchDataCommand(),
             new TrainCommand(),
             new EvaluateCommand()

@@ -155,7 +155,17 @@ public final class MnistFetcher {
                 InputStream body = e.name().endsWith(".gz")
                         ? new GZIPInputStream(tar.entryStream(), 1 << 16) : tar.entryStream();
                 try (OutputStream out = Files.newOutputStream(staged.resolve(wanted))) {
-                    done[0] += body.transferTo(out);
+                    byte[] buf = new byte[1 << 16];
+                    long reported = done[0];
+                    for (int n = body.read(buf); n >= 0; n = body.read(buf)) {
+                        out.write(buf, 0, n);
+                        done[0] += n;
+                        if (done[0] - reported >= 4 << 20) {
+                            reported = done[0];
+                            progress.accept(new FetchProgress(FetchProgress.Stage.EXTRACTING, "Extracting " + wanted,
+                                    0.5 + 0.4 * done[0] / total));
+                        }
+                    }
                 }
                 found.put(wanted, true);
             }

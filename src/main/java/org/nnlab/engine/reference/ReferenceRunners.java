@@ -8,7 +8,8 @@ public final class ReferenceRunners {
     private static final List<ReferenceRunner> ALL = List.of(
             new BpWorkedExampleRunner(),
             new DenseSoftmaxRunner(),
-            new OptimizerRunner()
+            new OptimizerRunner(),
+            new ConvReferenceRunner()
     );
 
     private ReferenceRunners() {

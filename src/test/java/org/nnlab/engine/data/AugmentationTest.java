@@ -3,12 +3,15 @@ package org.nnlab.engine.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
 
 class AugmentationTest {
     /** A 28×28 "L": a vertical bar and a horizontal foot, 2 px thick. */
@@ -115,5 +118,20 @@ class AugmentationTest {
             assertTrue(Math.abs(c[0] - c0[0]) <= 2.001 && Math.abs(c[1] - c0[1]) <= 2.001);
         }
         assertThrows(IllegalArgumentException.class, () -> new Augmentation(1, 1, 1.5, 0));
+    }
+
+    @Test
+    void batchTransformDistortsTheBatchInPlaceAndKeepsLabels() {
+        float[] pixels = new float[2 * 784];
+        System.arraycopy(ell().pixels(), 0, pixels, 0, 784);
+        System.arraycopy(ell().pixels(), 0, pixels, 784, 784);
+        Batch batch = new Batch(new Tensor(Shape.of(2, 1, 28, 28), pixels.clone()), new int[] {4, 7});
+        Batch same = Augmentation.standard().asBatchTransform(new SplittableRandom(3)).apply(batch);
+        assertSame(batch, same);
+        assertArrayEquals(new int[] {4, 7}, same.labels());
+        assertFalse(Arrays.equals(pixels, same.inputs().data()));
+        Batch again = new Batch(new Tensor(Shape.of(2, 1, 28, 28), pixels.clone()), new int[] {4, 7});
+        Augmentation.standard().asBatchTransform(new SplittableRandom(3)).apply(again);
+        assertArrayEquals(same.inputs().data(), again.inputs().data());
     }
 }

@@ -1,4 +1,4 @@
-package org.nnlab.engine.data;
+package org.nnlab.digits;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.nnlab.engine.data.GrayImage;
 
 /**
  * Reads pictures of digits (PNG, or any format {@code javax.imageio} knows) of any size into

@@ -1,4 +1,4 @@
-package org.nnlab.engine.data;
+package org.nnlab.digits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.data.DigitPreprocessor;
+import org.nnlab.engine.data.DigitStages;
+import org.nnlab.engine.data.GrayImage;
 
 class DigitImagesTest {
     /** A PNG of w×h with a "7"-like stroke drawn in {@code ink} on {@code paper} (null: transparent). */
