@@ -72,7 +72,7 @@ public final class Conv2d implements Layer {
         float[] ys = output.data();
         float[] w = weight.value().data();
         float[] b = bias.value().data();
-        Parallelism.forEach(chunks, chunks, t -> {
+        Parallelism.forEach(chunks, threadsFor(batch, 1), t -> {
             Scratch sc = scratch(t);
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
@@ -130,7 +130,7 @@ public final class Conv2d implements Layer {
         float[] dx = gradInput.data();
         float[] w = weight.value().data();
         int wSize = filters * patch;
-        Parallelism.forEach(chunks, chunks, t -> {
+        Parallelism.forEach(chunks, threadsFor(batch, 2), t -> {
             Scratch sc = scratch(t);
             float[] dw = sc.gradWeights;
             java.util.Arrays.fill(dw, 0f);
@@ -194,10 +194,18 @@ public final class Conv2d implements Layer {
         return gradInput;
     }
 
-    /** How many chunks to split a batch into: one per thread, fewer for little work. */
+    /**
+     * How many chunks to split a batch into: none for little work, else a few per thread, so that a
+     * thread the system pauses holds up only a small piece (free threads take the remaining chunks).
+     */
     private int chunks(int batch, int passes) {
         long work = (long) batch * passes * 2L * filters * patch * area;
-        return Math.max(1, Math.min(batch, Parallelism.threadsFor(work)));
+        int threads = Parallelism.threadsFor(work);
+        return threads <= 1 ? 1 : Math.min(batch, threads * 4);
+    }
+
+    private int threadsFor(int batch, int passes) {
+        return Parallelism.threadsFor((long) batch * passes * 2L * filters * patch * area);
     }
 
     private static int from(int chunk, int batch, int chunks) {
