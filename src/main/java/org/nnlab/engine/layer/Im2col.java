@@ -1,0 +1,97 @@
+package org.nnlab.engine.layer;
+
+import java.util.Arrays;
+import org.nnlab.engine.spec.WindowGeometry;
+
+/**
+ * Unfolds one sample for a convolution and folds gradients back. For an input {@code [c, h, w]} the
+ * columns matrix is {@code [c·kh·kw, oh·ow]}: row (ci, i, j) holds, for each output position (oy,
+ * ox), the input value x[ci, oy·sh − padTop + i, ox·sw − padLeft + j], or 0 where that falls in the
+ * padding. A convolution is then W [filters, c·kh·kw] · columns.
+ */
+final class Im2col {
+    private Im2col() {
+    }
+
+    /** columns[cOff …] = unfold(x[xOff …]). */
+    static void unfold(WindowGeometry g, float[] x, int xOff, float[] columns, int cOff) {
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int row = cOff;
+        for (int ci = 0; ci < g.channels(); ci++) {
+            int plane = xOff + ci * g.height() * g.width();
+            for (int i = 0; i < g.kernelH(); i++) {
+                for (int j = 0; j < g.kernelW(); j++) {
+                    int oxLo = firstInside(j - g.padLeft(), g.strideW());
+                    int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * g.strideH() - g.padTop() + i;
+                        int dst = row + oy * ow;
+                        if (iy < 0 || iy >= g.height() || oxLo > oxHi) {
+                            Arrays.fill(columns, dst, dst + ow, 0f);
+                            continue;
+                        }
+                        if (oxLo > 0) {
+                            Arrays.fill(columns, dst, dst + oxLo, 0f);
+                        }
+                        int src = plane + iy * g.width() + j - g.padLeft();
+                        if (g.strideW() == 1) {
+                            System.arraycopy(x, src + oxLo, columns, dst + oxLo, oxHi - oxLo + 1);
+                        } else {
+                            for (int ox = oxLo; ox <= oxHi; ox++) {
+                                columns[dst + ox] = x[src + ox * g.strideW()];
+                            }
+                        }
+                        if (oxHi < ow - 1) {
+                            Arrays.fill(columns, dst + oxHi + 1, dst + ow, 0f);
+                        }
+                    }
+                    row += oh * ow;
+                }
+            }
+        }
+    }
+
+    /** dx[xOff …] += fold(columns[cOff …]): every column entry added back to the input value it came from. */
+    static void fold(WindowGeometry g, float[] columns, int cOff, float[] dx, int xOff) {
+        int oh = g.outHeight();
+        int ow = g.outWidth();
+        int row = cOff;
+        for (int ci = 0; ci < g.channels(); ci++) {
+            int plane = xOff + ci * g.height() * g.width();
+            for (int i = 0; i < g.kernelH(); i++) {
+                for (int j = 0; j < g.kernelW(); j++) {
+                    int oxLo = firstInside(j - g.padLeft(), g.strideW());
+                    int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * g.strideH() - g.padTop() + i;
+                        if (iy < 0 || iy >= g.height()) {
+                            continue;
+                        }
+                        int src = row + oy * ow;
+                        int dst = plane + iy * g.width() + j - g.padLeft();
+                        int sw = g.strideW();
+                        for (int ox = oxLo; ox <= oxHi; ox++) {
+                            dx[dst + ox * sw] += columns[src + ox];
+                        }
+                    }
+                    row += oh * ow;
+                }
+            }
+        }
+    }
+
+    /** Smallest ox ≥ 0 with ox·s + offset ≥ 0. */
+    private static int firstInside(int offset, int s) {
+        return offset >= 0 ? 0 : (-offset + s - 1) / s;
+    }
+
+    /** Largest ox < ow with ox·s + offset < width (may be below firstInside when none fits). */
+    private static int lastInside(int offset, int s, int width, int ow) {
+        int last = width - 1 - offset;
+        if (last < 0) {
+            return -1;
+        }
+        return Math.min(ow - 1, last / s);
+    }
+}

@@ -1,0 +1,125 @@
+package org.nnlab.engine.tensor;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * How many threads the engine's kernels ({@link MatMul}, convolution and pooling loops) may use, set
+ * per job. A job binds its count for the code it runs:
+ * <pre>{@code
+ * Parallelism.withThreads(2, () -> trainer.run());          // this job's kernels use 2 threads
+ * int acc = Parallelism.withThreads(1, () -> evaluate());   // a value-returning variant
+ * }</pre>
+ * Outside such a call the count is every core the JVM sees ({@link #defaultThreads()}). The binding is
+ * a {@link ScopedValue}: it holds for the calling thread during the call, nested calls may override
+ * it, and it ends with the call, so two jobs on two threads never see each other's setting.
+ * <p>
+ * The threads themselves come from one shared pool of daemon threads; the calling thread always
+ * does one share of the work itself, so {@code withThreads(1, …)} never leaves the caller.
+ * Small pieces of work should not be split at all: callers decide with {@link #threadsFor(long)}.
+ */
+public final class Parallelism {
+    private static final ScopedValue<Integer> THREADS = ScopedValue.newInstance();
+
+    /** Below about this many floating-point operations per thread, splitting costs more than it saves. */
+    public static final long MIN_FLOPS_PER_THREAD = 1L << 19;
+
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "nnlab-kernel-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
+    private Parallelism() {
+    }
+
+    /** Every core the JVM sees. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The thread count bound for the current call, or {@link #defaultThreads()} when none is. */
+    public static int threads() {
+        return THREADS.isBound() ? THREADS.get() : defaultThreads();
+    }
+
+    /** Runs {@code body} with kernels limited to {@code threads} threads. */
+    public static void withThreads(int threads, Runnable body) {
+        ScopedValue.where(THREADS, check(threads)).run(body);
+    }
+
+    /** Runs {@code body} with kernels limited to {@code threads} threads and returns its result. */
+    public static <T, X extends Throwable> T withThreads(int threads, ScopedValue.CallableOp<T, X> body) throws X {
+        return ScopedValue.where(THREADS, check(threads)).call(body);
+    }
+
+    /** How many threads a piece of work of {@code flops} operations should use under the current setting. */
+    public static int threadsFor(long flops) {
+        long byWork = Math.max(1, flops / MIN_FLOPS_PER_THREAD);
+        return (int) Math.min(threads(), byWork);
+    }
+
+    /**
+     * Runs {@code body.accept(i)} for every i in [0, tasks) on up to {@code threads} threads (the caller
+     * is one of them) and returns when all are done. Tasks are handed out in order, one at a time, so
+     * uneven tasks balance. An exception in any task is rethrown here.
+     */
+    public static void forEach(int tasks, int threads, IntConsumer body) {
+        int t = Math.min(tasks, Math.max(1, threads));
+        if (t <= 1) {
+            for (int i = 0; i < tasks; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                body.accept(i);
+            }
+        };
+        @SuppressWarnings("unchecked")
+        Future<?>[] futures = new Future[t - 1];
+        for (int i = 0; i < futures.length; i++) {
+            futures[i] = POOL.submit(worker);
+        }
+        Throwable failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        } else if (failure instanceof Error err) {
+            throw err;
+        } else if (failure != null) {
+            throw new IllegalStateException("a kernel thread failed", failure);
+        }
+    }
+
+    private static int check(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("the number of threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+}
