@@ -11,6 +11,7 @@ import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -144,7 +145,7 @@ public final class Recurrent implements Layer {
             } else {
                 MatMul.multiply(states, st * B * hidden, false, wh, 0, false, hProj, 0, B, width, hidden, false);
             }
-            cell.forward(st, B, xProj, tau * width, T * width, hProj, states);
+            forwardCell(st, B, tau * width, T * width);
         }
         Tensor out;
         if (returnSequences) {
@@ -207,7 +208,7 @@ public final class Recurrent implements Layer {
                 }
                 norms[tau] = Math.sqrt(sum);
             }
-            cell.backward(st, B, dh, dPreX, tau * width, T * width, dPreH, st * B * width, states, dhDirect);
+            backwardCell(st, B, tau * width, T * width);
             if (st > 0 && truncateSteps > 0 && st % truncateSteps == 0) {
                 Arrays.fill(dh, 0f);
                 cell.resetCarry(B);
@@ -216,6 +217,7 @@ public final class Recurrent implements Layer {
                 MatMul.multiply(dPreH, st * B * width, false, wh, 0, true, dh, 0, B, hidden, width, true);
             }
         }
+        cell.finishBackward(dPreH, T, B);
         MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
                 features, width, B * T, true);
         MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
@@ -234,6 +236,32 @@ public final class Recurrent implements Layer {
             gradientNorms = norms;
         }
         return dx;
+    }
+
+    /** Splits the element-wise step over samples when it is large enough to pay for more threads. */
+    private int cellTasks(int B) {
+        return Math.min(B, Parallelism.threadsFor(B * cell.flopsPerSample()));
+    }
+
+    private void forwardCell(int st, int B, int xOff, int xStride) {
+        int tasks = cellTasks(B);
+        if (tasks <= 1) {
+            cell.forward(st, 0, B, B, xProj, xOff, xStride, hProj, states);
+        } else {
+            Parallelism.forEach(tasks, tasks, i -> cell.forward(st, B * i / tasks, B * (i + 1) / tasks, B,
+                    xProj, xOff, xStride, hProj, states));
+        }
+    }
+
+    private void backwardCell(int st, int B, int xOff, int xStride) {
+        int tasks = cellTasks(B);
+        int pOff = st * B * width;
+        if (tasks <= 1) {
+            cell.backward(st, 0, B, B, dh, dPreX, xOff, xStride, dPreH, pOff, states, dhDirect);
+        } else {
+            Parallelism.forEach(tasks, tasks, i -> cell.backward(st, B * i / tasks, B * (i + 1) / tasks, B,
+                    dh, dPreX, xOff, xStride, dPreH, pOff, states, dhDirect));
+        }
     }
 
     private void allocate(int T, int B) {
