@@ -125,6 +125,6 @@ final class GruCell implements RecurrentCell {
     }
 
     @Override
-    public void resetCarry(int batch) {
+    public void resetCarry(int b0, int b1) {
     }
 }

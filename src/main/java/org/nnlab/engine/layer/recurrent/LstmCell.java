@@ -186,7 +186,7 @@ final class LstmCell implements RecurrentCell {
     }
 
     @Override
-    public void resetCarry(int batch) {
-        Arrays.fill(dcCarry, 0, batch * hidden, 0f);
+    public void resetCarry(int b0, int b1) {
+        Arrays.fill(dcCarry, b0 * hidden, b1 * hidden, 0f);
     }
 }

@@ -52,13 +52,8 @@ interface RecurrentCell {
     default void finishBackward(float[] dPreH, int steps, int batch) {
     }
 
-    /** Forgets carried internal gradients: called before the last step and at truncation boundaries. */
-    void resetCarry(int batch);
-
-    /** Rough cost of one step for one sample, in floating-point operations, to decide on threads. */
-    default long flopsPerSample() {
-        return 40L * gates() * hidden();
-    }
+    /** Forgets carried internal gradients of samples [b0, b1): before the last step and at truncation boundaries. */
+    void resetCarry(int b0, int b1);
 
     static float sigmoid(float v) {
         return 1f / (1f + (float) Math.exp(-v));

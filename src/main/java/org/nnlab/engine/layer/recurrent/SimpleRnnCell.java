@@ -74,6 +74,6 @@ final class SimpleRnnCell implements RecurrentCell {
     }
 
     @Override
-    public void resetCarry(int batch) {
+    public void resetCarry(int b0, int b1) {
     }
 }
