@@ -1,9 +1,6 @@
 package org.nnlab;
 
-import java.util.Arrays;
-import java.util.List;
-import org.nnlab.cli.Command;
-import org.nnlab.cli.Commands;
+import org.nnlab.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -17,13 +14,7 @@ public class Application {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("--")) {
-            Command command = Commands.byName(args[0]).orElse(null);
-            if (command == null) {
-                System.err.println("Unknown command '" + args[0] + "'. Run 'help' to list the commands.");
-                System.exit(2);
-            }
-            List<String> rest = Arrays.asList(args).subList(1, args.length);
-            System.exit(Commands.run(command, rest, System.out, System.err));
+            System.exit(Cli.run(args));
         }
         SpringApplication.run(Application.class, args);
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 /** The commands {@code Application.main} knows, by name. */
 public final class Commands {
     private static final List<Command> ALL = List.of(
-            new HelpCommand()
+            new HelpCommand(),
+            new ReferenceCheckCommand(),
+            new BenchCommand()
     );
 
     private Commands() {

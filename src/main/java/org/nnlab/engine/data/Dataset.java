@@ -1,8 +1,10 @@
 package org.nnlab.engine.data;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -68,8 +70,8 @@ public final class Dataset {
         }
         int[] order = permutation(size(), rng);
         int validation = (int) Math.round(size() * validationFraction);
-        int[] val = java.util.Arrays.copyOfRange(order, 0, validation);
-        int[] train = java.util.Arrays.copyOfRange(order, validation, order.length);
+        int[] val = Arrays.copyOfRange(order, 0, validation);
+        int[] train = Arrays.copyOfRange(order, validation, order.length);
         return new Split(subset(train), validation == 0 ? null : subset(val));
     }
 
@@ -85,7 +87,7 @@ public final class Dataset {
 
     /** Mini-batches in stored order. */
     public Iterator<Batch> batches(int batchSize) {
-        return batches(java.util.stream.IntStream.range(0, size()).toArray(), batchSize);
+        return batches(IntStream.range(0, size()).toArray(), batchSize);
     }
 
     private Iterator<Batch> batches(int[] order, int batchSize) {

@@ -157,7 +157,14 @@ final class JsonParser {
         if (peek() == '-') {
             pos++;
         }
-        digits("a digit");
+        if (peek() == '0') {
+            pos++;
+            if (Character.isDigit(peek())) {
+                throw error("numbers cannot have leading zeros");
+            }
+        } else {
+            digits("a digit");
+        }
         if (peek() == '.') {
             pos++;
             digits("a digit after the decimal point");

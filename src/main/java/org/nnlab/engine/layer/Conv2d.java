@@ -16,11 +16,12 @@ import org.nnlab.engine.tensor.Tensor;
  * (zero outside the input). Shapes: x [batch, c, h, w], W [filters, c, kh, kw] (PyTorch's layout),
  * b [filters], y [batch, filters, h', w'] (see {@link Conv2dSpec}).
  * <p>
- * Per sample the input is unfolded by {@link Im2col} to columns [c·kh·kw, h'·w'], so that
- * y = W · columns, dW += dy · columnsᵀ and d(columns) = Wᵀ · dy, all through {@link MatMul}. Samples
- * are split into as many chunks as {@link Parallelism} allows; each chunk has its own column buffers
- * and its own partial weight gradient, kept between steps. Backward unfolds again instead of keeping
- * every sample's columns.
+ * The input is unfolded by {@link Im2col} to columns [c·kh·kw, h'·w'] per sample, a few samples side by
+ * side when h'·w' is small (so the products are long enough to run fast), and then y = W · columns,
+ * dW += dy · columnsᵀ and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into as
+ * many chunks as {@link Parallelism} allows; each chunk has its own buffers (columns, their gradient,
+ * a partial weight gradient), created once and reused every step. Backward unfolds again instead of
+ * keeping every sample's columns.
  */
 public final class Conv2d implements Layer {
     private final Conv2dSpec spec;
@@ -36,9 +37,8 @@ public final class Conv2d implements Layer {
     private Tensor input;
     private Tensor output;
     private Tensor gradInput;
-    private float[][] columns = new float[0][];
-    private float[][] gradColumns = new float[0][];
-    private float[][] gradWeights = new float[0][];
+    private final int group;      // samples unfolded side by side, so short products get long
+    private Scratch[] scratch = new Scratch[0];
 
     public Conv2d(Conv2dSpec spec, WindowGeometry geometry, RandomGenerator rng) {
         this.spec = spec;
@@ -47,6 +47,7 @@ public final class Conv2d implements Layer {
         this.patch = g.channels() * g.kernelH() * g.kernelW();
         this.area = g.outArea();
         this.inSize = g.channels() * g.inArea();
+        this.group = Math.max(1, Math.min(16, (512 + area - 1) / area));
         this.pointwise = g.kernelH() == 1 && g.kernelW() == 1 && g.strideH() == 1 && g.strideW() == 1
                 && g.padTop() == 0 && g.padLeft() == 0;
         // PyTorch's default: uniform in ±1/sqrt(fan-in) for weights and bias
@@ -72,25 +73,47 @@ public final class Conv2d implements Layer {
         float[] w = weight.value().data();
         float[] b = bias.value().data();
         Parallelism.forEach(chunks, chunks, t -> {
-            float[] col = columns(t);
-            for (int n = from(t, batch, chunks); n < from(t + 1, batch, chunks); n++) {
-                int yOff = n * filters * area;
-                if (pointwise) {
-                    MatMul.multiply(w, 0, false, xs, n * inSize, false, ys, yOff, filters, area, patch, false, 1);
+            Scratch sc = scratch(t);
+            int end = from(t + 1, batch, chunks);
+            for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
+                int gs = Math.min(group, end - n0);
+                int ld = gs * area;
+                float[] cols = sc.columns;
+                int colOff = 0;
+                if (pointwise && gs == 1) {
+                    cols = xs;
+                    colOff = n0 * inSize;
                 } else {
-                    Im2col.unfold(g, xs, n * inSize, col, 0);
-                    MatMul.multiply(w, 0, false, col, 0, false, ys, yOff, filters, area, patch, false, 1);
+                    for (int s = 0; s < gs; s++) {
+                        Im2col.unfold(g, xs, (n0 + s) * inSize, sc.columns, s * area, ld);
+                    }
                 }
-                for (int f = 0; f < filters; f++) {
-                    float bf = b[f];
-                    int row = yOff + f * area;
-                    for (int i = 0; i < area; i++) {
-                        ys[row + i] += bf;
+                if (gs == 1) {
+                    int yOff = n0 * filters * area;
+                    MatMul.multiply(w, 0, false, cols, colOff, false, ys, yOff, filters, area, patch, false, 1);
+                    addBias(b, ys, yOff);
+                } else {
+                    MatMul.multiply(w, 0, false, cols, colOff, false, sc.outputs, 0, filters, ld, patch, false, 1);
+                    for (int s = 0; s < gs; s++) {
+                        for (int f = 0; f < filters; f++) {
+                            System.arraycopy(sc.outputs, f * ld + s * area, ys, ((n0 + s) * filters + f) * area, area);
+                        }
+                        addBias(b, ys, (n0 + s) * filters * area);
                     }
                 }
             }
         });
         return output;
+    }
+
+    private void addBias(float[] b, float[] ys, int yOff) {
+        for (int f = 0; f < filters; f++) {
+            float bf = b[f];
+            int row = yOff + f * area;
+            for (int i = 0; i < area; i++) {
+                ys[row + i] += bf;
+            }
+        }
     }
 
     @Override
@@ -107,42 +130,60 @@ public final class Conv2d implements Layer {
         float[] dx = gradInput.data();
         float[] w = weight.value().data();
         int wSize = filters * patch;
-        if (gradWeights.length < chunks) {
-            gradWeights = Arrays.copyOf(gradWeights, chunks);
-        }
         Parallelism.forEach(chunks, chunks, t -> {
-            float[] col = columns(t);
-            float[] dcol = gradColumns(t);
-            float[] dw = gradWeights[t] = Buffers.atLeast(gradWeights[t], wSize + filters);
-            Arrays.fill(dw, 0, wSize + filters, 0f);
-            for (int n = from(t, batch, chunks); n < from(t + 1, batch, chunks); n++) {
-                int yOff = n * filters * area;
-                float[] cols = pointwise ? xs : col;
-                int colOff = pointwise ? n * inSize : 0;
-                if (!pointwise) {
-                    Im2col.unfold(g, xs, n * inSize, col, 0);
-                }
-                MatMul.multiply(dy, yOff, false, cols, colOff, true, dw, 0, filters, patch, area, true, 1);
-                for (int f = 0; f < filters; f++) {
-                    float s = 0;
-                    int row = yOff + f * area;
-                    for (int i = 0; i < area; i++) {
-                        s += dy[row + i];
-                    }
-                    dw[wSize + f] += s;
-                }
-                if (pointwise) {
-                    MatMul.multiply(w, 0, true, dy, yOff, false, dx, n * inSize, patch, area, filters, false, 1);
+            Scratch sc = scratch(t);
+            float[] dw = sc.gradWeights;
+            java.util.Arrays.fill(dw, 0f);
+            int end = from(t + 1, batch, chunks);
+            for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
+                int gs = Math.min(group, end - n0);
+                int ld = gs * area;
+                float[] cols = sc.columns;
+                int colOff = 0;
+                if (pointwise && gs == 1) {
+                    cols = xs;
+                    colOff = n0 * inSize;
                 } else {
-                    MatMul.multiply(w, 0, true, dy, yOff, false, dcol, 0, patch, area, filters, false, 1);
-                    Im2col.fold(g, dcol, 0, dx, n * inSize);
+                    for (int s = 0; s < gs; s++) {
+                        Im2col.unfold(g, xs, (n0 + s) * inSize, sc.columns, s * area, ld);
+                    }
+                }
+                float[] dys = dy;
+                int dyOff = n0 * filters * area;
+                if (gs > 1) {
+                    for (int s = 0; s < gs; s++) {
+                        for (int f = 0; f < filters; f++) {
+                            System.arraycopy(dy, ((n0 + s) * filters + f) * area, sc.outputs, f * ld + s * area, area);
+                        }
+                    }
+                    dys = sc.outputs;
+                    dyOff = 0;
+                }
+                // dW += dy · columnsᵀ, db += row sums of dy
+                MatMul.multiply(dys, dyOff, false, cols, colOff, true, dw, 0, filters, patch, ld, true, 1);
+                for (int f = 0; f < filters; f++) {
+                    float sum = 0;
+                    int row = dyOff + f * ld;
+                    for (int i = 0; i < ld; i++) {
+                        sum += dys[row + i];
+                    }
+                    dw[wSize + f] += sum;
+                }
+                // d(columns) = Wᵀ · dy, folded back onto dx
+                if (pointwise && gs == 1) {
+                    MatMul.multiply(w, 0, true, dys, dyOff, false, dx, n0 * inSize, patch, area, filters, false, 1);
+                } else {
+                    MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
+                    for (int s = 0; s < gs; s++) {
+                        Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
+                    }
                 }
             }
         });
         float[] gw = weight.grad().data();
         float[] gb = bias.grad().data();
         for (int t = 0; t < chunks; t++) {
-            float[] dw = gradWeights[t];
+            float[] dw = scratch[t].gradWeights;
             for (int i = 0; i < wSize; i++) {
                 gw[i] += dw[i];
             }
@@ -163,18 +204,30 @@ public final class Conv2d implements Layer {
         return (int) ((long) batch * chunk / chunks);
     }
 
-    private synchronized float[] columns(int t) {
-        if (columns.length <= t) {
-            columns = Arrays.copyOf(columns, t + 1);
+    /** The buffers of chunk {@code t}, created on first use and kept. */
+    private synchronized Scratch scratch(int t) {
+        if (scratch.length <= t) {
+            scratch = java.util.Arrays.copyOf(scratch, t + 1);
         }
-        return columns[t] = Buffers.atLeast(columns[t], patch * area);
+        if (scratch[t] == null) {
+            scratch[t] = new Scratch(patch * group * area, filters * group * area, filters * patch + filters);
+        }
+        return scratch[t];
     }
 
-    private synchronized float[] gradColumns(int t) {
-        if (gradColumns.length <= t) {
-            gradColumns = Arrays.copyOf(gradColumns, t + 1);
+    /** One chunk's working memory: columns of a group of samples, their gradient, outputs, weight gradient. */
+    private static final class Scratch {
+        final float[] columns;
+        final float[] gradColumns;
+        final float[] outputs;
+        final float[] gradWeights;
+
+        Scratch(int columnSize, int outputSize, int weightSize) {
+            columns = new float[columnSize];
+            gradColumns = new float[columnSize];
+            outputs = new float[outputSize];
+            gradWeights = new float[weightSize];
         }
-        return gradColumns[t] = Buffers.atLeast(gradColumns[t], patch * area);
     }
 
     @Override

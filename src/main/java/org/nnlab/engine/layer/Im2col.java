@@ -1,6 +1,9 @@
 package org.nnlab.engine.layer;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.spec.WindowGeometry;
 
 /**
@@ -10,11 +13,17 @@ import org.nnlab.engine.spec.WindowGeometry;
  * padding. A convolution is then W [filters, c·kh·kw] · columns.
  */
 final class Im2col {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
     private Im2col() {
     }
 
-    /** columns[cOff …] = unfold(x[xOff …]). */
-    static void unfold(WindowGeometry g, float[] x, int xOff, float[] columns, int cOff) {
+    /**
+     * columns[cOff …] = unfold(x[xOff …]), each of the c·kh·kw rows {@code ld} values after the previous
+     * ({@code ld} = oh·ow for one sample alone; larger when several samples sit side by side).
+     */
+    static void unfold(WindowGeometry g, float[] x, int xOff, float[] columns, int cOff, int ld) {
         int oh = g.outHeight();
         int ow = g.outWidth();
         int row = cOff;
@@ -36,7 +45,7 @@ final class Im2col {
                         }
                         int src = plane + iy * g.width() + j - g.padLeft();
                         if (g.strideW() == 1) {
-                            System.arraycopy(x, src + oxLo, columns, dst + oxLo, oxHi - oxLo + 1);
+                            copy(x, src + oxLo, columns, dst + oxLo, oxHi - oxLo + 1);
                         } else {
                             for (int ox = oxLo; ox <= oxHi; ox++) {
                                 columns[dst + ox] = x[src + ox * g.strideW()];
@@ -46,14 +55,14 @@ final class Im2col {
                             Arrays.fill(columns, dst + oxHi + 1, dst + ow, 0f);
                         }
                     }
-                    row += oh * ow;
+                    row += ld;
                 }
             }
         }
     }
 
-    /** dx[xOff …] += fold(columns[cOff …]): every column entry added back to the input value it came from. */
-    static void fold(WindowGeometry g, float[] columns, int cOff, float[] dx, int xOff) {
+    /** dx[xOff …] += fold(columns[cOff …]) (rows {@code ld} apart): each entry added back where it came from. */
+    static void fold(WindowGeometry g, float[] columns, int cOff, int ld, float[] dx, int xOff) {
         int oh = g.outHeight();
         int ow = g.outWidth();
         int row = cOff;
@@ -71,13 +80,41 @@ final class Im2col {
                         int src = row + oy * ow;
                         int dst = plane + iy * g.width() + j - g.padLeft();
                         int sw = g.strideW();
-                        for (int ox = oxLo; ox <= oxHi; ox++) {
-                            dx[dst + ox * sw] += columns[src + ox];
+                        if (sw == 1) {
+                            addInto(columns, src + oxLo, dx, dst + oxLo, oxHi - oxLo + 1);
+                        } else {
+                            for (int ox = oxLo; ox <= oxHi; ox++) {
+                                dx[dst + ox * sw] += columns[src + ox];
+                            }
                         }
                     }
-                    row += oh * ow;
+                    row += ld;
                 }
             }
+        }
+    }
+
+    /** to[t …] = from[f …] for len values: rows are short (often under one vector), so masked vector moves. */
+    private static void copy(float[] from, int f, float[] to, int t, int len) {
+        int q = 0;
+        for (; q + L <= len; q += L) {
+            FloatVector.fromArray(S, from, f + q).intoArray(to, t + q);
+        }
+        if (q < len) {
+            VectorMask<Float> m = S.indexInRange(q, len);
+            FloatVector.fromArray(S, from, f + q, m).intoArray(to, t + q, m);
+        }
+    }
+
+    /** to[t …] += from[f …] for len values. */
+    private static void addInto(float[] from, int f, float[] to, int t, int len) {
+        int q = 0;
+        for (; q + L <= len; q += L) {
+            FloatVector.fromArray(S, to, t + q).add(FloatVector.fromArray(S, from, f + q)).intoArray(to, t + q);
+        }
+        if (q < len) {
+            VectorMask<Float> m = S.indexInRange(q, len);
+            FloatVector.fromArray(S, to, t + q, m).add(FloatVector.fromArray(S, from, f + q, m)).intoArray(to, t + q, m);
         }
     }
 

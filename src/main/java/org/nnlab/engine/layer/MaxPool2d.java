@@ -54,6 +54,10 @@ public final class MaxPool2d implements Layer {
 
     private void pool(float[] xs, int xOff, float[] ys, int[] arg, int yOff) {
         int w = g.width();
+        if (g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2) {
+            pool2x2(xs, xOff, ys, arg, yOff, w);
+            return;
+        }
         for (int oy = 0; oy < g.outHeight(); oy++) {
             for (int ox = 0; ox < g.outWidth(); ox++) {
                 int start = xOff + oy * g.strideH() * w + ox * g.strideW();
@@ -72,6 +76,36 @@ public final class MaxPool2d implements Layer {
                 int o = yOff + oy * g.outWidth() + ox;
                 ys[o] = max;
                 arg[o] = best;
+            }
+        }
+    }
+
+    /** The common 2×2 window with stride 2, unrolled (same result and tie rule as the general loop). */
+    private void pool2x2(float[] xs, int xOff, float[] ys, int[] arg, int yOff, int w) {
+        int ow = g.outWidth();
+        for (int oy = 0; oy < g.outHeight(); oy++) {
+            int r0 = xOff + 2 * oy * w;
+            int r1 = r0 + w;
+            int o = yOff + oy * ow;
+            for (int ox = 0; ox < ow; ox++) {
+                int i = r0 + 2 * ox;
+                int best = i;
+                float max = xs[i];
+                if (xs[i + 1] > max || Float.isNaN(xs[i + 1])) {
+                    max = xs[i + 1];
+                    best = i + 1;
+                }
+                int j = r1 + 2 * ox;
+                if (xs[j] > max || Float.isNaN(xs[j])) {
+                    max = xs[j];
+                    best = j;
+                }
+                if (xs[j + 1] > max || Float.isNaN(xs[j + 1])) {
+                    max = xs[j + 1];
+                    best = j + 1;
+                }
+                ys[o + ox] = max;
+                arg[o + ox] = best;
             }
         }
     }

@@ -46,12 +46,17 @@ public final class Trainer {
     private TrainingEnded diverged;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, Dataset data, TrainerConfig config) {
+        TrainerChecks.requireFit(model, loss, data);
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
         this.config = config;
         this.rng = new SplittableRandom(config.seed());
         Dataset.Split split = data.split(config.validationFraction(), rng);
+        if (split.train().size() == 0) {
+            throw new IllegalArgumentException("validation fraction " + config.validationFraction() + " leaves no training"
+                    + " samples out of " + data.size() + "; use a smaller fraction");
+        }
         this.train = split.train();
         this.validation = split.validation();
         this.good = new WeightSnapshot(model.params());
@@ -118,7 +123,8 @@ public final class Trainer {
         model.backward(gradOut);
         step++;
         boolean report = forceReport || step % config.eventEvery() == 0;
-        double[] gradientNorms = report ? health.gradientNorms() : null;
+        boolean epochEnds = !batches.hasNext();
+        double[] gradientNorms = report || epochEnds ? health.gradientNorms() : null;
         List<Param> params = model.params();
         if (config.clipNorm() > 0) {
             GradientClipping.clipByGlobalNorm(params, config.clipNorm());
@@ -137,16 +143,16 @@ public final class Trainer {
                     sinceReport.accuracy(), sinceReport.samplesPerSecond(), health.stats(gradientNorms, good)));
             sinceReport.start();
         }
-        if (!batches.hasNext()) {
+        if (epochEnds) {
             finishEpoch(listener, gradientNorms);
         }
     }
 
     private void finishEpoch(Consumer<? super TrainerEvent> listener, double[] gradientNorms) {
+        double samplesPerSecond = epochMean.samplesPerSecond();
         Metrics val = validation == null ? Metrics.NONE : evaluate(validation);
-        double[] norms = gradientNorms != null ? gradientNorms : new double[model.layers().size()];
-        listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), val.loss(), val.accuracy(),
-                health.stats(norms, good)));
+        listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), samplesPerSecond,
+                val.loss(), val.accuracy(), health.stats(gradientNorms, good)));
         epoch++;
     }
 

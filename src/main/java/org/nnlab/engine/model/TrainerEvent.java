@@ -19,9 +19,12 @@ public sealed interface TrainerEvent {
                      double samplesPerSecond, List<LayerStats> layers) implements TrainerEvent {
     }
 
-    /** End of epoch {@code epoch} (0-based): training means over the epoch and validation metrics. */
-    record EpochDone(int step, int epoch, double loss, double accuracy, double validationLoss,
-                     double validationAccuracy, List<LayerStats> layers) implements TrainerEvent {
+    /**
+     * End of epoch {@code epoch} (0-based): training means and throughput over the epoch, validation
+     * metrics, and the layer stats of its last step.
+     */
+    record EpochDone(int step, int epoch, double loss, double accuracy, double samplesPerSecond,
+                     double validationLoss, double validationAccuracy, List<LayerStats> layers) implements TrainerEvent {
         public boolean hasValidation() {
             return !Double.isNaN(validationLoss);
         }

@@ -46,6 +46,19 @@ public final class SpecCodec {
         return (LayerSpec) recordFromJson(kind.type(), fields, path + " (" + name + ")");
     }
 
+    /** Any settings record (not only layer specs) as a JSON object of its components. */
+    public static Map<String, Object> encode(Record record) {
+        return record instanceof LayerSpec spec ? toJson(spec) : recordToJson(record);
+    }
+
+    /** The inverse of {@link #encode}: a record of {@code type} from a JSON object; {@code path} prefixes messages. */
+    public static <T extends Record> T decode(Class<T> type, Object json, String path) {
+        if (LayerSpec.class.isAssignableFrom(type)) {
+            return type.cast(fromJson(json, path));
+        }
+        return type.cast(recordFromJson(type, object(json, path), path));
+    }
+
     private static Map<String, Object> recordToJson(Record record) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
@@ -97,6 +110,7 @@ public final class SpecCodec {
     private static Object construct(Class<?> type, Class<?>[] types, Object[] args, String path) {
         try {
             Constructor<?> ctor = type.getDeclaredConstructor(types);
+            ctor.trySetAccessible();
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();

@@ -41,6 +41,8 @@ public final class MatMul {
     private static final int NC = 1024;
     /** Products with at most this many multiply-adds use the direct loop (packing would cost more). */
     private static final long SMALL = 4096;
+    /** Largest B block (kc × nc values) read in place instead of packed; above it packing pays off. */
+    private static final long DIRECT_B_LIMIT = Long.getLong("nnlab.matmul.directB", (long) KC * NC);
 
     private static volatile Kernel kernel = Kernel.valueOf(
             System.getProperty("nnlab.matmul.kernel", Kernel.VECTOR.name()).toUpperCase(java.util.Locale.ROOT));
@@ -94,6 +96,21 @@ public final class MatMul {
             return;
         }
         int t = (int) Math.min(Math.max(1, threads), Math.max(1, 2 * macs / Parallelism.MIN_FLOPS_PER_THREAD));
+        if (m <= 2 && !transB && kernel == Kernel.VECTOR) {
+            // one or two rows (single-image inference): stream B once per row, no packing
+            for (int i = 0; i < m; i++) {
+                rowTimesB(a, aOff, transA ? m : 1, transA ? 1 : k, i, b, bOff, c, cOff + i * n, n, k);
+            }
+            return;
+        }
+        if (!transA && transB && kernel == Kernel.VECTOR && k >= 4 * L && (long) m * n <= 16L * k) {
+            // a few long dot products (a weight gradient summed over many positions): packing would
+            // copy both operands for little arithmetic, so multiply rows of A with rows of B directly
+            int rowThreads = Math.min(t, Math.max(1, m / 4));
+            Parallelism.forEach(rowThreads, rowThreads, i -> dots(a, aOff, b, bOff, c, cOff,
+                    m * i / rowThreads / 4 * 4, i == rowThreads - 1 ? m : m * (i + 1) / rowThreads / 4 * 4, n, k));
+            return;
+        }
         if (t == 1) {
             blocked(a, aOff, transA, b, bOff, transB, c, cOff, n, 0, m, 0, n, 0, k, m, k);
             return;
@@ -162,23 +179,35 @@ public final class MatMul {
         // lda / ldb: row lengths of A and B as stored
         int lda = transA ? mAll : kAll;
         int ldb = transB ? kAll : ldc;
+        boolean vector = kernel == Kernel.VECTOR;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = k0; pc < k1; pc += KC) {
                 int kc = Math.min(KC, k1 - pc);
-                float[] bp = buf.packB(kc, nc);
-                packB(b, bOff, transB, ldb, pc, kc, jc, nc, bp);
+                // B as stored already has its rows along n: the kernel can read it in place (saves a copy
+                // that costs as much as the arithmetic when k is short), except for a last narrow panel
+                boolean inPlace = vector && !transB && (long) kc * nc <= DIRECT_B_LIMIT;
+                float[] bp = buf.packB(kc, inPlace ? NR : nc);
+                if (!inPlace) {
+                    packB(b, bOff, transB, ldb, pc, kc, jc, nc, bp);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     float[] ap = buf.packA(kc, mc);
                     packA(a, aOff, transA, lda, ic, mc, pc, kc, ap);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
+                        boolean direct = inPlace && nr == NR;
+                        if (inPlace && !direct && ic == i0) {
+                            packB(b, bOff, false, ldb, pc, kc, jc + jr, nr, bp);
+                        }
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            if (kernel == Kernel.VECTOR) {
-                                vectorKernel(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, mr, nr, buf.tile);
+                            if (direct) {
+                                vectorKernel(ap, ir * kc, b, bOff + pc * ldb + jc + jr, ldb, kc, c, cIdx, ldc, mr, nr, buf.tile);
+                            } else if (vector) {
+                                vectorKernel(ap, ir * kc, bp, inPlace ? 0 : jr * kc, NR, kc, c, cIdx, ldc, mr, nr, buf.tile);
                             } else {
                                 loopKernel(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, mr, nr, buf.tile);
                             }
@@ -250,15 +279,16 @@ public final class MatMul {
     }
 
     /**
-     * C tile (mr × nr at cIdx, row stride ldc) += A panel [kc][MR] · B panel [kc][NR]. The tile goes
+     * C tile (mr × nr at cIdx, row stride ldc) += A panel [kc][MR] · B panel (kc rows of NR values,
+     * {@code ldb} apart: a packed panel, or B itself when it is not transposed). The tile goes
      * through a scratch array: C2 compiles this method well only while it stays this small.
      */
-    private static void vectorKernel(float[] ap, int ai, float[] bp, int bi, int kc,
+    private static void vectorKernel(float[] ap, int ai, float[] bp, int bi, int ldb, int kc,
                                      float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += MR, bi += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector x = FloatVector.broadcast(S, ap[ai]);
@@ -339,6 +369,146 @@ public final class MatMul {
             }
         }
         addTile(tile, c, cIdx, ldc, mr, nr);
+    }
+
+    /**
+     * C row (n values at cRow) += Σ_p A(i, p) · B[p, :], where A(i, p) = a[aOff + i·rowStep + p·colStep]
+     * and B is [k, n] row-major: four vectors of the row at a time in registers, a masked tail.
+     */
+    private static void rowTimesB(float[] a, int aOff, int colStep, int rowStep, int i, float[] b, int bOff,
+                                  float[] c, int cRow, int n, int k) {
+        int ai = aOff + i * rowStep;
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector c0 = FloatVector.fromArray(S, c, cRow + j);
+            FloatVector c1 = FloatVector.fromArray(S, c, cRow + j + L);
+            FloatVector c2 = FloatVector.fromArray(S, c, cRow + j + 2 * L);
+            FloatVector c3 = FloatVector.fromArray(S, c, cRow + j + 3 * L);
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += n) {
+                FloatVector x = FloatVector.broadcast(S, a[ai + p * colStep]);
+                c0 = FloatVector.fromArray(S, b, bi).fma(x, c0);
+                c1 = FloatVector.fromArray(S, b, bi + L).fma(x, c1);
+                c2 = FloatVector.fromArray(S, b, bi + 2 * L).fma(x, c2);
+                c3 = FloatVector.fromArray(S, b, bi + 3 * L).fma(x, c3);
+            }
+            c0.intoArray(c, cRow + j);
+            c1.intoArray(c, cRow + j + L);
+            c2.intoArray(c, cRow + j + 2 * L);
+            c3.intoArray(c, cRow + j + 3 * L);
+        }
+        for (; j < n; j += L) {
+            jdk.incubator.vector.VectorMask<Float> mask = S.indexInRange(j, n);
+            FloatVector acc = FloatVector.fromArray(S, c, cRow + j, mask);
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += n) {
+                acc = FloatVector.fromArray(S, b, bi, mask).fma(FloatVector.broadcast(S, a[ai + p * colStep]), acc);
+            }
+            acc.intoArray(c, cRow + j, mask);
+        }
+    }
+
+    /**
+     * C[i0:i1, :] += A[i0:i1, :] · Bᵀ with A [m, k] and B [n, k] both read along k: blocks of 4 × 4 dot
+     * products in vector registers (8 loads for 16 multiply-adds), leftovers one row or one value at a time.
+     */
+    private static void dots(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int i0, int i1, int n, int k) {
+        int kv = S.loopBound(k);
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dot4x4(a, aOff + i * k, b, bOff + j * k, k, kv, c, cOff + i * n + j, n);
+            }
+            for (; j < n; j++) {
+                for (int r = 0; r < 4; r++) {
+                    c[cOff + (i + r) * n + j] += dot(a, aOff + (i + r) * k, b, bOff + j * k, k, kv);
+                }
+            }
+        }
+        for (; i < i1; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k, kv);
+            }
+        }
+    }
+
+    private static float dot(float[] a, int ai, float[] b, int bi, int k, int kv) {
+        FloatVector acc = FloatVector.zero(S);
+        int p = 0;
+        for (; p < kv; p += L) {
+            acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bi + p), acc);
+        }
+        float s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (; p < k; p++) {
+            s += a[ai + p] * b[bi + p];
+        }
+        return s;
+    }
+
+    private static void dot4x4(float[] a, int ai, float[] b, int bi, int k, int kv, float[] c, int ci, int ldc) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
+        FloatVector s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
+        for (int p = 0; p < kv; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + k + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * k + p);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * k + p);
+            FloatVector x = FloatVector.fromArray(S, a, ai + p);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            s02 = x.fma(b2, s02);
+            s03 = x.fma(b3, s03);
+            x = FloatVector.fromArray(S, a, ai + k + p);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            s12 = x.fma(b2, s12);
+            s13 = x.fma(b3, s13);
+            x = FloatVector.fromArray(S, a, ai + 2 * k + p);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            s22 = x.fma(b2, s22);
+            s23 = x.fma(b3, s23);
+            x = FloatVector.fromArray(S, a, ai + 3 * k + p);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            s32 = x.fma(b2, s32);
+            s33 = x.fma(b3, s33);
+        }
+        float[] t = BUFFERS.get().tile;
+        s00.intoArray(t, 0);
+        s01.intoArray(t, L);
+        s02.intoArray(t, 2 * L);
+        s03.intoArray(t, 3 * L);
+        s10.intoArray(t, 4 * L);
+        s11.intoArray(t, 5 * L);
+        s12.intoArray(t, 6 * L);
+        s13.intoArray(t, 7 * L);
+        s20.intoArray(t, 8 * L);
+        s21.intoArray(t, 9 * L);
+        s22.intoArray(t, 10 * L);
+        s23.intoArray(t, 11 * L);
+        s30.intoArray(t, 12 * L);
+        s31.intoArray(t, 13 * L);
+        s32.intoArray(t, 14 * L);
+        s33.intoArray(t, 15 * L);
+        finishDots(t, a, ai, b, bi, k, kv, c, ci, ldc);
+    }
+
+    /** Sums each of the 16 partial vectors in {@code t} and adds the scalar tail p ≥ kv. */
+    private static void finishDots(float[] t, float[] a, int ai, float[] b, int bi, int k, int kv, float[] c, int ci, int ldc) {
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 4; q++) {
+                int base = (r * 4 + q) * L;
+                float s = 0;
+                for (int l = 0; l < L; l++) {
+                    s += t[base + l];
+                }
+                for (int p = kv; p < k; p++) {
+                    s += a[ai + r * k + p] * b[bi + q * k + p];
+                }
+                c[ci + r * ldc + q] += s;
+            }
+        }
     }
 
     /** C += op(A) · op(B) with no packing, for tiny products. */

@@ -2,7 +2,6 @@ package org.nnlab.engine.tensor;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -69,8 +68,10 @@ public final class Parallelism {
 
     /**
      * Runs {@code body.accept(i)} for every i in [0, tasks) on up to {@code threads} threads (the caller
-     * is one of them) and returns when all are done. Tasks are handed out in order, one at a time, so
-     * uneven tasks balance. An exception in any task is rethrown here.
+     * is one of them) and returns when all are done. Tasks are claimed one at a time, in order, by
+     * whichever thread is free, and the caller waits only for tasks that were started: a helper thread
+     * that wakes up late (on a busy machine) finds nothing left, and the caller has done the work
+     * itself instead of waiting for it. An exception in any task is rethrown here.
      */
     public static void forEach(int tasks, int threads, IntConsumer body) {
         int t = Math.min(tasks, Math.max(1, threads));
@@ -81,38 +82,44 @@ public final class Parallelism {
             return;
         }
         AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(tasks);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-                body.accept(i);
+                try {
+                    if (failure.get() == null) {
+                        body.accept(i);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
             }
         };
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future[t - 1];
-        for (int i = 0; i < futures.length; i++) {
-            futures[i] = POOL.submit(worker);
+        for (int i = 1; i < t; i++) {
+            POOL.execute(worker);
         }
-        Throwable failure = null;
-        try {
-            worker.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
+        worker.run();
+        boolean interrupted = false;
+        while (true) {
             try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
+                done.await();
+                break;
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
+                interrupted = true;
             }
         }
-        if (failure instanceof RuntimeException r) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException r) {
             throw r;
-        } else if (failure instanceof Error err) {
+        } else if (f instanceof Error err) {
             throw err;
-        } else if (failure != null) {
-            throw new IllegalStateException("a kernel thread failed", failure);
+        } else if (f != null) {
+            throw new IllegalStateException("a kernel thread failed", f);
         }
     }
 

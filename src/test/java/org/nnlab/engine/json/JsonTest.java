@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
     @Test
     void parsesEveryValueType() {
-        Object v = Json.parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": \"x\\\"y\\u00e9\\n\", \"c\": {}} ");
+        Object v = Json.parse(" {\"a\": [1, -2.5e3, true, false, null, 0, -0.5], \"b\": \"x\\\"y\\u00e9\\n\", \"c\": {}} ");
         Map<?, ?> m = (Map<?, ?>) v;
-        assertEquals(Arrays.asList(1.0, -2500.0, true, false, null), m.get("a"));
+        assertEquals(Arrays.asList(1.0, -2500.0, true, false, null, 0.0, -0.5), m.get("a"));
         assertEquals("x\"yé\n", m.get("b"));
         assertEquals(Map.of(), m.get("c"));
         assertEquals(List.of("a", "b", "c"), List.copyOf(m.keySet()));
@@ -50,7 +50,7 @@ class JsonTest {
     @Test
     void rejectsMalformedInput() {
         for (String bad : List.of("", "{", "[1 2]", "{\"a\" 1}", "tru", "01x", "\"open", "{\"a\":1,\"a\":2}", "1 2",
-                "-", "1.", "\"\\q\"")) {
+                "-", "1.", "\"\\q\"", "012", "-01")) {
             assertThrows(JsonException.class, () -> Json.parse(bad), bad);
         }
     }

@@ -3,6 +3,7 @@ package org.nnlab.engine.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.nnlab.engine.optim.Adam;
 import org.nnlab.engine.optim.Sgd;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SoftmaxSpec;
 import org.nnlab.engine.spec.TanhSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -77,15 +79,17 @@ class TrainerTest {
     @Test
     void eventsEveryKStepsAndAtEpochEnds() {
         List<TrainerEvent> events = new ArrayList<>();
-        Trainer t = trainer(1, 0.01, new TrainerConfig(2, 2, 0.25, 5, 2, 0), xor(4));
+        Trainer t = trainer(1, 0.01, new TrainerConfig(2, 2, 0.25, 5, 4, 0), xor(4));
         t.fit(events::add, new TrainingControl());
         // 16 samples: 12 train, 4 validation; 6 batches per epoch, 12 steps
         List<BatchDone> batches = events.stream().filter(BatchDone.class::isInstance).map(BatchDone.class::cast).toList();
         List<EpochDone> epochs = events.stream().filter(EpochDone.class::isInstance).map(EpochDone.class::cast).toList();
-        assertEquals(List.of(2, 4, 6, 8, 10, 12), batches.stream().map(BatchDone::step).toList());
+        assertEquals(List.of(4, 8, 12), batches.stream().map(BatchDone::step).toList());
+        assertEquals(List.of(6, 12), epochs.stream().map(EpochDone::step).toList());
+        assertTrue(epochs.getFirst().layers().getFirst().gradientNorm() > 0);
         assertEquals(6, batches.getFirst().batches());
         assertEquals(2, epochs.size());
-        assertTrue(epochs.getFirst().hasValidation());
+        assertTrue(epochs.getFirst().hasValidation() && epochs.getFirst().samplesPerSecond() > 0);
         assertTrue(epochs.get(1).validationAccuracy() >= 0 && epochs.get(1).validationAccuracy() <= 1);
         BatchDone first = batches.getFirst();
         assertEquals(2, first.layers().size());
@@ -154,5 +158,41 @@ class TrainerTest {
         t.step();
         t.step();
         assertEquals(1, t.epochs());
+    }
+
+    @Test
+    void rejectsDataOfWrongShapeLabelsOutOfRangeAndDoubleSoftmax() {
+        Sequential model = Sequential.build(XOR_NET, new SplittableRandom(1));
+        Dataset threeFeatures = new Dataset(Tensor.zeros(2, 3), new int[2]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1), threeFeatures, TrainerConfig.of(1, 1, 1)));
+        assertTrue(e.getMessage().contains("[2]") && e.getMessage().contains("[3]"), e.getMessage());
+        Dataset badLabel = new Dataset(Tensor.zeros(2, 2), new int[] {0, 2});
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1), badLabel, TrainerConfig.of(1, 1, 1)));
+        assertTrue(e.getMessage().contains("label 2") && e.getMessage().contains("0..1"), e.getMessage());
+        Sequential withSoftmax = Sequential.build(ModelSpec.of(Shape.of(2), new DenseSpec(2), new SoftmaxSpec()),
+                new SplittableRandom(1));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(withSoftmax, new SoftmaxCrossEntropy(), new Sgd(0.1), xor(1), TrainerConfig.of(1, 1, 1)));
+        assertTrue(e.getMessage().contains("remove the final softmax"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1),
+                xor(1), new TrainerConfig(1, 1, 0.9, 1, 1, 0)));
+        assertTrue(e.getMessage().contains("leaves no training samples"), e.getMessage());
+    }
+
+    @Test
+    void cancelWhilePausedEndsTheWait() throws Exception {
+        TrainingControl control = new TrainingControl();
+        control.pause();
+        Trainer t = trainer(1, 0.01, TrainerConfig.of(1, 4, 5), xor(2));
+        TrainingEnded[] result = new TrainingEnded[1];
+        Thread worker = new Thread(() -> result[0] = t.fit(e -> { }, control));
+        worker.start();
+        Thread.sleep(50);
+        control.cancel();
+        worker.join(5000);
+        assertEquals(Outcome.CANCELLED, result[0].outcome());
+        assertEquals(0, t.steps());
     }
 }

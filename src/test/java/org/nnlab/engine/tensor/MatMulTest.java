@@ -18,7 +18,7 @@ class MatMulTest {
     @Test
     void matchesNaiveLoopForEveryTransposeAndOddSizes() {
         int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {8, 32, 256}, {9, 31, 257}, {130, 70, 300},
-                {6, 25, 3000}, {64, 10, 128}, {1, 200, 50}, {200, 1, 50}, {37, 1100, 13}};
+                {6, 25, 3000}, {64, 10, 128}, {1, 200, 50}, {2, 70, 33}, {1, 784, 128}, {200, 1, 50}, {37, 1100, 13}};
         for (int[] s : sizes) {
             for (boolean ta : new boolean[]{false, true}) {
                 for (boolean tb : new boolean[]{false, true}) {

@@ -1,0 +1,25 @@
+# NN Lab: build the production jar, then run it on a small JRE image as a non-root user.
+#   docker build -t nnlab .
+#   docker run -p 8080:8080 -v nnlab-data:/data nnlab
+
+FROM maven:3.9-eclipse-temurin-25 AS build
+WORKDIR /src
+# Node.js 24 for the frontend build: Vaadin installs it under ~/.vaadin when none is found.
+COPY pom.xml package.json package-lock.json tsconfig.json ./
+COPY scripts scripts
+COPY frontend frontend
+COPY src src
+RUN mvn -B -DskipTests package && cp target/nnlab-*.jar /src/nnlab.jar
+
+FROM eclipse-temurin:25-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /data nnlab && mkdir -p /data && chown nnlab /data
+COPY --from=build /src/nnlab.jar /app/nnlab.jar
+USER nnlab
+ENV NNLAB_DATA_DIR=/data \
+    JDK_JAVA_OPTIONS="--add-modules=jdk.incubator.vector -XX:MaxRAMPercentage=75"
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://localhost:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-jar", "/app/nnlab.jar"]

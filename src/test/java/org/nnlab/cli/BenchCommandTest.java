@@ -1,0 +1,48 @@
+package org.nnlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Commands.run(Commands.byName("bench").orElseThrow(), List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mlpPrintsThroughputAndLatency() {
+        assertEquals(0, run("--workload", "mlp", "--batch", "32", "--threads", "1", "--samples", "320", "--warmup-seconds", "0"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bench mlp: batch 32, threads 1, 320 samples per run, 101770 parameters"), text);
+        assertTrue(text.matches("(?s).*training: median \\d+ samples/s.*"), text);
+        assertTrue(text.matches("(?s).*inference, 1 image: median [0-9.]+ ms, p99 [0-9.]+ ms.*"), text);
+        assertTrue(text.contains("RESULT engine=nnlab workload=mlp threads=1 batch=32 samples=320"), text);
+    }
+
+    @Test
+    void lstmIsNotAvailableYet() {
+        assertEquals(0, run("--workload", "lstm"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("not available yet"));
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        assertEquals(2, run("--workload", "gan"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: unknown workload 'gan': use mlp, cnn or lstm"));
+        err.reset();
+        assertEquals(2, run("--workload", "mlp", "--threads", "0"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: --threads must be at least 1, got 0"));
+        err.reset();
+        assertEquals(2, run("--batch", "64"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: --workload is required"));
+    }
+}

@@ -1,0 +1,49 @@
+package org.nnlab.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class PresenceServiceTest {
+
+    @Test
+    void tellsEveryOpenPageTheCountFromABackgroundThread() throws Exception {
+        try (PresenceService presence = new PresenceService()) {
+            var seenByFirst = new LinkedBlockingQueue<String>();
+            AutoCloseable first = presence.join(n -> seenByFirst.add(Thread.currentThread().getName() + ":" + n));
+            assertEquals("presence-notifier:1", seenByFirst.poll(5, TimeUnit.SECONDS));
+
+            AutoCloseable second = presence.join(n -> { });
+            assertEquals("presence-notifier:2", seenByFirst.poll(5, TimeUnit.SECONDS));
+            assertNotEquals(Thread.currentThread().getName(), "presence-notifier");
+
+            second.close();
+            assertEquals("presence-notifier:1", seenByFirst.poll(5, TimeUnit.SECONDS));
+            first.close();
+            first.close();
+            assertEquals(0, presence.online(), "closing twice counts out once");
+        }
+    }
+
+    @Test
+    void aSlowPageDoesNotHoldUpTheOneThatJoins() throws Exception {
+        try (PresenceService presence = new PresenceService()) {
+            presence.join(n -> sleep(300));
+            long start = System.nanoTime();
+            presence.join(n -> { });
+            assertTrue(System.nanoTime() - start < 100_000_000L, "join returns without waiting for listeners");
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
