@@ -2,10 +2,12 @@ package org.nnlab.engine.layer.recurrent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.BidirectionalSpec;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -63,8 +65,9 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Mode mode) {
-        Tensor a = forwardLayer.forward(input, mode);
-        Tensor b = backwardLayer.forward(input, mode);
+        Tensor[] outs = bothDirections(r -> r.forward(input, mode));
+        Tensor a = outs[0];
+        Tensor b = outs[1];
         int h = forwardLayer.hidden();
         int rows = a.size() / h;
         Tensor out = Tensor.zeros(a.shape().withLastDim(2 * h));
@@ -90,8 +93,25 @@ public final class Bidirectional implements Layer {
             System.arraycopy(g, r * 2 * h, ga.data(), r * h, h);
             System.arraycopy(g, r * 2 * h + h, gb.data(), r * h, h);
         }
-        Tensor dx = forwardLayer.backward(ga);
-        return dx.addInPlace(backwardLayer.backward(gb));
+        Tensor[] dx = bothDirections(r -> r.backward(r == forwardLayer ? ga : gb));
+        return dx[0].addInPlace(dx[1]);
+    }
+
+    /**
+     * Runs {@code work} for the forward and the backward layer; with two or more kernel threads the two
+     * directions run at the same time, each with half the threads (they share nothing but the input).
+     */
+    private Tensor[] bothDirections(Function<Recurrent, Tensor> work) {
+        Tensor[] out = new Tensor[2];
+        int threads = Parallelism.threads();
+        if (threads < 2) {
+            out[0] = work.apply(forwardLayer);
+            out[1] = work.apply(backwardLayer);
+            return out;
+        }
+        Parallelism.forEach(2, 2, i -> out[i] = Parallelism.withThreads(Math.max(1, threads / 2),
+                () -> work.apply(i == 0 ? forwardLayer : backwardLayer)));
+        return out;
     }
 
     @Override

@@ -57,11 +57,12 @@ final class GruCell implements RecurrentCell {
     }
 
     @Override
-    public void forward(int s, int batch, float[] xProj, int xOff, int xStride, float[] hProj, float[] h) {
+    public void forward(int s, int b0, int b1, int batch, float[] xProj, int xOff, int xStride, float[] hProj,
+                        float[] h) {
         int H = hidden;
         float[] bhn = hiddenBias.value().data();
         int stepBase = s * batch * H;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int xi = xOff + b * xStride;
             int hi = b * 3 * H;
             int c = stepBase + b * H;
@@ -82,12 +83,11 @@ final class GruCell implements RecurrentCell {
     }
 
     @Override
-    public void backward(int s, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
+    public void backward(int s, int b0, int b1, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
                          float[] dPreH, int dPreHOff, float[] h, float[] dhDirect) {
         int H = hidden;
-        float[] dbhn = hiddenBias.grad().data();
         int stepBase = s * batch * H;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int xi = xOff + b * xStride;
             int pi = dPreHOff + b * 3 * H;
             int c = stepBase + b * H;
@@ -106,13 +106,25 @@ final class GruCell implements RecurrentCell {
                 dPreH[pi + u] = dPreR;
                 dPreH[pi + H + u] = dPreZ;
                 dPreH[pi + 2 * H + u] = dHn;
-                dbhn[u] += dHn;
                 dhDirect[b * H + u] = dhv * zv;
             }
         }
     }
 
+    /** d b_hn = Σ over steps and samples of d(h_{t−1}·W_hn + b_hn), the candidate block of dPreH. */
     @Override
-    public void resetCarry(int batch) {
+    public void finishBackward(float[] dPreH, int steps, int batch) {
+        float[] dbhn = hiddenBias.grad().data();
+        int H = hidden;
+        for (int row = 0; row < steps * batch; row++) {
+            int o = row * 3 * H + 2 * H;
+            for (int u = 0; u < H; u++) {
+                dbhn[u] += dPreH[o + u];
+            }
+        }
+    }
+
+    @Override
+    public void resetCarry(int b0, int b1) {
     }
 }

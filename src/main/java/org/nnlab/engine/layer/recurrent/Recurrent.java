@@ -11,6 +11,7 @@ import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -136,16 +137,7 @@ public final class Recurrent implements Layer {
                 xProj[o + j] += b[j];
             }
         }
-        float[] wh = weightHidden.value().data();
-        for (int st = 0; st < T; st++) {
-            int tau = reverse ? T - 1 - st : st;
-            if (st == 0) {
-                Arrays.fill(hProj, 0f);
-            } else {
-                MatMul.multiply(states, st * B * hidden, false, wh, 0, false, hProj, 0, B, width, hidden, false);
-            }
-            cell.forward(st, B, xProj, tau * width, T * width, hProj, states);
-        }
+        inSlices(B, (b0, b1) -> forwardSlice(b0, b1));
         Tensor out;
         if (returnSequences) {
             out = Tensor.zeros(Shape.of(B, T, hidden));
@@ -177,45 +169,14 @@ public final class Recurrent implements Layer {
             throw new IllegalArgumentException(this + ": gradient must have the output's shape " + expected
                     + ", got " + gradOut.shape());
         }
-        float[] g = gradOut.data();
-        float[] wh = weightHidden.value().data();
-        Arrays.fill(dh, 0f);
-        cell.resetCarry(B);
         double[] norms = recording ? new double[T] : null;
-        for (int st = T - 1; st >= 0; st--) {
-            int tau = reverse ? T - 1 - st : st;
-            if (returnSequences) {
-                for (int bi = 0; bi < B; bi++) {
-                    int go = (bi * T + tau) * hidden;
-                    int d = bi * hidden;
-                    for (int u = 0; u < hidden; u++) {
-                        dh[d + u] += g[go + u];
-                    }
-                }
-            } else if (st == T - 1) {
-                System.arraycopy(g, 0, dh, 0, B * hidden);
-            }
-            if (clip > 0f) {
-                for (int i = 0; i < dh.length; i++) {
-                    dh[i] = Math.max(-clip, Math.min(clip, dh[i]));
-                }
-            }
-            if (norms != null) {
-                double sum = 0;
-                for (float v : dh) {
-                    sum += (double) v * v;
-                }
-                norms[tau] = Math.sqrt(sum);
-            }
-            cell.backward(st, B, dh, dPreX, tau * width, T * width, dPreH, st * B * width, states, dhDirect);
-            if (st > 0 && truncateSteps > 0 && st % truncateSteps == 0) {
-                Arrays.fill(dh, 0f);
-                cell.resetCarry(B);
-            } else if (st > 0) {
-                System.arraycopy(dhDirect, 0, dh, 0, dh.length);
-                MatMul.multiply(dPreH, st * B * width, false, wh, 0, true, dh, 0, B, hidden, width, true);
+        inSlices(B, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
+        if (norms != null) {
+            for (int t = 0; t < T; t++) {
+                norms[t] = Math.sqrt(norms[t]);
             }
         }
+        cell.finishBackward(dPreH, T, B);
         MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
                 features, width, B * T, true);
         MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
@@ -234,6 +195,94 @@ public final class Recurrent implements Layer {
             gradientNorms = norms;
         }
         return dx;
+    }
+
+    /** Work on samples [b0, b1) of the batch. */
+    private interface Slice {
+        void run(int b0, int b1);
+    }
+
+    /**
+     * Runs the time loop for disjoint sample ranges. Samples do not interact inside the loop, so with
+     * several kernel threads each thread runs the whole loop for its own share of the batch, with
+     * single-threaded per-step products: one hand-off per pass instead of one per step.
+     */
+    private void inSlices(int B, Slice slice) {
+        long flops = 2L * B * steps * hidden * width;
+        int parts = Math.min(Math.min(Parallelism.threadsFor(flops), B / MIN_SLICE), B);
+        if (parts <= 1) {
+            slice.run(0, B);
+            return;
+        }
+        Parallelism.forEach(parts, parts, i -> Parallelism.withThreads(1,
+                () -> slice.run(B * i / parts, B * (i + 1) / parts)));
+    }
+
+    /** Fewest samples per thread worth a thread of its own. */
+    private static final int MIN_SLICE = 8;
+
+    private void forwardSlice(int b0, int b1) {
+        int T = steps;
+        int B = batch;
+        int m = b1 - b0;
+        float[] wh = weightHidden.value().data();
+        for (int st = 0; st < T; st++) {
+            int tau = reverse ? T - 1 - st : st;
+            if (st == 0) {
+                Arrays.fill(hProj, b0 * width, b1 * width, 0f);
+            } else {
+                MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
+                        m, width, hidden, false);
+            }
+            cell.forward(st, b0, b1, B, xProj, tau * width, T * width, hProj, states);
+        }
+    }
+
+    /** BPTT for samples [b0, b1); adds squared state-gradient norms into {@code norms} when recording. */
+    private void backwardSlice(int b0, int b1, float[] g, double[] norms) {
+        int T = steps;
+        int B = batch;
+        int m = b1 - b0;
+        float[] wh = weightHidden.value().data();
+        Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
+        cell.resetCarry(b0, b1);
+        for (int st = T - 1; st >= 0; st--) {
+            int tau = reverse ? T - 1 - st : st;
+            if (returnSequences) {
+                for (int bi = b0; bi < b1; bi++) {
+                    int go = (bi * T + tau) * hidden;
+                    int d = bi * hidden;
+                    for (int u = 0; u < hidden; u++) {
+                        dh[d + u] += g[go + u];
+                    }
+                }
+            } else if (st == T - 1) {
+                System.arraycopy(g, b0 * hidden, dh, b0 * hidden, m * hidden);
+            }
+            if (clip > 0f) {
+                for (int i = b0 * hidden; i < b1 * hidden; i++) {
+                    dh[i] = Math.max(-clip, Math.min(clip, dh[i]));
+                }
+            }
+            if (norms != null) {
+                double sum = 0;
+                for (int i = b0 * hidden; i < b1 * hidden; i++) {
+                    sum += (double) dh[i] * dh[i];
+                }
+                synchronized (norms) {
+                    norms[tau] += sum;
+                }
+            }
+            cell.backward(st, b0, b1, B, dh, dPreX, tau * width, T * width, dPreH, st * B * width, states, dhDirect);
+            if (st > 0 && truncateSteps > 0 && st % truncateSteps == 0) {
+                Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
+                cell.resetCarry(b0, b1);
+            } else if (st > 0) {
+                System.arraycopy(dhDirect, b0 * hidden, dh, b0 * hidden, m * hidden);
+                MatMul.multiply(dPreH, (st * B + b0) * width, false, wh, 0, true, dh, b0 * hidden,
+                        m, hidden, width, true);
+            }
+        }
     }
 
     private void allocate(int T, int B) {

@@ -1,6 +1,8 @@
 package org.nnlab.engine.layer.recurrent;
 
+import java.util.Arrays;
 import java.util.List;
+import jdk.incubator.vector.FloatVector;
 import org.nnlab.engine.layer.Param;
 
 /**
@@ -34,23 +36,30 @@ final class SimpleRnnCell implements RecurrentCell {
     }
 
     @Override
-    public void forward(int s, int batch, float[] xProj, int xOff, int xStride, float[] hProj, float[] h) {
+    public void forward(int s, int b0, int b1, int batch, float[] xProj, int xOff, int xStride, float[] hProj,
+                        float[] h) {
         int hOut = (s + 1) * batch * hidden;
-        for (int b = 0; b < batch; b++) {
+        int lanes = SPECIES.length();
+        for (int b = b0; b < b1; b++) {
             int xi = xOff + b * xStride;
             int hi = b * hidden;
             int o = hOut + b * hidden;
-            for (int u = 0; u < hidden; u++) {
+            int u = 0;
+            for (; u <= hidden - lanes; u += lanes) {
+                RecurrentCell.tanh(FloatVector.fromArray(SPECIES, xProj, xi + u)
+                        .add(FloatVector.fromArray(SPECIES, hProj, hi + u))).intoArray(h, o + u);
+            }
+            for (; u < hidden; u++) {
                 h[o + u] = (float) Math.tanh(xProj[xi + u] + hProj[hi + u]);
             }
         }
     }
 
     @Override
-    public void backward(int s, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
+    public void backward(int s, int b0, int b1, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
                          float[] dPreH, int dPreHOff, float[] h, float[] dhDirect) {
         int hCur = (s + 1) * batch * hidden;
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             int xi = xOff + b * xStride;
             int pi = dPreHOff + b * hidden;
             int hi = hCur + b * hidden;
@@ -60,11 +69,11 @@ final class SimpleRnnCell implements RecurrentCell {
                 dPreX[xi + u] = d;
                 dPreH[pi + u] = d;
             }
+            Arrays.fill(dhDirect, b * hidden, (b + 1) * hidden, 0f);
         }
-        java.util.Arrays.fill(dhDirect, 0, batch * hidden, 0f);
     }
 
     @Override
-    public void resetCarry(int batch) {
+    public void resetCarry(int b0, int b1) {
     }
 }

@@ -153,9 +153,9 @@ class RecurrentGradientTest {
         Tensor g = Tensor.zeros(out.shape());
         int h = out.shape().dim(2);
         for (int b = 0; b < out.shape().dim(0); b++) {
-            for (int t = 0; t < (until == null ? STEPS : until); t++) {
+            for (int t = 0; t < (until == null ? out.shape().dim(1) : until); t++) {
                 for (int u = 0; u < h; u++) {
-                    g.set((b * STEPS + t) * h + u, 0.5f + 0.1f * u);
+                    g.set((b * out.shape().dim(1) + t) * h + u, 0.5f + 0.1f * u);
                 }
             }
         }
@@ -190,5 +190,32 @@ class RecurrentGradientTest {
             }
         }
         return layer.backward(g);
+    }
+
+    @Test
+    void wideCellsTakeTheVectorPathAndAgreeWithCentralDifferences() {
+        // 19 units: one full vector of lanes (up to 16) plus a scalar tail
+        for (RecurrentSpec spec : new RecurrentSpec[] {new SimpleRnnSpec(19, true), new LstmSpec(19, true),
+                new GruSpec(19, false)}) {
+            Layer layer = spec.build(Shape.of(3, 2), new SplittableRandom(21));
+            GradientCheck.assertMatches(layer, Tensor.uniform(Shape.of(2, 3, 2), -1, 1, new SplittableRandom(22)));
+        }
+    }
+
+    @Test
+    void splittingTheBatchOverThreadsGivesTheSameNumbers() {
+        // 256 samples × 128 units is enough work for the element-wise step to be split over two threads
+        for (RecurrentSpec spec : new RecurrentSpec[] {new LstmSpec(128, true), new GruSpec(128, true),
+                new SimpleRnnSpec(128, true)}) {
+            Tensor x = Tensor.uniform(Shape.of(256, 3, 5), -1, 1, new SplittableRandom(23));
+            float[] one = org.nnlab.engine.tensor.Parallelism.withThreads(1,
+                    () -> gradients(spec.build(Shape.of(3, 5), new SplittableRandom(24)), x, 3));
+            float[] two = org.nnlab.engine.tensor.Parallelism.withThreads(2,
+                    () -> gradients(spec.build(Shape.of(3, 5), new SplittableRandom(24)), x, 3));
+            // the matrix products may add in another order on two threads: equal up to float rounding
+            for (int i = 0; i < one.length; i++) {
+                assertEquals(one[i], two[i], 1e-5 * Math.max(1, Math.abs(one[i])), spec.kind() + " value " + i);
+            }
+        }
     }
 }
