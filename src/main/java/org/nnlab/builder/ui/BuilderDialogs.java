@@ -1,5 +1,6 @@
 package org.nnlab.builder.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,6 +16,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -138,6 +141,18 @@ final class BuilderDialogs {
         });
         ok.setId("build-import-ok");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            text.setValue(new String(bytes, StandardCharsets.UTF_8));
+            if (importJson(text.getValue(), text)) {
+                d.close();
+            }
+        })));
+        upload.setId("build-import-upload");
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(1 << 20);
+        d.add(upload);
         d.add(text);
         d.getFooter().add(ok);
         d.open();

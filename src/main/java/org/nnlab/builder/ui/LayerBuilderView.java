@@ -99,8 +99,12 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         setId("build-view");
         addClassName("build-view");
         Object kept = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(SESSION_SPEC);
-        if (kept instanceof ModelSpec spec) {
-            current = spec;
+        if (kept instanceof String json) {
+            try {
+                current = ModelSpec.fromJson(json);
+            } catch (SpecException stale) {
+                // a spec kept from an older version of a kind: start afresh
+            }
         }
         H2 title = new H2(getTranslation("build.title"));
         title.addClassName("build-title");
@@ -517,7 +521,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
     private void refresh() {
         analysis = NetworkAnalysis.of(current);
         if (VaadinSession.getCurrent() != null) {
-            VaadinSession.getCurrent().setAttribute(SESSION_SPEC, current);
+            VaadinSession.getCurrent().setAttribute(SESSION_SPEC, current.toJson());
         }
         for (int i = 0; i < cards.size(); i++) {
             cards.get(i).show(analysis.rows().get(i), i == insertAfter);

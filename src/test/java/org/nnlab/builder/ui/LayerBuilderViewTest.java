@@ -65,6 +65,23 @@ class LayerBuilderViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void theInsertionPointDecidesWhereTheKeyboardAddsAndTheStackOutlivesTheView() {
+        view.change(ModelSpec.of(Shape.of(2), new DenseSpec(4), new DenseSpec(1)));
+        _click(button("build-card-0-insert"));
+        assertEquals("true", button("build-card-0-insert").getElement().getAttribute("aria-pressed"));
+        _click(button("build-add-tanh"));
+        assertEquals(List.of("dense", "tanh", "dense"), kinds());
+        _click(button("build-add-dropout"));
+        assertEquals(List.of("dense", "tanh", "dropout", "dense"), kinds(), "the new layer becomes the insertion point");
+
+        ModelSpec kept = view.spec();
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("build");
+        LayerBuilderView again = assertInstanceOf(LayerBuilderView.class, UI.getCurrent().getCurrentView());
+        assertEquals(kept, again.spec(), "a language switch re-creates the view; the stack stays");
+    }
+
+    @Test
     void droppingAPaletteKindIntoTheStackInsertsIt() {
         view.change(ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec()));
         Div item = _get(Div.class, s -> s.withId("build-palette-dense"));
