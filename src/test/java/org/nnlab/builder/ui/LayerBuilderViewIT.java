@@ -56,7 +56,16 @@ class LayerBuilderViewIT {
             browser.waitForText(By.id("build-card-2"), "Dense");
             assertTrue(browser.waitFor(By.id("build-diagram")).getText().contains("[784]"));
             browser.screenshot("build-dragged");
+            drag(browser, By.cssSelector("#build-card-2 .build-card-header"), By.id("build-card-0"));
+            browser.waitForText(By.id("build-card-0"), "Dense");
+            browser.waitForText(By.id("build-card-0"), "Dense expects a flat input [features], got [1, 28, 28]");
+            browser.screenshot("build-reordered");
             assertEquals(List.of(), browser.severeConsoleErrors());
+
+            browser.waitFor(By.id("language-switch")).click();
+            browser.waitForText(By.tagName("h2"), "网络搭建器");
+            browser.waitForText(By.id("build-card-1"), "展平");
+            browser.screenshot("build-zh");
         }
     }
 
