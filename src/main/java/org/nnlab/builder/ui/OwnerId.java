@@ -8,7 +8,8 @@ import java.util.UUID;
  * each browser session sees its own saved networks and no one else's.
  */
 public final class OwnerId {
-    private static final String ATTRIBUTE = OwnerId.class.getName();
+    /** The same key the drawing and training views keep their owner id under, so one session is one owner. */
+    static final String ATTRIBUTE = "nnlab.owner";
 
     private OwnerId() {
     }
