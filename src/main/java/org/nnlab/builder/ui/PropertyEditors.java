@@ -107,6 +107,7 @@ final class PropertyEditors {
         }
         Span unsupported = new Span(label + ": " + value);
         unsupported.setId(id);
+        unsupported.addClassName("build-field-unsupported");
         return unsupported;
     }
 

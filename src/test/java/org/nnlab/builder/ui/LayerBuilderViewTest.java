@@ -35,6 +35,8 @@ import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;
+import org.nnlab.engine.spec.LayerKind;
+import org.nnlab.engine.spec.LayerKinds;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.ReluSpec;
@@ -79,6 +81,21 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         UI.getCurrent().navigate("build");
         LayerBuilderView again = assertInstanceOf(LayerBuilderView.class, UI.getCurrent().getCurrentView());
         assertEquals(kept, again.spec(), "a language switch re-creates the view; the stack stays");
+    }
+
+    @Test
+    void everyKindIsInThePaletteAndGetsAnEditorForEachSetting() {
+        for (LayerKind kind : LayerKinds.all()) {
+            view.replace(new ModelSpec(Shape.of(2), List.of()));
+            _click(button("build-add-" + kind.name()));
+            assertEquals(List.of(kind.name()), kinds());
+            LayerCard card = card(0);
+            assertTrue(_find(card, Span.class, s -> s.withClasses("build-field-unsupported")).isEmpty(), kind.name());
+            for (var component : kind.type().getRecordComponents()) {
+                assertEquals(1, _find(card, Component.class, s -> s.withId("build-card-0-" + component.getName())).size(),
+                        kind.name() + "." + component.getName());
+            }
+        }
     }
 
     @Test
