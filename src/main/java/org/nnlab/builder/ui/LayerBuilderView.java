@@ -114,6 +114,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         head.addClassName("build-head");
         add(head, createToolbar(), createBody());
         Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL).listenOn(this);
+        Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.META).listenOn(this);
         Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Y, KeyModifier.CONTROL).listenOn(this);
         Shortcuts.addShortcutListener(this, this::redo, Key.KEY_Z, KeyModifier.CONTROL, KeyModifier.SHIFT).listenOn(this);
         render();
@@ -510,7 +511,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         end.addClassName("build-drop-end");
         end.setId("build-drop-end");
         DropTarget<Div> target = DropTarget.create(end);
-        target.setDropEffect(DropEffect.COPY);
+        target.setDropEffect(DropEffect.MOVE);
         target.addDropListener(e -> dropped(e, current.layers().size()));
         stack.add(end);
         syncInputChooser();

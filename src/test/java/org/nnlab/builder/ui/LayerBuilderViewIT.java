@@ -60,11 +60,14 @@ class LayerBuilderViewIT {
             browser.waitForText(By.id("build-card-0"), "Dense");
             browser.waitForText(By.id("build-card-0"), "Dense expects a flat input [features], got [1, 28, 28]");
             browser.screenshot("build-reordered");
+            drag(browser, By.cssSelector("#build-card-0 .build-card-header"), By.id("build-drop-end"));
+            browser.waitForText(By.id("build-card-2"), "Dense");
+            browser.waitForText(By.id("build-card-2"), "→ [16]");
             assertEquals(List.of(), browser.severeConsoleErrors());
 
             browser.waitFor(By.id("language-switch")).click();
             browser.waitForText(By.tagName("h2"), "网络搭建器");
-            browser.waitForText(By.id("build-card-1"), "展平");
+            browser.waitForText(By.id("build-card-0"), "展平");
             browser.screenshot("build-zh");
         }
     }
