@@ -30,7 +30,8 @@ class ReferenceCheckCommandTest {
     void sharedFilePassesWithOneLinePerCase() {
         assertEquals(0, run("src/test/resources/reference/pytorch-reference.json"));
         List<String> lines = lines();
-        assertTrue(lines.getLast().matches("10 passed, 0 failed, \\d+ skipped"), lines.getLast());
+        assertTrue(lines.getLast().matches("\\d+ passed, 0 failed, \\d+ skipped"), lines.getLast());
+        assertTrue(Integer.parseInt(lines.getLast().split(" ")[0]) >= 5, lines.getLast());
         assertTrue(lines.stream().anyMatch(l -> l.contains("optimizer_adam") && l.endsWith("PASS")), String.join("\n", lines));
     }
 
@@ -38,7 +39,7 @@ class ReferenceCheckCommandTest {
     void failureGivesNonZeroExit(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"cases\": [{\"kind\": \"optimizer_sgd_momentum\", \"start\": [0], \"target\": [1],"
-                + " \"after_each_step\": [[0.5]]}, {\"kind\": \"no_such_kind\"}]}");
+                + " \"after_each_step\": [[0.5]]}, {\"kind\": \"made_up_kind\"}]}");
         assertEquals(1, run(file.toString()));
         List<String> lines = lines();
         assertTrue(lines.getFirst().contains("optimizer_sgd_momentum") && lines.getFirst().contains("FAIL"), lines.getFirst());
