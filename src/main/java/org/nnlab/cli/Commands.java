@@ -9,7 +9,10 @@ public final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
             new ReferenceCheckCommand(),
-            new BenchCommand()
+            new BenchCommand(),
+            new FetchDataCommand(),
+            new TrainCommand(),
+            new EvaluateCommand()
     );
 
     private Commands() {

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.nnlab.engine.data.Batch;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.layer.Layers;
@@ -44,6 +45,7 @@ public final class Trainer {
     private int epoch;
     private int batchInEpoch;
     private TrainingEnded diverged;
+    private UnaryOperator<Batch> batchTransform = UnaryOperator.identity();
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, Dataset data, TrainerConfig config) {
         TrainerChecks.requireFit(model, loss, data);
@@ -61,6 +63,16 @@ public final class Trainer {
         this.validation = split.validation();
         this.good = new WeightSnapshot(model.params());
         this.health = new LayerHealth(model);
+    }
+
+    /**
+     * Passes every training mini-batch through {@code transform} before it is used, e.g. random distortions
+     * for data augmentation. The batch is a fresh copy, so the function may change it in place; validation
+     * and {@link #evaluate} data are not transformed. Returns this trainer.
+     */
+    public Trainer withBatchTransform(UnaryOperator<Batch> transform) {
+        this.batchTransform = transform;
+        return this;
     }
 
     /** Runs mini-batches until the configured epochs are done, the control cancels, or training diverges. */
@@ -109,7 +121,7 @@ public final class Trainer {
             sinceReport.start();
             epochMean.start();
         }
-        Batch batch = batches.next();
+        Batch batch = batchTransform.apply(batches.next());
         batchInEpoch++;
         model.zeroGrad();
         Tensor out = model.forward(batch.inputs(), Mode.TRAIN);

@@ -1,0 +1,51 @@
+package org.nnlab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's matrix kernels use the JDK's Vector API, which lives in the incubator module
+ * {@code jdk.incubator.vector} and must be added when the JVM starts. When someone runs
+ * {@code java -jar nnlab.jar …} without {@code --add-modules jdk.incubator.vector}, this starts the
+ * same command again with it (once; the child inherits the terminal) and returns the child's status.
+ */
+final class VectorModule {
+    private static final String MODULE = "jdk.incubator.vector";
+    private static final String RELAUNCHED = "nnlab.relaunched";
+
+    private VectorModule() {
+    }
+
+    static boolean present() {
+        return ModuleLayer.boot().findModule(MODULE).isPresent();
+    }
+
+    /** The exit status of the relaunched process, or empty when the module is present (or relaunch impossible). */
+    static Optional<Integer> relaunchIfMissing() {
+        if (present() || Boolean.getBoolean(RELAUNCHED)) {
+            return Optional.empty();
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        if (info.command().isEmpty() || info.arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(info.command().get());
+        command.add("--add-modules=" + MODULE);
+        command.add("-D" + RELAUNCHED + "=true");
+        command.addAll(List.of(info.arguments().get()));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+            return Optional.of(child.waitFor());
+        } catch (java.io.IOException e) {
+            System.err.println("Could not restart with --add-modules " + MODULE + " (" + e.getMessage()
+                    + "); run java --add-modules " + MODULE + " -jar nnlab.jar …");
+            return Optional.of(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+}
