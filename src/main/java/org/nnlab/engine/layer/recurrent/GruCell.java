@@ -1,6 +1,7 @@
 package org.nnlab.engine.layer.recurrent;
 
 import java.util.List;
+import jdk.incubator.vector.FloatVector;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -68,7 +69,24 @@ final class GruCell implements RecurrentCell {
             int c = stepBase + b * H;
             int hPrev = stepBase + b * H;
             int hNext = hPrev + batch * H;
-            for (int u = 0; u < H; u++) {
+            int lanes = SPECIES.length();
+            int u = 0;
+            for (; u <= H - lanes; u += lanes) {
+                FloatVector rv = RecurrentCell.sigmoid(FloatVector.fromArray(SPECIES, xProj, xi + u)
+                        .add(FloatVector.fromArray(SPECIES, hProj, hi + u)));
+                FloatVector zv = RecurrentCell.sigmoid(FloatVector.fromArray(SPECIES, xProj, xi + H + u)
+                        .add(FloatVector.fromArray(SPECIES, hProj, hi + H + u)));
+                FloatVector hnv = FloatVector.fromArray(SPECIES, hProj, hi + 2 * H + u)
+                        .add(FloatVector.fromArray(SPECIES, bhn, u));
+                FloatVector nv = RecurrentCell.tanh(rv.fma(hnv, FloatVector.fromArray(SPECIES, xProj, xi + 2 * H + u)));
+                rv.intoArray(r, c + u);
+                zv.intoArray(z, c + u);
+                nv.intoArray(n, c + u);
+                hnv.intoArray(hn, c + u);
+                // h = n + z ⊙ (h_prev − n)
+                zv.fma(FloatVector.fromArray(SPECIES, h, hPrev + u).sub(nv), nv).intoArray(h, hNext + u);
+            }
+            for (; u < H; u++) {
                 float rv = RecurrentCell.sigmoid(xProj[xi + u] + hProj[hi + u]);
                 float zv = RecurrentCell.sigmoid(xProj[xi + H + u] + hProj[hi + H + u]);
                 float hnv = hProj[hi + 2 * H + u] + bhn[u];

@@ -34,9 +34,9 @@ class SequenceTasksTest {
 
     /** Trains until the validation accuracy reaches {@code stopAt} or {@code maxEpochs} pass; returns test accuracy. */
     private static double train(String name, Sequential model, LabeledSequences train, LabeledSequences validation,
-                                LabeledSequences test, int maxEpochs, double stopAt, double lr) {
+                                LabeledSequences test, int maxEpochs, double stopAt, double lr, long shuffleSeed) {
         Adam adam = new Adam(lr);
-        SplittableRandom rng = new SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(shuffleSeed);
         long t0 = System.nanoTime();
         int epoch = 0;
         while (epoch < maxEpochs) {
@@ -52,19 +52,26 @@ class SequenceTasksTest {
         return acc;
     }
 
+    /**
+     * Lag 20, eight symbols (chance 12.5 %), 32 units, the same budget of 60 epochs for both (training
+     * stops early at 98 % validation accuracy). Over six seeds of data, weights and shuffling the LSTM got
+     * there in 5–31 epochs while the SimpleRNN ended between 10 % and 15 % and never passed 31 %. The
+     * exact epoch varies from run to run: the Vector API's exp and tanh differ in the last bit before and
+     * after the JIT compiles them, and this task amplifies such differences.
+     */
     @Test
     void lstmRemembersTwentyStepsBackWhereSimpleRnnOfTheSameSizeCannot() {
         int lag = 20;
-        int symbols = 4;
-        int hidden = 16;
-        LabeledSequences train = LongRangeTask.generate(2048, lag, symbols, 1);
-        LabeledSequences validation = LongRangeTask.generate(256, lag, symbols, 2);
-        LabeledSequences test = LongRangeTask.generate(512, lag, symbols, 3);
+        int symbols = 8;
+        int hidden = 32;
+        LabeledSequences train = LongRangeTask.generate(2048, lag, symbols, 10);
+        LabeledSequences validation = LongRangeTask.generate(256, lag, symbols, 11);
+        LabeledSequences test = LongRangeTask.generate(512, lag, symbols, 12);
         Shape in = Shape.of(train.steps(), symbols + 1);
-        double lstm = train("long-range lag 20, LSTM " + hidden, model(new LstmSpec(hidden, false), in, symbols, 7),
-                train, validation, test, 40, 0.98, 0.01);
+        double lstm = train("long-range lag 20, LSTM " + hidden, model(new LstmSpec(hidden, false), in, symbols, 8),
+                train, validation, test, 60, 0.98, 0.01, 101);
         double rnn = train("long-range lag 20, SimpleRNN " + hidden,
-                model(new SimpleRnnSpec(hidden, false), in, symbols, 7), train, validation, test, 40, 0.98, 0.01);
+                model(new SimpleRnnSpec(hidden, false), in, symbols, 8), train, validation, test, 60, 0.98, 0.01, 101);
         assertTrue(lstm >= 0.95, "LSTM should solve the lag-20 task, got " + lstm);
         assertTrue(rnn <= 0.60, "a SimpleRNN of the same size should fail at lag 20, got " + rnn);
     }
@@ -78,9 +85,9 @@ class SequenceTasksTest {
         LabeledSequences test = FillInTheBlankTask.generate(512, steps, symbols, 13);
         Shape in = Shape.of(steps, symbols + 1);
         double bi = train("fill-in-the-blank, BiLSTM 8+8", model(new BidirectionalSpec(new LstmSpec(8, true)), in,
-                symbols, 5), train, validation, test, 15, 0.98, 0.02);
+                symbols, 5), train, validation, test, 15, 0.98, 0.02, 3);
         double uni = train("fill-in-the-blank, LSTM 16", model(new LstmSpec(16, true), in, symbols, 5),
-                train, validation, test, 15, 0.98, 0.02);
+                train, validation, test, 15, 0.98, 0.02, 3);
         assertTrue(bi >= 0.9, "the bidirectional LSTM should see the answer after the blank, got " + bi);
         assertTrue(uni <= 0.4, "a left-to-right LSTM can only guess (0.25), got " + uni);
     }
