@@ -52,8 +52,8 @@ class PoolingTest {
 
     @Test
     void sameResultsOnOneOrTwoThreads() {
-        Tensor x = distinct(16, 6, 28, 28);
-        Tensor g = distinct(16, 6, 14, 14);
+        Tensor x = distinct(32, 6, 28, 28);   // enough work for two threads
+        Tensor g = distinct(32, 6, 14, 14);
         for (Layer pool : List.of(MaxPool2dSpec.of(2).build(Shape.of(6, 28, 28), new SplittableRandom(1)),
                 AvgPool2dSpec.of(2).build(Shape.of(6, 28, 28), new SplittableRandom(1)))) {
             float[][] one = org.nnlab.engine.tensor.Parallelism.withThreads(1, () -> new float[][]{
