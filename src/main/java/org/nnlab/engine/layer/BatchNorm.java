@@ -53,6 +53,11 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
+    public List<Param> state() {
+        return List.of(Param.of("running_mean", runningMean), Param.of("running_var", runningVar));
+    }
+
+    @Override
     public Shape outputShape(Shape in) {
         return spec.outputShape(in);
     }

@@ -38,6 +38,11 @@ public final class Chain implements Layer {
     }
 
     @Override
+    public List<Param> state() {
+        return layers.stream().flatMap(l -> l.state().stream()).toList();
+    }
+
+    @Override
     public Shape outputShape(Shape input) {
         return spec.outputShape(input);
     }

@@ -26,4 +26,12 @@ public interface Layer {
 
     /** The configuration this layer was built from. */
     LayerSpec spec();
+
+    /**
+     * Values that are not learned by gradients but define what the layer computes (batch norm's running
+     * averages): saved with the weights. Empty for most layers.
+     */
+    default List<Param> state() {
+        return List.of();
+    }
 }

@@ -29,7 +29,7 @@ import org.nnlab.engine.tensor.Tensor;
  *                   then per tensor: int rank, rank × int dims, float32 values
  * checksum          int, CRC32 of every byte before it
  * </pre>
- * Tensors follow {@link Sequential#params()} order. Files are written to a temporary file that is then
+ * Tensors follow {@link Sequential#savedTensors()} order (parameters, then layer state). Files are written to a temporary file that is then
  * renamed over the target, so a crash leaves either the old file or the new one.
  */
 public final class ModelFile {
@@ -50,8 +50,8 @@ public final class ModelFile {
             out.writeLong(bodyLength(model, spec.length));
             out.writeInt(spec.length);
             out.write(spec);
-            out.writeInt(model.params().size());
-            for (Param p : model.params()) {
+            out.writeInt(model.savedTensors().size());
+            for (Param p : model.savedTensors()) {
                 writeTensor(out, p.value());
             }
             CRC32 crc = new CRC32();
@@ -65,7 +65,7 @@ public final class ModelFile {
 
     private static long bodyLength(Sequential model, int specLength) {
         long n = 4L + specLength + 4;
-        for (Param p : model.params()) {
+        for (Param p : model.savedTensors()) {
             n += 4 + 4L * p.value().shape().rank() + 4L * p.value().size();
         }
         return n;

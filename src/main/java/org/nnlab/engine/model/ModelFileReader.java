@@ -24,7 +24,7 @@ final class ModelFileReader {
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException("model file has an unusable spec: " + e.getMessage());
             }
-            List<Param> params = model.params();
+            List<Param> params = model.savedTensors();
             int count = in.getInt();
             if (count != params.size()) {
                 throw new ModelFileException("model file holds " + count + " tensors but its spec has "

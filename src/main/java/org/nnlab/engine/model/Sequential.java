@@ -91,6 +91,12 @@ public final class Sequential {
         return layers;
     }
 
+    /** What a model file stores: every parameter, then every layer's {@link Layer#state() state}. */
+    public List<Param> savedTensors() {
+        return java.util.stream.Stream.concat(params.stream(), layers.stream().flatMap(l -> l.state().stream()))
+                .toList();
+    }
+
     public ModelSpec spec() {
         return spec;
     }

@@ -29,6 +29,23 @@ class ModelFileTest {
             new DropoutSpec(0.1), new DenseSpec(2));
     private final Sequential model = Sequential.build(SPEC, new SplittableRandom(8));
 
+    @Test
+    void batchNormRunningAveragesTravelWithTheWeights() throws ModelFileException {
+        ModelSpec spec = ModelSpec.of(Shape.of(3), new DenseSpec(4), new org.nnlab.engine.spec.BatchNormSpec(),
+                new DenseSpec(2));
+        Sequential trained = Sequential.build(spec, new SplittableRandom(3));
+        Tensor batch = Tensor.uniform(Shape.of(16, 3), -2, 2, new SplittableRandom(4));
+        for (int i = 0; i < 5; i++) {
+            trained.forward(batch, Mode.TRAIN);
+        }
+        Sequential loaded = ModelFile.fromBytes(ModelFile.toBytes(trained));
+        Tensor x = Tensor.uniform(Shape.of(2, 3), -1, 1, new SplittableRandom(5));
+        assertArrayEquals(trained.forward(x, Mode.INFER).data(), loaded.forward(x, Mode.INFER).data());
+        assertFalse(Arrays.equals(trained.forward(x, Mode.INFER).data(),
+                Sequential.build(spec, new SplittableRandom(3)).forward(x, Mode.INFER).data()),
+                "running averages moved away from their start, so the check above means something");
+    }
+
     private String failure(byte[] bytes) {
         return assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(bytes)).getMessage();
     }

@@ -1,0 +1,105 @@
+package org.nnlab.builder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nnlab.engine.spec.LayerSpec;
+import org.nnlab.engine.spec.LayerSummary;
+import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.tensor.Shape;
+
+/**
+ * What the builder shows about a stack, all taken from {@link ModelSpec#summary()}: every layer's shapes,
+ * parameters and FLOPs up to the first layer that does not fit, that layer's explanation (the engine's
+ * message, unchanged), and the totals.
+ *
+ * @param rows          one row per layer; rows after an invalid layer have no shapes
+ * @param error         the engine's message when the stack does not validate, else {@code null}
+ * @param errorIndex    the layer the message is about, or -1 (empty stack, bad input, or no error)
+ * @param trainingBytes estimated memory to train at {@link #BATCH}: see {@link #trainingBytes}
+ * @param fcParams      parameters of the fully connected comparison network: see {@link #fullyConnectedParams}
+ */
+public record NetworkAnalysis(Shape input, List<Row> rows, String error, int errorIndex, long params, long flops,
+                              long activations, long trainingBytes, long fcParams) {
+    /** The batch size the memory estimate assumes. */
+    public static final int BATCH = 64;
+    /** Bytes per value (float32). */
+    public static final int BYTES = 4;
+
+    /**
+     * One layer: {@code output} is {@code null} when it could not be computed (this layer or one before
+     * it does not fit); {@code error} is the engine's message for this layer, if any.
+     */
+    public record Row(int index, LayerSpec spec, Shape input, Shape output, long params, long flops, String error) {
+        public boolean known() {
+            return output != null;
+        }
+    }
+
+    public boolean valid() {
+        return error == null;
+    }
+
+    /** The last known output shape (the network's output when valid), or {@code null}. */
+    public Shape output() {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).known()) {
+                return rows.get(i).output();
+            }
+        }
+        return rows.isEmpty() && error == null ? input : null;
+    }
+
+    public static NetworkAnalysis of(ModelSpec spec) {
+        List<LayerSummary> known;
+        String error = null;
+        int errorIndex = -1;
+        try {
+            known = spec.summary();
+        } catch (SpecException e) {
+            error = e.getMessage();
+            errorIndex = e.layerIndex();
+            known = errorIndex > 0 ? new ModelSpec(spec.input(), spec.layers().subList(0, errorIndex)).summary() : List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec layer = spec.layers().get(i);
+            if (i < known.size()) {
+                LayerSummary s = known.get(i);
+                rows.add(new Row(i, layer, s.inputShape(), s.outputShape(), s.params(), s.flops(), null));
+            } else {
+                Shape in = i == known.size() && errorIndex == i ? (i == 0 ? spec.input() : known.get(i - 1).outputShape()) : null;
+                rows.add(new Row(i, layer, in, null, 0, 0, i == errorIndex ? error : null));
+            }
+        }
+        long params = known.stream().mapToLong(LayerSummary::params).sum();
+        long flops = known.stream().mapToLong(LayerSummary::flops).sum();
+        long activations = spec.input().size() + known.stream().mapToLong(s -> s.outputShape().size()).sum();
+        return new NetworkAnalysis(spec.input(), List.copyOf(rows), error, errorIndex, params, flops, activations,
+                trainingBytes(params, activations), fullyConnectedParams(known));
+    }
+
+    /**
+     * Memory to train with Adam at batch {@value #BATCH}, in bytes: weights, their gradients and Adam's two
+     * moment estimates (4 values per parameter), plus every layer's output kept for the backward pass for
+     * each sample of the batch, all as float32. Workspace of the kernels is left out, so this is a lower bound.
+     */
+    public static long trainingBytes(long params, long activationsPerSample) {
+        return (4 * params + activationsPerSample * BATCH) * BYTES;
+    }
+
+    /**
+     * The comparison network for weight sharing: the same stack with every layer that has weights replaced
+     * by a Dense layer from its flattened input to its flattened output (in·out weights + out biases), so
+     * it has exactly the same shapes; layers without weights stay free.
+     */
+    public static long fullyConnectedParams(List<LayerSummary> rows) {
+        long total = 0;
+        for (LayerSummary s : rows) {
+            if (s.params() > 0) {
+                total += (long) s.inputShape().size() * s.outputShape().size() + s.outputShape().size();
+            }
+        }
+        return total;
+    }
+}

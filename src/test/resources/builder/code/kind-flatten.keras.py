@@ -1,0 +1,17 @@
+# Keras 3 version of a network built in NN Lab's layer builder.
+# Per sample: input [16], output [16]; 0 parameters in NN Lab.
+# Comments give each layer's index, kind and output shape per sample (NN Lab's layout).
+import numpy as np
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(16,)),
+    # 0: flatten -> [16]
+    layers.Flatten(),  # channels-last: same size, values in (h, w, c) order
+])
+
+if __name__ == "__main__":
+    model.summary()
+    x = np.random.rand(64, 16).astype("float32")
+    print(tuple(model(x).shape), "expected", (64, 16))

@@ -1,0 +1,18 @@
+# Keras 3 version of a network built in NN Lab's layer builder.
+# Per sample: input [3, 12, 12], output [3, 6, 6]; 0 parameters in NN Lab.
+# Comments give each layer's index, kind and output shape per sample (NN Lab's layout).
+# Keras keeps images channels-last: NN Lab's [c, h, w] is (h, w, c) here.
+import numpy as np
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(12, 12, 3)),
+    # 0: maxpool2d -> [3, 6, 6], Keras (6, 6, 3)
+    layers.MaxPooling2D(pool_size=(2, 2), strides=(2, 2)),
+])
+
+if __name__ == "__main__":
+    model.summary()
+    x = np.random.rand(64, 12, 12, 3).astype("float32")
+    print(tuple(model(x).shape), "expected", (64, 6, 6, 3))
