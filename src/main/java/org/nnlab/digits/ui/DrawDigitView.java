@@ -16,6 +16,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.nnlab.digits.Classification;
 import org.nnlab.digits.ClassifyLatencies;
@@ -40,6 +42,7 @@ import org.slf4j.LoggerFactory;
 @StyleSheet("draw.css")
 public class DrawDigitView extends Div implements HasDynamicTitle {
     private static final Logger log = LoggerFactory.getLogger(DrawDigitView.class);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final DigitClassifier classifier;
     private final DrawingCollection drawings;
@@ -83,6 +86,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
                 getTranslation("draw.pad.placeholder"));
         pad.addStrokeEndListener(e -> {
             long start = System.nanoTime();
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             if (e.getLastRoundTripMs() >= 0) {
                 latencies.record(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP, e.getLastRoundTripMs());
             }
@@ -90,6 +94,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
             pad.acknowledge(e.getSeq());
             if (read) {
                 latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
+                latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER_CPU, CPU.getCurrentThreadCpuTime() - cpuStart);
             }
         });
         // While drawing, only the prediction, bars and input follow; the layer pictures wait for the stroke's end.
