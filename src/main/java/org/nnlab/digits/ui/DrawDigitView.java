@@ -16,6 +16,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.nnlab.digits.DigitModels;
 import org.nnlab.digits.DrawingCollection;
 import org.nnlab.digits.GrayPng;
 import org.nnlab.digits.ShippedDigitModels;
+import org.nnlab.digits.StrokeTiming;
 import org.nnlab.engine.data.DigitStages;
 import org.nnlab.engine.data.GrayImage;
 import org.slf4j.Logger;
@@ -93,6 +95,10 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
             boolean read = show(e.decodeImage(), true);
             pad.acknowledge(e.getSeq());
             if (read) {
+                VaadinRequest request = VaadinRequest.getCurrent();
+                if (request != null) {
+                    StrokeTiming.mark(request::setAttribute);
+                }
                 latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
                 latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER_CPU, CPU.getCurrentThreadCpuTime() - cpuStart);
             }

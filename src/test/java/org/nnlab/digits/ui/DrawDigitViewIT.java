@@ -114,6 +114,7 @@ class DrawDigitViewIT {
             System.out.printf(Locale.ROOT, "DRAW LATENCY load average while measuring: %.1f on %d cores%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            System.out.println("DRAW LATENCY server " + latencies.summary(ClassifyLatencies.Kind.PAD_REQUEST));
             System.out.println("DRAW LATENCY server " + latencies.summary(ClassifyLatencies.Kind.PAD_SERVER));
             System.out.println("DRAW LATENCY server " + latencies.summary(ClassifyLatencies.Kind.PAD_SERVER_CPU));
             System.out.println("DRAW LATENCY reported by pads " + latencies.summary(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP));
