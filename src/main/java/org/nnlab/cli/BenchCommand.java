@@ -135,6 +135,11 @@ public final class BenchCommand implements Command {
             return String.format(Locale.ROOT, ", own_cores=%.2f others_cores=%.2f", own, Math.max(0, all - own));
         }
 
+        /** CPU time this process used since {@link #start()}, in seconds. */
+        double ownSeconds() {
+            return (ownNanos() - ownAtStart) / 1e9;
+        }
+
         private static long ownNanos() {
             return java.lang.management.ManagementFactory.getPlatformMXBean(
                     com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
@@ -197,6 +202,7 @@ public final class BenchCommand implements Command {
             }
             out.printf(Locale.ROOT, "warm-up: %d batches in %.1f s%n", warmBatches, warmupSeconds);
             double[] rates = new double[RUNS];
+            double[] perCpu = new double[RUNS];
             for (int r = 0; r < RUNS; r++) {
                 Sequential model = Sequential.build(spec, new SplittableRandom(100 + r));
                 Sgd opt = new Sgd(lr, 0.9, 0);
@@ -205,12 +211,16 @@ public final class BenchCommand implements Command {
                 double loss = train(model, opt, samples);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 rates[r] = samples / seconds;
+                perCpu[r] = samples / cpu.ownSeconds();
                 out.printf(Locale.ROOT, "run %d: %.0f samples/s (%.3f s), last batch loss %.4f%s%n", r + 1, rates[r],
                         seconds, loss, cpu.report(seconds));
             }
             double[] sorted = rates.clone();
             Arrays.sort(sorted);
             out.printf(Locale.ROOT, "training: median %.0f samples/s [%.0f-%.0f]%n", sorted[RUNS / 2], sorted[0], sorted[RUNS - 1]);
+            Arrays.sort(perCpu);
+            out.printf(Locale.ROOT, "training per CPU-second of this process: median %.0f samples (on a shared machine,"
+                    + " closer to what an idle machine gives per core)%n", perCpu[RUNS / 2]);
             double[] latency = latency(Sequential.build(spec, new SplittableRandom(7)));
             out.printf(Locale.ROOT, "inference, 1 image: median %.4f ms, p99 %.4f ms (1000 passes)%n", latency[0], latency[1]);
             out.printf(Locale.ROOT, "RESULT engine=nnlab workload=%s threads=%d batch=%d samples=%d samples_per_s=%.1f"

@@ -17,8 +17,9 @@ import org.nnlab.engine.tensor.Tensor;
  * b [filters], y [batch, filters, h', w'] (see {@link Conv2dSpec}).
  * <p>
  * The input is unfolded by {@link Im2col} to columns [c·kh·kw, h'·w'] per sample, a few samples side by
- * side when h'·w' is small (so the products are long enough to run fast), and then y = W · columns,
- * dW += dy · columnsᵀ and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into as
+ * side when h'·w' is small (so the products are long enough to run fast), with a row of ones
+ * appended, and then y = [W | b] · columns, d[W | b] += dy · columnsᵀ (the bias gradient is the
+ * last column) and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into as
  * many chunks as {@link Parallelism} allows; each chunk has its own buffers (columns, their gradient,
  * a partial weight gradient), created once and reused every step. Backward unfolds again instead of
  * keeping every sample's columns.
@@ -32,7 +33,8 @@ public final class Conv2d implements Layer {
     private final int patch;      // c·kh·kw
     private final int area;       // h'·w'
     private final int inSize;
-    private final boolean pointwise;
+    private final int rows;       // c·kh·kw + 1: the columns plus a row of ones for the bias
+    private final float[] weightsAndBias;   // [W | b], [filters, rows]
 
     private Tensor input;
     private Tensor output;
@@ -48,8 +50,8 @@ public final class Conv2d implements Layer {
         this.area = g.outArea();
         this.inSize = g.channels() * g.inArea();
         this.group = Math.max(1, Math.min(16, (512 + area - 1) / area));
-        this.pointwise = g.kernelH() == 1 && g.kernelW() == 1 && g.strideH() == 1 && g.strideW() == 1
-                && g.padTop() == 0 && g.padLeft() == 0;
+        this.rows = patch + 1;
+        this.weightsAndBias = new float[filters * rows];
         // PyTorch's default: uniform in ±1/sqrt(fan-in) for weights and bias
         double bound = 1 / Math.sqrt(patch);
         this.weight = Param.of("weight",
@@ -72,33 +74,26 @@ public final class Conv2d implements Layer {
         float[] ys = output.data();
         float[] w = weight.value().data();
         float[] b = bias.value().data();
-        Parallelism.forEach(chunks, chunks, t -> {
+        for (int f = 0; f < filters; f++) {
+            System.arraycopy(w, f * patch, weightsAndBias, f * rows, patch);
+            weightsAndBias[f * rows + patch] = b[f];
+        }
+        Parallelism.forEach(chunks, threadsFor(batch, 1), t -> {
             Scratch sc = scratch(t);
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
                 int gs = Math.min(group, end - n0);
-                int ld = gs * area;
-                float[] cols = sc.columns;
-                int colOff = 0;
-                if (pointwise && gs == 1) {
-                    cols = xs;
-                    colOff = n0 * inSize;
-                } else {
-                    for (int s = 0; s < gs; s++) {
-                        Im2col.unfold(g, xs, (n0 + s) * inSize, sc.columns, s * area, ld);
-                    }
-                }
+                int ld = unfold(xs, n0, gs, sc.columns);
                 if (gs == 1) {
-                    int yOff = n0 * filters * area;
-                    MatMul.multiply(w, 0, false, cols, colOff, false, ys, yOff, filters, area, patch, false, 1);
-                    addBias(b, ys, yOff);
+                    MatMul.multiply(weightsAndBias, 0, false, sc.columns, 0, false, ys, n0 * filters * area,
+                            filters, area, rows, false, 1);
                 } else {
-                    MatMul.multiply(w, 0, false, cols, colOff, false, sc.outputs, 0, filters, ld, patch, false, 1);
+                    MatMul.multiply(weightsAndBias, 0, false, sc.columns, 0, false, sc.outputs, 0,
+                            filters, ld, rows, false, 1);
                     for (int s = 0; s < gs; s++) {
                         for (int f = 0; f < filters; f++) {
                             System.arraycopy(sc.outputs, f * ld + s * area, ys, ((n0 + s) * filters + f) * area, area);
                         }
-                        addBias(b, ys, (n0 + s) * filters * area);
                     }
                 }
             }
@@ -106,14 +101,18 @@ public final class Conv2d implements Layer {
         return output;
     }
 
-    private void addBias(float[] b, float[] ys, int yOff) {
-        for (int f = 0; f < filters; f++) {
-            float bf = b[f];
-            int row = yOff + f * area;
-            for (int i = 0; i < area; i++) {
-                ys[row + i] += bf;
-            }
+    /**
+     * Unfolds samples n0 … n0 + gs − 1 side by side into {@code columns} and appends a row of ones (it
+     * multiplies the bias column of [W | b], and gives d(bias) as the last column of d[W | b]).
+     * Returns the row length gs·h'·w'.
+     */
+    private int unfold(float[] xs, int n0, int gs, float[] columns) {
+        int ld = gs * area;
+        for (int s = 0; s < gs; s++) {
+            Im2col.unfold(g, xs, (n0 + s) * inSize, columns, s * area, ld);
         }
+        java.util.Arrays.fill(columns, patch * ld, patch * ld + ld, 1f);
+        return ld;
     }
 
     @Override
@@ -129,25 +128,14 @@ public final class Conv2d implements Layer {
         float[] dy = gradOut.data();
         float[] dx = gradInput.data();
         float[] w = weight.value().data();
-        int wSize = filters * patch;
-        Parallelism.forEach(chunks, chunks, t -> {
+        Parallelism.forEach(chunks, threadsFor(batch, 2), t -> {
             Scratch sc = scratch(t);
-            float[] dw = sc.gradWeights;
-            java.util.Arrays.fill(dw, 0f);
+            float[] dwb = sc.gradWeights;
+            java.util.Arrays.fill(dwb, 0f);
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
                 int gs = Math.min(group, end - n0);
-                int ld = gs * area;
-                float[] cols = sc.columns;
-                int colOff = 0;
-                if (pointwise && gs == 1) {
-                    cols = xs;
-                    colOff = n0 * inSize;
-                } else {
-                    for (int s = 0; s < gs; s++) {
-                        Im2col.unfold(g, xs, (n0 + s) * inSize, sc.columns, s * area, ld);
-                    }
-                }
+                int ld = unfold(xs, n0, gs, sc.columns);
                 float[] dys = dy;
                 int dyOff = n0 * filters * area;
                 if (gs > 1) {
@@ -159,45 +147,41 @@ public final class Conv2d implements Layer {
                     dys = sc.outputs;
                     dyOff = 0;
                 }
-                // dW += dy · columnsᵀ, db += row sums of dy
-                MatMul.multiply(dys, dyOff, false, cols, colOff, true, dw, 0, filters, patch, ld, true, 1);
-                for (int f = 0; f < filters; f++) {
-                    float sum = 0;
-                    int row = dyOff + f * ld;
-                    for (int i = 0; i < ld; i++) {
-                        sum += dys[row + i];
-                    }
-                    dw[wSize + f] += sum;
-                }
+                // d[W | b] += dy · [columns; ones]ᵀ
+                MatMul.multiply(dys, dyOff, false, sc.columns, 0, true, dwb, 0, filters, rows, ld, true, 1);
                 // d(columns) = Wᵀ · dy, folded back onto dx
-                if (pointwise && gs == 1) {
-                    MatMul.multiply(w, 0, true, dys, dyOff, false, dx, n0 * inSize, patch, area, filters, false, 1);
-                } else {
-                    MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
-                    for (int s = 0; s < gs; s++) {
-                        Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
-                    }
+                MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
+                for (int s = 0; s < gs; s++) {
+                    Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
                 }
             }
         });
         float[] gw = weight.grad().data();
         float[] gb = bias.grad().data();
         for (int t = 0; t < chunks; t++) {
-            float[] dw = scratch[t].gradWeights;
-            for (int i = 0; i < wSize; i++) {
-                gw[i] += dw[i];
-            }
+            float[] dwb = scratch[t].gradWeights;
             for (int f = 0; f < filters; f++) {
-                gb[f] += dw[wSize + f];
+                for (int q = 0; q < patch; q++) {
+                    gw[f * patch + q] += dwb[f * rows + q];
+                }
+                gb[f] += dwb[f * rows + patch];
             }
         }
         return gradInput;
     }
 
-    /** How many chunks to split a batch into: one per thread, fewer for little work. */
+    /**
+     * How many chunks to split a batch into: none for little work, else a few per thread, so that a
+     * thread the system pauses holds up only a small piece (free threads take the remaining chunks).
+     */
     private int chunks(int batch, int passes) {
         long work = (long) batch * passes * 2L * filters * patch * area;
-        return Math.max(1, Math.min(batch, Parallelism.threadsFor(work)));
+        int threads = Parallelism.threadsFor(work);
+        return threads <= 1 ? 1 : Math.min(batch, threads * 4);
+    }
+
+    private int threadsFor(int batch, int passes) {
+        return Parallelism.threadsFor((long) batch * passes * 2L * filters * patch * area);
     }
 
     private static int from(int chunk, int batch, int chunks) {
@@ -210,7 +194,7 @@ public final class Conv2d implements Layer {
             scratch = java.util.Arrays.copyOf(scratch, t + 1);
         }
         if (scratch[t] == null) {
-            scratch[t] = new Scratch(patch * group * area, filters * group * area, filters * patch + filters);
+            scratch[t] = new Scratch(rows * group * area, patch * group * area, filters * group * area, filters * rows);
         }
         return scratch[t];
     }
@@ -222,9 +206,9 @@ public final class Conv2d implements Layer {
         final float[] outputs;
         final float[] gradWeights;
 
-        Scratch(int columnSize, int outputSize, int weightSize) {
+        Scratch(int columnSize, int gradColumnSize, int outputSize, int weightSize) {
             columns = new float[columnSize];
-            gradColumns = new float[columnSize];
+            gradColumns = new float[gradColumnSize];
             outputs = new float[outputSize];
             gradWeights = new float[weightSize];
         }

@@ -43,7 +43,8 @@ public final class MaxPool2d implements Layer {
         float[] xs = x.data();
         float[] ys = output.data();
         int[] arg = argmax;
-        int threads = Parallelism.threadsFor((long) planes * g.outArea() * g.kernelH() * g.kernelW());
+        // memory-bound: a compare costs about as much time as several multiply-adds, hence the factor
+        int threads = Parallelism.threadsFor(8L * planes * g.outArea() * g.kernelH() * g.kernelW());
         Parallelism.forEach(threads, threads, t -> {
             for (int p = planes * t / threads; p < planes * (t + 1) / threads; p++) {
                 pool(xs, p * g.inArea(), ys, arg, p * g.outArea());

@@ -10,18 +10,25 @@ import jdk.incubator.vector.VectorSpecies;
  * when asked. Shapes: op(A) is [m, k], op(B) is [k, n], C is [m, n]; A is stored [m, k] or, when
  * transposed, [k, m]; likewise B. Sums run in float32.
  * <p>
- * How it is fast: the classic blocked scheme (Goto and van de Geijn). Blocks of B (KC × NC) and of A
- * (MC × KC) are copied ("packed") into contiguous panels so the inner kernel reads memory in order
- * and never cares about transposition; the kernel keeps an MR × NR tile of C in vector registers
- * (8 rows × two vectors) and updates it with fused multiply-adds, using the JDK Vector API. Measured
- * on the project machine (Zen 5, AVX-512), that kernel beat the same scheme written as plain loops
- * for the JIT to vectorise by about 3× (see {@code MatMulBenchmark}); the plain kernel is kept as
- * {@link Kernel#LOOPS} for that comparison.
+ * How it is fast: the classic blocked scheme (Goto and van de Geijn). Blocks of A (MC × KC) are
+ * copied ("packed") into panels of MR rows laid out along k, so the inner kernel reads them in order
+ * and never cares about transposition; B is packed the same way into NR-wide panels when it is
+ * transposed, and read where it lies otherwise (its rows already run along n; skipping that copy
+ * matters when k is short, as in convolutions). The kernel keeps an MR × NR tile of C (8 rows × two
+ * vectors) in registers and updates it with fused multiply-adds through the JDK Vector API; the
+ * first k block writes C, so C is never cleared first. Two shapes get their own paths: one or two
+ * rows (single-image inference) stream B once per row, and A·Bᵀ with long k and a small C (weight
+ * gradients) runs 4 × 4 blocks of vector dot products without packing.
+ * <p>
+ * Vector API or plain loops: measured on the project machine (Zen 5, AVX-512, one thread, CPU time
+ * of the thread) the Vector API kernel gave about 95 GFLOP/s at 512³ and the same blocking written
+ * as plain loops for the JIT to vectorise about 6 GFLOP/s, so the Vector API kernel is the default;
+ * the loop kernel stays selectable as {@link Kernel#LOOPS} for that comparison ({@code MatMulBenchmark}).
  * <p>
  * Threads: the work is split across {@link Parallelism#threads()} threads (or the count passed in),
- * by columns of C, by rows, or, when C is small and k long (weight gradients), by k with one partial
- * C per thread summed at the end. Products under about {@link Parallelism#MIN_FLOPS_PER_THREAD}
- * operations per thread stay on the calling thread; tiny ones skip packing altogether.
+ * by columns of C, by rows, or, when C is small and k long, by k with one partial C per thread
+ * summed at the end. Products under about {@link Parallelism#MIN_FLOPS_PER_THREAD} operations per
+ * thread stay on the calling thread; tiny ones (≤ 4096 multiply-adds) use a direct loop.
  */
 public final class MatMul {
     /** The inner kernels available; {@link #VECTOR} is the default. */
@@ -84,13 +91,14 @@ public final class MatMul {
         if (m == 0 || n == 0) {
             return;
         }
-        if (!accumulate) {
+        long macs = (long) m * n * k;
+        boolean blockedPath = k > 0 && macs > SMALL && !(m <= 2 && !transB && kernel == Kernel.VECTOR);
+        if (!accumulate && !blockedPath) {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
         }
         if (k == 0) {
             return;
         }
-        long macs = (long) m * n * k;
         if (macs <= SMALL) {
             direct(a, aOff, transA, b, bOff, transB, c, cOff, m, n, k);
             return;
@@ -106,13 +114,16 @@ public final class MatMul {
         if (!transA && transB && kernel == Kernel.VECTOR && k >= 4 * L && (long) m * n <= 16L * k) {
             // a few long dot products (a weight gradient summed over many positions): packing would
             // copy both operands for little arithmetic, so multiply rows of A with rows of B directly
+            if (!accumulate) {
+                Arrays.fill(c, cOff, cOff + m * n, 0f);
+            }
             int rowThreads = Math.min(t, Math.max(1, m / 4));
             Parallelism.forEach(rowThreads, rowThreads, i -> dots(a, aOff, b, bOff, c, cOff,
                     m * i / rowThreads / 4 * 4, i == rowThreads - 1 ? m : m * (i + 1) / rowThreads / 4 * 4, n, k));
             return;
         }
         if (t == 1) {
-            blocked(a, aOff, transA, b, bOff, transB, c, cOff, n, 0, m, 0, n, 0, k, m, k);
+            blocked(a, aOff, transA, b, bOff, transB, c, cOff, n, 0, m, 0, n, 0, k, m, k, !accumulate);
             return;
         }
         int nPanels = (n + NR - 1) / NR;
@@ -120,12 +131,15 @@ public final class MatMul {
         if (nPanels >= 2 * t || (nPanels >= t && nPanels >= mPanels)) {
             int[] cuts = cuts(nPanels, t, NR, n);
             Parallelism.forEach(t, t, i -> blocked(a, aOff, transA, b, bOff, transB, c, cOff, n,
-                    0, m, cuts[i], cuts[i + 1], 0, k, m, k));
+                    0, m, cuts[i], cuts[i + 1], 0, k, m, k, !accumulate));
         } else if (mPanels >= t) {
             int[] cuts = cuts(mPanels, t, MR, m);
             Parallelism.forEach(t, t, i -> blocked(a, aOff, transA, b, bOff, transB, c, cOff, n,
-                    cuts[i], cuts[i + 1], 0, n, 0, k, m, k));
+                    cuts[i], cuts[i + 1], 0, n, 0, k, m, k, !accumulate));
         } else {
+            if (!accumulate) {
+                Arrays.fill(c, cOff, cOff + m * n, 0f);
+            }
             splitK(a, aOff, transA, b, bOff, transB, c, cOff, m, n, k, t);
         }
     }
@@ -151,7 +165,7 @@ public final class MatMul {
         Parallelism.forEach(t, t, i -> {
             int k0 = (int) ((long) k * i / t);
             int k1 = (int) ((long) k * (i + 1) / t);
-            blocked(a, aOff, transA, b, bOff, transB, parts, i * size, n, 0, m, 0, n, k0, k1, m, k);
+            blocked(a, aOff, transA, b, bOff, transB, parts, i * size, n, 0, m, 0, n, k0, k1, m, k, false);
         });
         for (int i = 0; i < t; i++) {
             add(parts, i * size, c, cOff, size);
@@ -170,11 +184,12 @@ public final class MatMul {
 
     /**
      * C[i0:i1, j0:j1] += op(A)[i0:i1, k0:k1] · op(B)[k0:k1, j0:j1]. The leading dimensions of A and B
-     * come from the full problem: op(A) is [mAll, kAll] and op(B) is [kAll, ldc].
+     * come from the full problem: op(A) is [mAll, kAll] and op(B) is [kAll, ldc]. With {@code overwrite}
+     * the first k block sets C instead of adding to it (C need not be cleared first).
      */
     private static void blocked(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB,
                                 float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, int k0, int k1,
-                                int mAll, int kAll) {
+                                int mAll, int kAll, boolean overwrite) {
         Buffers buf = BUFFERS.get();
         // lda / ldb: row lengths of A and B as stored
         int lda = transA ? mAll : kAll;
@@ -201,15 +216,16 @@ public final class MatMul {
                         if (inPlace && !direct && ic == i0) {
                             packB(b, bOff, false, ldb, pc, kc, jc + jr, nr, bp);
                         }
+                        boolean set = overwrite && pc == k0;
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
                             if (direct) {
-                                vectorKernel(ap, ir * kc, b, bOff + pc * ldb + jc + jr, ldb, kc, c, cIdx, ldc, mr, nr, buf.tile);
+                                vectorKernel(ap, ir * kc, b, bOff + pc * ldb + jc + jr, ldb, kc, c, cIdx, ldc, mr, nr, buf.tile, set);
                             } else if (vector) {
-                                vectorKernel(ap, ir * kc, bp, inPlace ? 0 : jr * kc, NR, kc, c, cIdx, ldc, mr, nr, buf.tile);
+                                vectorKernel(ap, ir * kc, bp, inPlace ? 0 : jr * kc, NR, kc, c, cIdx, ldc, mr, nr, buf.tile, set);
                             } else {
-                                loopKernel(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, mr, nr, buf.tile);
+                                loopKernel(ap, ir * kc, bp, jr * kc, kc, c, cIdx, ldc, mr, nr, buf.tile, set);
                             }
                         }
                     }
@@ -284,7 +300,7 @@ public final class MatMul {
      * through a scratch array: C2 compiles this method well only while it stays this small.
      */
     private static void vectorKernel(float[] ap, int ai, float[] bp, int bi, int ldb, int kc,
-                                     float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
+                                     float[] c, int cIdx, int ldc, int mr, int nr, float[] tile, boolean set) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
@@ -332,11 +348,20 @@ public final class MatMul {
         c61.intoArray(tile, 6 * NR + L);
         c70.intoArray(tile, 7 * NR);
         c71.intoArray(tile, 7 * NR + L);
-        addTile(tile, c, cIdx, ldc, mr, nr);
+        addTile(tile, c, cIdx, ldc, mr, nr, set);
     }
 
-    /** C tile += the scratch tile (kept apart from the kernel so the kernel stays small enough to compile well). */
-    private static void addTile(float[] tile, float[] c, int cIdx, int ldc, int mr, int nr) {
+    /**
+     * C tile += the scratch tile, or C tile = the scratch tile when {@code set} (kept apart from the
+     * kernel so the kernel stays small enough to compile well).
+     */
+    private static void addTile(float[] tile, float[] c, int cIdx, int ldc, int mr, int nr, boolean set) {
+        if (set) {
+            for (int r = 0; r < mr; r++) {
+                System.arraycopy(tile, r * NR, c, cIdx + r * ldc, nr);
+            }
+            return;
+        }
         if (nr == NR) {
             for (int r = 0; r < mr; r++) {
                 int row = cIdx + r * ldc;
@@ -357,7 +382,7 @@ public final class MatMul {
 
     /** The same tile update as {@link #vectorKernel} in plain loops over a scratch tile. */
     private static void loopKernel(float[] ap, int ai, float[] bp, int bi, int kc,
-                                   float[] c, int cIdx, int ldc, int mr, int nr, float[] tile) {
+                                   float[] c, int cIdx, int ldc, int mr, int nr, float[] tile, boolean set) {
         Arrays.fill(tile, 0f);
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
             for (int r = 0; r < MR; r++) {
@@ -368,7 +393,7 @@ public final class MatMul {
                 }
             }
         }
-        addTile(tile, c, cIdx, ldc, mr, nr);
+        addTile(tile, c, cIdx, ldc, mr, nr, set);
     }
 
     /**

@@ -51,6 +51,21 @@ class PoolingTest {
     }
 
     @Test
+    void sameResultsOnOneOrTwoThreads() {
+        Tensor x = distinct(32, 6, 28, 28);   // enough work for two threads
+        Tensor g = distinct(32, 6, 14, 14);
+        for (Layer pool : List.of(MaxPool2dSpec.of(2).build(Shape.of(6, 28, 28), new SplittableRandom(1)),
+                AvgPool2dSpec.of(2).build(Shape.of(6, 28, 28), new SplittableRandom(1)))) {
+            float[][] one = org.nnlab.engine.tensor.Parallelism.withThreads(1, () -> new float[][]{
+                    pool.forward(x, Mode.TRAIN).data().clone(), pool.backward(g).data().clone()});
+            float[][] two = org.nnlab.engine.tensor.Parallelism.withThreads(2, () -> new float[][]{
+                    pool.forward(x, Mode.TRAIN).data().clone(), pool.backward(g).data().clone()});
+            assertArrayEquals(one[0], two[0]);
+            assertArrayEquals(one[1], two[1]);
+        }
+    }
+
+    @Test
     void countsNoParamsAndWindowFlops() {
         MaxPool2dSpec max = MaxPool2dSpec.of(2);
         assertEquals(0, max.paramCount(Shape.of(6, 28, 28)));

@@ -15,6 +15,21 @@ class ModelSpecTest {
             new LeakyReluSpec(0.02), new SigmoidSpec(), new TanhSpec(), new LinearSpec(), new StepSpec(),
             new SoftmaxSpec(), new DenseSpec(2, Init.fixed(0.15, 0.25, 0.2, 0.3, 0.1 / 3, 1e-20), Init.fixed(0.35, 0.35)));
 
+    private static final ModelSpec CNN = ModelSpec.of(Shape.of(1, 28, 28),
+            new ZeroPadding2dSpec(Size2.of(1, 2)),
+            new Conv2dSpec(4, Size2.of(3, 5), Size2.of(1, 2), Size2.of(1, 0), false, true),
+            new BatchNormSpec(), new MaxPool2dSpec(Size2.of(2), Size2.of(2), true),
+            new ConvPoolBlockSpec(2, 6, 2, 2, "relu"), new AvgPool2dSpec(Size2.of(1, 2), Size2.of(1), false),
+            new FlattenSpec(), new DenseSpec(10));
+
+    @Test
+    void convolutionalSpecRoundTripsExactly() {
+        CNN.validate();
+        String json = CNN.toJson();
+        assertEquals(CNN, ModelSpec.fromJson(json));
+        assertEquals(json, ModelSpec.fromJson(json).toJson());
+    }
+
     @Test
     void jsonRoundTripsExactly() {
         String json = MLP.toJson();
@@ -27,7 +42,9 @@ class ModelSpecTest {
     @Test
     void everyRegisteredKindRoundTrips() {
         for (LayerKind kind : LayerKinds.all()) {
-            assertTrue(MLP.layers().stream().anyMatch(l -> l.getClass() == kind.type()), kind.name() + " not covered");
+            boolean covered = MLP.layers().stream().anyMatch(l -> l.getClass() == kind.type())
+                    || CNN.layers().stream().anyMatch(l -> l.getClass() == kind.type());
+            assertTrue(covered, kind.name() + " not covered");
         }
     }
 
