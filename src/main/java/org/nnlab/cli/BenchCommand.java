@@ -5,9 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.nnlab.engine.layer.Mode;
+import org.nnlab.engine.layer.recurrent.RecurrentWorkloads;
 import org.nnlab.engine.loss.SoftmaxCrossEntropy;
 import org.nnlab.engine.model.Sequential;
+import org.nnlab.engine.optim.Adam;
+import org.nnlab.engine.optim.Optimizer;
 import org.nnlab.engine.optim.Sgd;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.DenseSpec;
@@ -48,7 +52,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench --workload mlp|cnn|lstm [--batch 64] [--threads N] [--samples N] [--warmup-seconds S]";
+        return "bench --workload mlp|cnn|lstm|bilstm [--batch 64] [--threads N] [--samples N] [--warmup-seconds S]";
     }
 
     @Override
@@ -82,18 +86,18 @@ public final class BenchCommand implements Command {
                     Conv2dSpec.of(6, 5).withPadding(2), new ReluSpec(), MaxPool2dSpec.of(2),
                     Conv2dSpec.of(16, 5), new ReluSpec(), MaxPool2dSpec.of(2), new FlattenSpec(),
                     new DenseSpec(120), new ReluSpec(), new DenseSpec(84), new ReluSpec(), new DenseSpec(10));
-            case "lstm" -> null;
-            default -> throw new UsageException("unknown workload '" + workload + "': use mlp, cnn or lstm");
+            case "lstm", "bilstm" -> RecurrentWorkloads.spec(workload);
+            default -> throw new UsageException("unknown workload '" + workload + "': use mlp, cnn, lstm or bilstm");
         };
-        if (spec == null) {
-            out.println("bench lstm: not available yet (the recurrent layers arrive with Engine III)");
-            return 0;
-        }
         if (samples == 0) {
             samples = workload.equals("mlp") ? 60000 : 20480;
         }
         double lr = workload.equals("mlp") ? 0.1 : 0.01;
-        Bench bench = new Bench(spec, batch, samples, lr);
+        // the recurrent workloads train with Adam 1e-3, as the peers do
+        Supplier<Optimizer> optimizer = RecurrentWorkloads.NAMES.contains(workload)
+                ? () -> new Adam(RecurrentWorkloads.LEARNING_RATE)
+                : () -> new Sgd(lr, 0.9, 0);
+        Bench bench = new Bench(spec, batch, samples, optimizer);
         int n = samples;
         int b = batch;
         String w = workload;
@@ -166,16 +170,16 @@ public final class BenchCommand implements Command {
     private static final class Bench {
         private final ModelSpec spec;
         private final int batch;
-        private final double lr;
+        private final Supplier<Optimizer> optimizer;
         private final int pixels;
         private final float[] images;
         private final int[] labels;
         private final int pool;
 
-        Bench(ModelSpec spec, int batch, int samples, double lr) {
+        Bench(ModelSpec spec, int batch, int samples, Supplier<Optimizer> optimizer) {
             this.spec = spec;
             this.batch = batch;
-            this.lr = lr;
+            this.optimizer = optimizer;
             this.pixels = spec.input().size();
             this.pool = Math.min(samples, 60000);
             SplittableRandom rng = new SplittableRandom(2026);
@@ -194,7 +198,7 @@ public final class BenchCommand implements Command {
                     batchSize, Parallelism.threads(), samples, spec.paramCount());
             long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
             Sequential warm = Sequential.build(spec, new SplittableRandom(1));
-            Sgd warmOpt = new Sgd(lr, 0.9, 0);
+            Optimizer warmOpt = optimizer.get();
             int warmBatches = 0;
             while (System.nanoTime() < until || warmBatches < 20) {
                 train(warm, warmOpt, batch);
@@ -205,7 +209,7 @@ public final class BenchCommand implements Command {
             double[] perCpu = new double[RUNS];
             for (int r = 0; r < RUNS; r++) {
                 Sequential model = Sequential.build(spec, new SplittableRandom(100 + r));
-                Sgd opt = new Sgd(lr, 0.9, 0);
+                Optimizer opt = optimizer.get();
                 CpuUse cpu = CpuUse.start();
                 long t0 = System.nanoTime();
                 double loss = train(model, opt, samples);
@@ -229,7 +233,7 @@ public final class BenchCommand implements Command {
         }
 
         /** Trains on {@code samples} samples (whole batches, cycling through the data); returns the last loss. */
-        private double train(Sequential model, Sgd opt, int samples) {
+        private double train(Sequential model, Optimizer opt, int samples) {
             Tensor x = Tensor.zeros(spec.input().withBatch(batch));
             Tensor grad = Tensor.zeros(Shape.of(batch, 10));
             int[] y = new int[batch];

@@ -29,15 +29,22 @@ class BenchCommandTest {
     }
 
     @Test
-    void lstmIsNotAvailableYet() {
-        assertEquals(0, run("--workload", "lstm"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("not available yet"));
+    void recurrentWorkloadsRun() {
+        // LSTM 128 on 28 rows of 28 pixels: 4·128·(28 + 128 + 1) + dense 128·10 + 10
+        assertEquals(0, run("--workload", "lstm", "--batch", "16", "--threads", "1", "--samples", "32", "--warmup-seconds", "0"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bench lstm: batch 16, threads 1, 32 samples per run, 81674 parameters"), text);
+        assertTrue(text.contains("RESULT engine=nnlab workload=lstm threads=1 batch=16 samples=32"), text);
+        out.reset();
+        assertEquals(0, run("--workload", "bilstm", "--batch", "16", "--threads", "1", "--samples", "32", "--warmup-seconds", "0"));
+        text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bench bilstm: batch 16, threads 1, 32 samples per run, 163338 parameters"), text);
     }
 
     @Test
     void rejectsBadArguments() {
         assertEquals(2, run("--workload", "gan"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: unknown workload 'gan': use mlp, cnn or lstm"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: unknown workload 'gan': use mlp, cnn, lstm or bilstm"));
         err.reset();
         assertEquals(2, run("--workload", "mlp", "--threads", "0"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: --threads must be at least 1, got 0"));

@@ -9,7 +9,8 @@ public final class ReferenceRunners {
             new BpWorkedExampleRunner(),
             new DenseSoftmaxRunner(),
             new OptimizerRunner(),
-            new ConvReferenceRunner()
+            new ConvReferenceRunner(),
+            new org.nnlab.engine.layer.recurrent.RecurrentReferenceRunner()
     );
 
     private ReferenceRunners() {

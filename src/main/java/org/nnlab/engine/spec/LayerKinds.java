@@ -21,7 +21,13 @@ public final class LayerKinds {
             new LayerKind("zero_padding2d", ZeroPadding2dSpec.class),
             new LayerKind("flatten", FlattenSpec.class),
             new LayerKind("batch_norm", BatchNormSpec.class),
-            new LayerKind("conv_pool_block", ConvPoolBlockSpec.class)
+            new LayerKind("conv_pool_block", ConvPoolBlockSpec.class),
+            new LayerKind("simple_rnn", SimpleRnnSpec.class),
+            new LayerKind("lstm", LstmSpec.class),
+            new LayerKind("gru", GruSpec.class),
+            new LayerKind("bidirectional", BidirectionalSpec.class),
+            new LayerKind("time_dense", TimeDenseSpec.class),
+            new LayerKind("embedding", EmbeddingSpec.class)
     );
 
     private LayerKinds() {

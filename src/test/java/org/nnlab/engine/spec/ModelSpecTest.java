@@ -43,7 +43,8 @@ class ModelSpecTest {
     void everyRegisteredKindRoundTrips() {
         for (LayerKind kind : LayerKinds.all()) {
             boolean covered = MLP.layers().stream().anyMatch(l -> l.getClass() == kind.type())
-                    || CNN.layers().stream().anyMatch(l -> l.getClass() == kind.type());
+                    || CNN.layers().stream().anyMatch(l -> l.getClass() == kind.type())
+                    || RecurrentSpecJsonTest.RECURRENT.layers().stream().anyMatch(l -> l.getClass() == kind.type());
             assertTrue(covered, kind.name() + " not covered");
         }
     }

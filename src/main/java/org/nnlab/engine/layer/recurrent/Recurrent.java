@@ -1,0 +1,424 @@
+package org.nnlab.engine.layer.recurrent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.layer.Mode;
+import org.nnlab.engine.layer.Param;
+import org.nnlab.engine.spec.LayerSpec;
+import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.Parallelism;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
+
+/**
+ * A recurrent layer: one time loop, forward and backpropagation through time, for any {@link RecurrentCell}.
+ * <p>
+ * Shapes: input {@code [batch, steps, features]}; output {@code [batch, steps, hidden]} (every step) or
+ * {@code [batch, hidden]} (the state after the last processed step). Parameters: {@code weightInput}
+ * W_x [features, gates·hidden], {@code weightHidden} W_h [hidden, gates·hidden], {@code bias} b
+ * [gates·hidden] (one bias per gate value), plus any the cell owns. Per step
+ * {@code pre_t = x_t·W_x + b + h_{t−1}·W_h}: the input part of all steps is one matrix product, the state
+ * part one product per step, both covering all gates at once. The initial state is zero.
+ * <p>
+ * A reversed layer reads the sequence from the last step to the first (the backward half of a
+ * bidirectional layer); its per-step outputs stay aligned with the input steps.
+ * <p>
+ * Truncated BPTT with k steps: the sequence is cut, in processing order, into chunks of k steps and no
+ * gradient flows from one chunk into the previous one (the state itself still does); k = 0 or k ≥ steps is
+ * full BPTT. Gradient clipping, when set, clamps every element of the gradient arriving at each state
+ * to [−clip, clip].
+ */
+public final class Recurrent implements Layer {
+    private final LayerSpec spec;
+    private final RecurrentCell cell;
+    private final String name;
+    private final int features;
+    private final int hidden;
+    private final int width;          // gates · hidden
+    private final boolean returnSequences;
+    private final boolean reverse;
+    private final int truncateSteps;
+    private final float clip;
+    private final Param weightInput;
+    private final Param weightHidden;
+    private final Param bias;
+    private final List<Param> params;
+
+    private Tensor input;
+    private int steps = -1;
+    private int batch = -1;
+    private float[] xProj = new float[0];   // [batch, steps, width]
+    private float[] hProj = new float[0];   // [batch, width]
+    private float[] states = new float[0];  // [steps + 1, batch, hidden], processing order
+    private float[] dPreX = new float[0];   // [batch, steps, width]
+    private float[] dPreH = new float[0];   // [steps, batch, width], processing order
+    private float[] dh = new float[0];      // [batch, hidden]
+    private float[] dhDirect = new float[0];
+
+    private boolean recording;
+    private SequenceTrace hiddenTrace;
+    private Map<String, SequenceTrace> gateTraces = Map.of();
+    private double[] gradientNorms;
+
+    Recurrent(LayerSpec spec, String name, RecurrentCell cell, int features, boolean returnSequences,
+              boolean reverse, int truncateSteps, double gradientClip, RandomGenerator rng) {
+        this.spec = spec;
+        this.name = name;
+        this.cell = cell;
+        this.features = features;
+        this.hidden = cell.hidden();
+        this.width = cell.gates() * hidden;
+        this.returnSequences = returnSequences;
+        this.reverse = reverse;
+        this.truncateSteps = truncateSteps;
+        this.clip = (float) gradientClip;
+        double bound = 1.0 / Math.sqrt(hidden);
+        weightInput = Param.of("weightInput", Tensor.uniform(Shape.of(features, width), -bound, bound, rng));
+        weightHidden = Param.of("weightHidden", Tensor.uniform(Shape.of(hidden, width), -bound, bound, rng));
+        bias = Param.of("bias", Tensor.uniform(Shape.of(width), -bound, bound, rng));
+        if (cell instanceof LstmCell) {
+            Arrays.fill(bias.value().data(), LstmCell.F * hidden, (LstmCell.F + 1) * hidden, 1f);
+        }
+        List<Param> all = new ArrayList<>(List.of(weightInput, weightHidden, bias));
+        all.addAll(cell.extraParams());
+        this.params = List.copyOf(all);
+    }
+
+    /** Builds a layer of {@code kind} ("simple_rnn", "lstm" or "gru") for the builders in the spec records. */
+    public static Recurrent create(LayerSpec spec, int features, int units, boolean returnSequences,
+                                   boolean reverse, int truncateSteps, double gradientClip, RandomGenerator rng) {
+        RecurrentCell cell = switch (spec.kind()) {
+            case "simple_rnn" -> new SimpleRnnCell(units);
+            case "lstm" -> new LstmCell(units);
+            case "gru" -> new GruCell(units);
+            default -> throw new IllegalArgumentException("Recurrent: unknown cell kind '" + spec.kind()
+                    + "'; expected simple_rnn, lstm or gru");
+        };
+        String label = switch (spec.kind()) {
+            case "simple_rnn" -> "SimpleRnn";
+            case "lstm" -> "Lstm";
+            default -> "Gru";
+        };
+        return new Recurrent(spec, label, cell, features, returnSequences, reverse, truncateSteps,
+                gradientClip, rng);
+    }
+
+    @Override
+    public Shape outputShape(Shape in) {
+        if (in.rank() != 2 || in.dim(1) != features) {
+            throw new IllegalArgumentException(this + ": expects per-sample input [steps, " + features
+                    + "], got " + in + "; put an Embedding or reshape in front so each step is a vector");
+        }
+        return returnSequences ? Shape.of(in.dim(0), hidden) : Shape.of(hidden);
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Mode mode) {
+        Shape s = x.shape();
+        if (s.rank() != 3 || s.dim(2) != features || s.dim(1) < 1) {
+            throw new IllegalArgumentException(this + ": expects input [batch, steps, " + features
+                    + "], got " + s);
+        }
+        allocate(s.dim(1), s.dim(0));
+        input = x;
+        int T = steps;
+        int B = batch;
+        MatMul.multiply(x.data(), 0, false, weightInput.value().data(), 0, false, xProj, 0,
+                B * T, width, features, false);
+        float[] b = bias.value().data();
+        for (int row = 0; row < B * T; row++) {
+            int o = row * width;
+            for (int j = 0; j < width; j++) {
+                xProj[o + j] += b[j];
+            }
+        }
+        inSlices(B, (b0, b1) -> forwardSlice(b0, b1));
+        Tensor out;
+        if (returnSequences) {
+            out = Tensor.zeros(Shape.of(B, T, hidden));
+            float[] o = out.data();
+            for (int st = 0; st < T; st++) {
+                int tau = reverse ? T - 1 - st : st;
+                for (int bi = 0; bi < B; bi++) {
+                    System.arraycopy(states, ((st + 1) * B + bi) * hidden, o, (bi * T + tau) * hidden, hidden);
+                }
+            }
+        } else {
+            out = new Tensor(Shape.of(B, hidden), Arrays.copyOfRange(states, T * B * hidden, (T + 1) * B * hidden));
+        }
+        if (recording) {
+            record();
+        }
+        return out;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        if (input == null) {
+            throw new IllegalStateException(this + ": backward called before forward");
+        }
+        int T = steps;
+        int B = batch;
+        Shape expected = returnSequences ? Shape.of(B, T, hidden) : Shape.of(B, hidden);
+        if (!gradOut.shape().equals(expected)) {
+            throw new IllegalArgumentException(this + ": gradient must have the output's shape " + expected
+                    + ", got " + gradOut.shape());
+        }
+        double[] norms = recording ? new double[T] : null;
+        inSlices(B, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
+        if (norms != null) {
+            for (int t = 0; t < T; t++) {
+                norms[t] = Math.sqrt(norms[t]);
+            }
+        }
+        cell.finishBackward(dPreH, T, B);
+        MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
+                features, width, B * T, true);
+        MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
+                hidden, width, T * B, true);
+        float[] db = bias.grad().data();
+        for (int row = 0; row < B * T; row++) {
+            int o = row * width;
+            for (int j = 0; j < width; j++) {
+                db[j] += dPreX[o + j];
+            }
+        }
+        Tensor dx = Tensor.zeros(input.shape());
+        MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
+                B * T, features, width, false);
+        if (norms != null) {
+            gradientNorms = norms;
+        }
+        return dx;
+    }
+
+    /** Work on samples [b0, b1) of the batch. */
+    private interface Slice {
+        void run(int b0, int b1);
+    }
+
+    /**
+     * Runs the time loop for disjoint sample ranges. Samples do not interact inside the loop, so with
+     * several kernel threads each thread runs the whole loop for its own share of the batch, with
+     * single-threaded per-step products: one hand-off per pass instead of one per step.
+     */
+    private void inSlices(int B, Slice slice) {
+        long flops = 2L * B * steps * hidden * width;
+        int parts = Math.min(Math.min(Parallelism.threadsFor(flops), B / MIN_SLICE), B);
+        if (parts <= 1) {
+            slice.run(0, B);
+            return;
+        }
+        Parallelism.forEach(parts, parts, i -> Parallelism.withThreads(1,
+                () -> slice.run(B * i / parts, B * (i + 1) / parts)));
+    }
+
+    /** Fewest samples per thread worth a thread of its own. */
+    private static final int MIN_SLICE = 8;
+
+    private void forwardSlice(int b0, int b1) {
+        int T = steps;
+        int B = batch;
+        int m = b1 - b0;
+        float[] wh = weightHidden.value().data();
+        for (int st = 0; st < T; st++) {
+            int tau = reverse ? T - 1 - st : st;
+            if (st == 0) {
+                Arrays.fill(hProj, b0 * width, b1 * width, 0f);
+            } else {
+                MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
+                        m, width, hidden, false);
+            }
+            cell.forward(st, b0, b1, B, xProj, tau * width, T * width, hProj, states);
+        }
+    }
+
+    /** BPTT for samples [b0, b1); adds squared state-gradient norms into {@code norms} when recording. */
+    private void backwardSlice(int b0, int b1, float[] g, double[] norms) {
+        int T = steps;
+        int B = batch;
+        int m = b1 - b0;
+        float[] wh = weightHidden.value().data();
+        Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
+        cell.resetCarry(b0, b1);
+        for (int st = T - 1; st >= 0; st--) {
+            int tau = reverse ? T - 1 - st : st;
+            if (returnSequences) {
+                for (int bi = b0; bi < b1; bi++) {
+                    int go = (bi * T + tau) * hidden;
+                    int d = bi * hidden;
+                    for (int u = 0; u < hidden; u++) {
+                        dh[d + u] += g[go + u];
+                    }
+                }
+            } else if (st == T - 1) {
+                System.arraycopy(g, b0 * hidden, dh, b0 * hidden, m * hidden);
+            }
+            if (clip > 0f) {
+                for (int i = b0 * hidden; i < b1 * hidden; i++) {
+                    dh[i] = Math.max(-clip, Math.min(clip, dh[i]));
+                }
+            }
+            if (norms != null) {
+                double sum = 0;
+                for (int i = b0 * hidden; i < b1 * hidden; i++) {
+                    sum += (double) dh[i] * dh[i];
+                }
+                synchronized (norms) {
+                    norms[tau] += sum;
+                }
+            }
+            cell.backward(st, b0, b1, B, dh, dPreX, tau * width, T * width, dPreH, st * B * width, states, dhDirect);
+            if (st > 0 && truncateSteps > 0 && st % truncateSteps == 0) {
+                Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
+                cell.resetCarry(b0, b1);
+            } else if (st > 0) {
+                System.arraycopy(dhDirect, b0 * hidden, dh, b0 * hidden, m * hidden);
+                MatMul.multiply(dPreH, (st * B + b0) * width, false, wh, 0, true, dh, b0 * hidden,
+                        m, hidden, width, true);
+            }
+        }
+    }
+
+    private void allocate(int T, int B) {
+        if (T == steps && B == batch) {
+            return;
+        }
+        steps = T;
+        batch = B;
+        xProj = new float[B * T * width];
+        hProj = new float[B * width];
+        states = new float[(T + 1) * B * hidden];
+        dPreX = new float[B * T * width];
+        dPreH = new float[T * B * width];
+        dh = new float[B * hidden];
+        dhDirect = new float[B * hidden];
+        cell.prepare(T, B);
+    }
+
+    private void record() {
+        int T = steps;
+        int B = batch;
+        float[] hv = new float[B * T * hidden];
+        for (int st = 0; st < T; st++) {
+            int tau = reverse ? T - 1 - st : st;
+            for (int bi = 0; bi < B; bi++) {
+                System.arraycopy(states, ((st + 1) * B + bi) * hidden, hv, (bi * T + tau) * hidden, hidden);
+            }
+        }
+        hiddenTrace = new SequenceTrace(B, T, hidden, hv);
+        if (cell instanceof LstmCell lstm) {
+            Map<String, SequenceTrace> traces = new LinkedHashMap<>();
+            String[] names = {"input", "forget", "candidate", "output"}; // LstmCell.GATE_ORDER
+            float[] gv = lstm.gateValues();
+            for (int gate = 0; gate < 4; gate++) {
+                float[] v = new float[B * T * hidden];
+                for (int st = 0; st < T; st++) {
+                    int tau = reverse ? T - 1 - st : st;
+                    for (int bi = 0; bi < B; bi++) {
+                        System.arraycopy(gv, ((st * B + bi) * 4 + gate) * hidden, v, (bi * T + tau) * hidden, hidden);
+                    }
+                }
+                traces.put(names[gate], new SequenceTrace(B, T, hidden, v));
+            }
+            gateTraces = Map.copyOf(traces);
+        }
+    }
+
+    /**
+     * Turns recording on or off. While on, each forward pass keeps the hidden state of every step
+     * ({@link #hiddenStates()}) and, for an LSTM, its gate values ({@link #gateValues()}); each backward
+     * pass keeps the gradient norm arriving at every step ({@link #gradientNorms()}).
+     */
+    public Recurrent recording(boolean on) {
+        this.recording = on;
+        return this;
+    }
+
+    public boolean recording() {
+        return recording;
+    }
+
+    /** h_t of every sample and step from the last recorded forward pass, or null if none was recorded. */
+    public SequenceTrace hiddenStates() {
+        return hiddenTrace;
+    }
+
+    /**
+     * LSTM gate activations of the last recorded forward pass, keyed "input", "forget", "candidate",
+     * "output"; empty for other cells.
+     */
+    public Map<String, SequenceTrace> gateValues() {
+        return gateTraces;
+    }
+
+    /**
+     * ‖d(loss)/d(h_t)‖ over the batch for every step t (input order) from the last recorded backward pass:
+     * the whole gradient arriving at each state. Shrinking values toward the start are the vanishing
+     * gradient along time. Null if no backward pass was recorded.
+     */
+    public double[] gradientNorms() {
+        return gradientNorms == null ? null : gradientNorms.clone();
+    }
+
+    /** The state after the last processed step, [batch, hidden] (PyTorch's h_n of this direction). */
+    public Tensor finalState() {
+        return new Tensor(Shape.of(batch, hidden),
+                Arrays.copyOfRange(states, steps * batch * hidden, (steps + 1) * batch * hidden));
+    }
+
+    /** The LSTM cell state after the last processed step, [batch, hidden] (PyTorch's c_n). */
+    public Tensor finalCellState() {
+        if (!(cell instanceof LstmCell lstm)) {
+            throw new IllegalStateException(this + " has no cell state; only an LSTM does");
+        }
+        float[] c = lstm.cellStates();
+        return new Tensor(Shape.of(batch, hidden),
+                Arrays.copyOfRange(c, steps * batch * hidden, (steps + 1) * batch * hidden));
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    public boolean returnSequences() {
+        return returnSequences;
+    }
+
+    public boolean reverse() {
+        return reverse;
+    }
+
+    public Param weightInput() {
+        return weightInput;
+    }
+
+    public Param weightHidden() {
+        return weightHidden;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
+    @Override
+    public List<Param> params() {
+        return params;
+    }
+
+    @Override
+    public LayerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + features + " -> " + hidden + (reverse ? ", reversed" : "")
+                + (returnSequences ? ", every step" : ", last step") + ")";
+    }
+}
