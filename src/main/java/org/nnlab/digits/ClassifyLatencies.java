@@ -12,6 +12,10 @@ import org.springframework.stereotype.Service;
  * samples of each kind: the server's time from a stroke's arrival to the probabilities being ready to
  * send ({@link Kind#PAD_SERVER}), the same for the REST API ({@link Kind#API_SERVER}), and the browser's
  * round trip from stroke end to the updated bars, as the pad reports it ({@link Kind#BROWSER_ROUND_TRIP}).
+ * {@link Kind#PAD_REQUEST} is the whole HTTP request that carried the stroke, from its arrival to the
+ * written answer (see {@link StrokeTiming}); {@code PAD_SERVER} only the view's handling of it.
+ * {@link Kind#PAD_SERVER_CPU} is the CPU time of the same work as {@code PAD_SERVER}: on a busy machine
+ * the wall time includes waiting for a core, the CPU time does not.
  * Every {@value #LOG_EVERY} samples of a kind, its median and 95th percentile are logged.
  */
 @Service
@@ -20,7 +24,7 @@ public class ClassifyLatencies {
     static final int LOG_EVERY = 200;
     private static final Logger log = LoggerFactory.getLogger(ClassifyLatencies.class);
 
-    public enum Kind { PAD_SERVER, API_SERVER, BROWSER_ROUND_TRIP }
+    public enum Kind { PAD_REQUEST, PAD_SERVER, PAD_SERVER_CPU, API_SERVER, BROWSER_ROUND_TRIP }
 
     /** Median, 95th percentile and maximum in milliseconds over {@code count} samples. */
     public record Summary(Kind kind, int count, double medianMs, double p95Ms, double maxMs) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -12,6 +13,9 @@ import java.util.zip.Deflater;
  * enough to do on every stroke: one IHDR, one IDAT compressed at the fastest level, IEND.
  */
 public final class GrayPng {
+    /** A few compressors, reused: creating one costs more than compressing a small picture. */
+    private static final ConcurrentLinkedQueue<Deflater> DEFLATERS = new ConcurrentLinkedQueue<>();
+    private static final int KEPT_DEFLATERS = 8;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private GrayPng() {
@@ -36,15 +40,26 @@ public final class GrayPng {
                 raw[i++] = (byte) Math.round(Math.clamp(v, 0f, 255f));
             }
         }
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        deflater.setInput(raw);
-        deflater.finish();
-        ByteArrayOutputStream idat = new ByteArrayOutputStream(raw.length / 2 + 64);
-        byte[] buf = new byte[4096];
-        while (!deflater.finished()) {
-            idat.write(buf, 0, deflater.deflate(buf));
+        Deflater deflater = DEFLATERS.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED);
         }
-        deflater.end();
+        ByteArrayOutputStream idat = new ByteArrayOutputStream(raw.length / 2 + 64);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] buf = new byte[4096];
+            while (!deflater.finished()) {
+                idat.write(buf, 0, deflater.deflate(buf));
+            }
+        } finally {
+            deflater.reset();
+            if (DEFLATERS.size() < KEPT_DEFLATERS) {
+                DEFLATERS.offer(deflater);
+            } else {
+                deflater.end();
+            }
+        }
 
         ByteArrayOutputStream png = new ByteArrayOutputStream(idat.size() + 64);
         png.writeBytes(SIGNATURE);

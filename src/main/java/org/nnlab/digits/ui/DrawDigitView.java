@@ -16,6 +16,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.nnlab.digits.Classification;
 import org.nnlab.digits.ClassifyLatencies;
@@ -25,6 +28,7 @@ import org.nnlab.digits.DigitModels;
 import org.nnlab.digits.DrawingCollection;
 import org.nnlab.digits.GrayPng;
 import org.nnlab.digits.ShippedDigitModels;
+import org.nnlab.digits.StrokeTiming;
 import org.nnlab.engine.data.DigitStages;
 import org.nnlab.engine.data.GrayImage;
 import org.slf4j.Logger;
@@ -40,6 +44,7 @@ import org.slf4j.LoggerFactory;
 @StyleSheet("draw.css")
 public class DrawDigitView extends Div implements HasDynamicTitle {
     private static final Logger log = LoggerFactory.getLogger(DrawDigitView.class);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final DigitClassifier classifier;
     private final DrawingCollection drawings;
@@ -83,13 +88,19 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
                 getTranslation("draw.pad.placeholder"));
         pad.addStrokeEndListener(e -> {
             long start = System.nanoTime();
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             if (e.getLastRoundTripMs() >= 0) {
                 latencies.record(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP, e.getLastRoundTripMs());
             }
             boolean read = show(e.decodeImage(), true);
             pad.acknowledge(e.getSeq());
             if (read) {
+                VaadinRequest request = VaadinRequest.getCurrent();
+                if (request != null) {
+                    StrokeTiming.mark(request::setAttribute);
+                }
                 latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
+                latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER_CPU, CPU.getCurrentThreadCpuTime() - cpuStart);
             }
         });
         // While drawing, only the prediction, bars and input follow; the layer pictures wait for the stroke's end.

@@ -10,6 +10,7 @@ class ProbabilityBars extends Composite<Div> {
     private final Div[] rows = new Div[10];
     private final Div[] fills = new Div[10];
     private final Span[] values = new Span[10];
+    private final String[] names = new String[10];
 
     ProbabilityBars() {
         Div root = getContent();
@@ -18,6 +19,7 @@ class ProbabilityBars extends Composite<Div> {
         root.getElement().setAttribute("role", "list");
         root.getElement().setAttribute("aria-label", getTranslation("draw.probabilities.label"));
         for (int d = 0; d < 10; d++) {
+            names[d] = getTranslation("draw.probabilities.digit", d);
             Span digit = new Span(Integer.toString(d));
             digit.addClassName("nnlab-bar-digit");
             fills[d] = new Div();
@@ -52,8 +54,7 @@ class ProbabilityBars extends Composite<Div> {
             fills[d].getStyle().set("width", String.format(Locale.ROOT, "%.2f%%", 100 * p));
             values[d].setText(percent);
             rows[d].setClassName("nnlab-bar-top", d == best);
-            rows[d].getElement().setAttribute("aria-label",
-                    getTranslation("draw.probabilities.digit", d) + ": " + percent);
+            rows[d].getElement().setAttribute("aria-label", names[d] + ": " + percent);
         }
     }
 

@@ -57,6 +57,8 @@ class DrawDigitViewIT {
             draw(browser, PointerInput.Kind.PEN, seven);
             assertEquals("7", prediction(browser));
             browser.screenshot("draw-seven-small");
+            js(browser).executeScript("document.getElementById('feedback').scrollIntoView()");
+            browser.screenshot("draw-seven-layers");
 
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
@@ -112,7 +114,9 @@ class DrawDigitViewIT {
             System.out.printf(Locale.ROOT, "DRAW LATENCY load average while measuring: %.1f on %d cores%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
+            System.out.println("DRAW LATENCY server " + latencies.summary(ClassifyLatencies.Kind.PAD_REQUEST));
             System.out.println("DRAW LATENCY server " + latencies.summary(ClassifyLatencies.Kind.PAD_SERVER));
+            System.out.println("DRAW LATENCY server " + latencies.summary(ClassifyLatencies.Kind.PAD_SERVER_CPU));
             System.out.println("DRAW LATENCY reported by pads " + latencies.summary(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP));
             assertTrue(Arrays.stream(sorted).allMatch(v -> v > 0), Arrays.toString(sorted));
         }

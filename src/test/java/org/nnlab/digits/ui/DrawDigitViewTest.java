@@ -163,7 +163,7 @@ class DrawDigitViewTest extends KaribuSpringTest {
         assertEquals(Integer.parseInt(text("prediction")), saved.predicted());
         assertEquals("mnist-cnn", saved.modelId());
         assertEquals(784, saved.pixels().length);
-        assertTrue(text("feedback-status").startsWith("Saved as a 1."), text("feedback-status"));
+        assertTrue(text("feedback-status").startsWith("Saved with the label 1."), text("feedback-status"));
         assertFalse(feedback(1).isEnabled(), "the same drawing is saved once");
 
         strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
