@@ -144,6 +144,20 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void acceptsANetworkFromTheBuildersLink() {
+        ModelSpec spec = ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(10));
+        UI.getCurrent().navigate("train", com.vaadin.flow.router.QueryParameters.of("spec",
+                org.nnlab.builder.SpecLinks.encode(spec)));
+        TrainingDashboardView view = _get(TrainingDashboardView.class);
+        assertEquals("custom", view.network.getValue());
+        view.datasetSize.setValue(500);
+        view.epochs.setValue(1);
+        view.start.click();
+        assertEquals("custom", view.current.networkName());
+        assertEquals(spec, training.request(SessionOwner.current(), view.current.id()).spec());
+    }
+
+    @Test
     void speaksChinese() {
         useLocale(Locale.SIMPLIFIED_CHINESE);
         TrainingDashboardView view = open();
