@@ -113,6 +113,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     final Anchor download = new Anchor();
     private final HorizontalLayout endActions = new HorizontalLayout();
 
+    final SavedModelsPanel savedModels;
     private ModelSpec customSpec;
     JobSnapshot current;
     private String savedModelId;
@@ -123,8 +124,9 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         this.models = models;
         this.owner = SessionOwner.current();
         setId("training-dashboard");
+        savedModels = new SavedModelsPanel(models, owner);
         add(new H2(getTranslation("train.title")), createSettings(), createButtons(), createProgress(),
-                createEndActions(), createCharts());
+                createEndActions(), createCharts(), savedModels);
         training.latestJobOf(owner).ifPresent(this::show);
         showButtons();
     }
@@ -481,6 +483,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             tryInDraw.setEnabled(true);
             save.setEnabled(false);
             notify(getTranslation("train.saved", saved.name()), false);
+            savedModels.refresh();
         } catch (ModelStoreException e) {
             notify(getTranslation(e.messageKey(), e.arguments()), true);
         } catch (TrainingRefusedException e) {

@@ -158,6 +158,34 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void savedModelsCanBeRenamedUploadedAndDeleted() throws Exception {
+        TrainingDashboardView view = open();
+        SavedModelsPanel panel = view.savedModels;
+        assertEquals(0, panel.grid.getGenericDataView().getItems().count());
+        var spec = ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(10));
+        byte[] file = org.nnlab.engine.model.ModelFile.toBytes(
+                org.nnlab.engine.model.Sequential.build(spec, new java.util.SplittableRandom(3)));
+
+        panel.uploaded("mine.nnm", file);
+        var rows = panel.grid.getGenericDataView().getItems().toList();
+        assertEquals(List.of("mine"), rows.stream().map(org.nnlab.persistence.ModelSummary::name).toList());
+
+        panel.uploaded("broken.nnm", java.util.Arrays.copyOf(file, file.length - 3));
+        String text = NotificationsKt.getNotifications().getLast().getElement().getProperty("text", "");
+        assertTrue(text.startsWith("This is not a usable NN Lab model file"), text);
+        assertEquals(1, panel.grid.getGenericDataView().getItems().count(), "a bad file changes nothing");
+
+        panel.grid.select(rows.getFirst());
+        assertTrue(panel.download.getHref() != null && !panel.download.getHref().isEmpty());
+        panel.name.setValue("renamed");
+        panel.rename.click();
+        assertEquals("renamed", models.list(SessionOwner.current()).getFirst().name());
+        panel.grid.select(panel.grid.getGenericDataView().getItems().findFirst().orElseThrow());
+        panel.delete.click();
+        assertTrue(models.list(SessionOwner.current()).isEmpty());
+    }
+
+    @Test
     void speaksChinese() {
         useLocale(Locale.SIMPLIFIED_CHINESE);
         TrainingDashboardView view = open();
