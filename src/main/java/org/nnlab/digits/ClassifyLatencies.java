@@ -67,6 +67,16 @@ public class ClassifyLatencies {
         }
     }
 
+    /** Forgets every sample (e.g. those taken while the JIT compiler was still warming up). */
+    public void clear() {
+        for (Ring r : rings.values()) {
+            synchronized (r) {
+                r.size = 0;
+                r.next = 0;
+            }
+        }
+    }
+
     public void recordNanos(Kind kind, long nanos) {
         record(kind, nanos / 1e6);
     }
