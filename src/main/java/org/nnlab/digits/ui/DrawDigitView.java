@@ -1,5 +1,7 @@
 package org.nnlab.digits.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -20,6 +22,8 @@ import com.vaadin.flow.server.VaadinRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.nnlab.digits.Classification;
 import org.nnlab.digits.ClassifyLatencies;
 import org.nnlab.digits.DigitClassifier;
@@ -45,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public class DrawDigitView extends Div implements HasDynamicTitle {
     private static final Logger log = LoggerFactory.getLogger(DrawDigitView.class);
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final long LAYER_PICTURE_DELAY_MS = 10;
 
     private final DigitClassifier classifier;
     private final DrawingCollection drawings;
@@ -68,6 +73,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
     private GrayImage drawing;
     private Classification current;
     private boolean savedCurrent;
+    private boolean deferLayerPictures = true;
 
     public DrawDigitView(DigitModels models, DigitClassifier classifier, DrawingCollection drawings,
                          ClassifyLatencies latencies) {
@@ -259,10 +265,39 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         networkInput.setSrc(GrayPng.dataUrl(current.stages().centred().pixels(), 0, 28, 28, 0, 1));
         timing.setText(getTranslation("draw.timing", current.nanos() / 1e6));
         if (withLayers && layersDetails.isOpened()) {
-            gallery.show(current.layers());
+            showLayers(current);
         }
         updateFeedbackButtons();
         return true;
+    }
+
+    /**
+     * Shows the layer pictures of {@code shown}. With push on, they follow a moment later by push, so that
+     * the answer to the stroke (probabilities and bars) is smaller and leaves sooner; a newer drawing
+     * that arrives meanwhile wins.
+     */
+    private void showLayers(Classification shown) {
+        UI ui = UI.getCurrent();
+        if (!deferLayerPictures || ui == null || !ui.getPushConfiguration().getPushMode().isEnabled()) {
+            gallery.show(shown.layers());
+            return;
+        }
+        CompletableFuture.delayedExecutor(LAYER_PICTURE_DELAY_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            try {
+                ui.access(() -> {
+                    if (current == shown) {
+                        gallery.show(shown.layers());
+                    }
+                });
+            } catch (UIDetachedException closedMeanwhile) {
+                // the tab was closed: nobody to show the pictures to
+            }
+        });
+    }
+
+    /** Whether layer pictures follow by push (true) or go out with the probabilities; tests turn it off. */
+    void setDeferLayerPictures(boolean defer) {
+        this.deferLayerPictures = defer;
     }
 
     private static String blankInput() {

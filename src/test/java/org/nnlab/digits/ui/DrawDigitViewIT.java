@@ -57,6 +57,9 @@ class DrawDigitViewIT {
             draw(browser, PointerInput.Kind.PEN, seven);
             assertEquals("7", prediction(browser));
             browser.screenshot("draw-seven-small");
+            // The layer pictures follow the probabilities by push.
+            browser.waitForText(By.id("layers"), "Convolution 2");
+            assertEquals(6 + 16 + 2, browser.driver().findElements(By.cssSelector("#layers img")).size());
             js(browser).executeScript("document.getElementById('feedback').scrollIntoView()");
             browser.screenshot("draw-seven-layers");
 

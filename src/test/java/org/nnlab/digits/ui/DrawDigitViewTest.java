@@ -42,6 +42,7 @@ class DrawDigitViewTest extends KaribuSpringTest {
     void openView() {
         UI.getCurrent().navigate("draw");
         view = assertInstanceOf(DrawDigitView.class, UI.getCurrent().getCurrentView());
+        view.setDeferLayerPictures(false);
         pad = view.pad();
     }
 
@@ -188,6 +189,7 @@ class DrawDigitViewTest extends KaribuSpringTest {
         UI.getCurrent().navigate("draw");
         assertEquals("写一个数字", _get(H1.class).getText());
         DrawDigitView zh = (DrawDigitView) UI.getCurrent().getCurrentView();
+        zh.setDeferLayerPictures(false);
         ComponentUtil.fireEvent(zh.pad(), new StrokeEndEvent(zh.pad(), true, DrawingPad.encode(Strokes.one(112))));
         assertTrue(text("confidence").startsWith("把握"), text("confidence"));
         assertTrue(_get(LayerGallery.class).getElement().getOuterHTML().contains("卷积层 1"));
