@@ -1,10 +1,16 @@
 package org.nnlab;
 
+import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.Cookie;
 import java.util.Locale;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +48,24 @@ public abstract class KaribuSpringTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+    }
+
+    /**
+     * Ends the current browser session and opens a new one, as when the server session has expired or
+     * the server restarted: nothing kept in the old session is left. Cookies are not carried over.
+     */
+    protected void newSession() {
+        MockVaadin.tearDown();
+        setUpVaadin();
+    }
+
+    /** Makes the current (mock) request carry the cookie {@code name=value}, as a returning browser's would. */
+    protected static void sendCookie(String name, String value) {
+        ServletRequest request = (VaadinServletRequest) VaadinRequest.getCurrent();
+        while (request instanceof ServletRequestWrapper wrapper) {
+            request = wrapper.getRequest();
+        }
+        ((FakeRequest) request).addCookie(new Cookie(name, value));
     }
 
     protected static void useLocale(Locale locale) {

@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.builder.CodeExport;
 import org.nnlab.builder.SavedSpecService;
 import org.nnlab.builder.SpecLinks;
@@ -60,7 +61,7 @@ final class BuilderDialogs {
         name.setWidthFull();
         Button ok = new Button(view.getTranslation("build.save"), e -> {
             try {
-                saved.save(OwnerId.current(), name.getValue(), view.spec());
+                saved.save(CurrentOwner.id(), name.getValue(), view.spec());
                 view.showInfo(view.getTranslation("build.save.done", name.getValue().strip()));
                 d.close();
             } catch (IllegalArgumentException ex) {
@@ -86,7 +87,7 @@ final class BuilderDialogs {
 
     private void fillSaved(Dialog d, Div list) {
         list.removeAll();
-        List<SavedSpecService.Entry> entries = saved.list(OwnerId.current());
+        List<SavedSpecService.Entry> entries = saved.list(CurrentOwner.id());
         if (entries.isEmpty()) {
             list.add(new Span(view.getTranslation("build.load.none")));
         }
@@ -95,7 +96,7 @@ final class BuilderDialogs {
         for (SavedSpecService.Entry entry : entries) {
             Button open = new Button(entry.name(), e -> {
                 try {
-                    saved.load(OwnerId.current(), entry.id()).ifPresent(view::change);
+                    saved.load(CurrentOwner.id(), entry.id()).ifPresent(view::change);
                     d.close();
                 } catch (SpecException ex) {
                     view.showError(ex.getMessage());
@@ -105,7 +106,7 @@ final class BuilderDialogs {
             Span when = new Span(time.format(entry.createdAt()));
             when.addClassName("build-saved-when");
             Button remove = new Button(new Icon(VaadinIcon.TRASH), e -> {
-                saved.delete(OwnerId.current(), entry.id());
+                saved.delete(CurrentOwner.id(), entry.id());
                 fillSaved(d, list);
             });
             remove.setAriaLabel(view.getTranslation("build.load.delete", entry.name()));

@@ -24,6 +24,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.digits.Classification;
 import org.nnlab.digits.ClassifyLatencies;
 import org.nnlab.digits.DigitClassifier;
@@ -80,7 +81,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         this.classifier = classifier;
         this.drawings = drawings;
         this.latencies = latencies;
-        this.owner = SessionOwner.current();
+        this.owner = CurrentOwner.id();
         setId("draw-view");
         addClassName("nnlab-draw");
 

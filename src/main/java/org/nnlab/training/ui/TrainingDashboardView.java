@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
@@ -122,7 +123,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     public TrainingDashboardView(TrainingService training, ModelStore models) {
         this.training = training;
         this.models = models;
-        this.owner = SessionOwner.current();
+        this.owner = CurrentOwner.id();
         setId("training-dashboard");
         savedModels = new SavedModelsPanel(models, owner);
         add(new H2(getTranslation("train.title")), createSettings(), createButtons(), createProgress(),

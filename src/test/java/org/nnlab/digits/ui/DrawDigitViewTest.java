@@ -14,12 +14,12 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.digits.ClassifyLatencies;
 import org.nnlab.digits.DigitModel;
 import org.nnlab.digits.Drawing;
@@ -152,7 +152,7 @@ class DrawDigitViewTest extends KaribuSpringTest {
 
     @Test
     void wrongTellItSavesTheNetworksInputWithTheRightLabelOnceForThisSession() {
-        String owner = (String) VaadinSession.getCurrent().getAttribute(SessionOwner.ATTRIBUTE);
+        String owner = CurrentOwner.id();
         int before = drawings.count(owner);
         strokeEnd(Strokes.smallSevenOffCentre(DrawingPad.IMAGE_SIDE));
 

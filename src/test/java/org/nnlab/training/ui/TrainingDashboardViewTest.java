@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;
@@ -51,7 +52,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
 
     @AfterEach
     void stopMyJobs() {
-        String owner = SessionOwner.current();
+        String owner = CurrentOwner.id();
         training.jobsOf(owner).stream().filter(j -> !j.isFinal()).forEach(j -> training.stop(owner, j.id()));
     }
 
@@ -102,8 +103,8 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         String id = view.savedModelId();
         assertNotNull(id);
         assertTrue(view.tryInDraw.isEnabled());
-        assertEquals("my perceptron", models.find(SessionOwner.current(), id).orElseThrow().name());
-        assertTrue(models.find(SessionOwner.current(), id).orElseThrow().metrics().contains("testAccuracy"));
+        assertEquals("my perceptron", models.find(CurrentOwner.id(), id).orElseThrow().name());
+        assertTrue(models.find(CurrentOwner.id(), id).orElseThrow().metrics().contains("testAccuracy"));
     }
 
     @Test
@@ -154,7 +155,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         view.epochs.setValue(1);
         view.start.click();
         assertEquals("custom", view.current.networkName());
-        assertEquals(spec, training.request(SessionOwner.current(), view.current.id()).spec());
+        assertEquals(spec, training.request(CurrentOwner.id(), view.current.id()).spec());
     }
 
     @Test
@@ -179,10 +180,10 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         assertTrue(panel.download.getHref() != null && !panel.download.getHref().isEmpty());
         panel.name.setValue("renamed");
         panel.rename.click();
-        assertEquals("renamed", models.list(SessionOwner.current()).getFirst().name());
+        assertEquals("renamed", models.list(CurrentOwner.id()).getFirst().name());
         panel.grid.select(panel.grid.getGenericDataView().getItems().findFirst().orElseThrow());
         panel.delete.click();
-        assertTrue(models.list(SessionOwner.current()).isEmpty());
+        assertTrue(models.list(CurrentOwner.id()).isEmpty());
     }
 
     @Test
