@@ -15,6 +15,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -22,6 +24,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.nnlab.base.ui.CurrentOwner;
@@ -47,7 +50,10 @@ import org.slf4j.LoggerFactory;
 @Route("draw")
 @Menu(order = 1, title = "nav.draw", icon = "vaadin:pencil")
 @StyleSheet("draw.css")
-public class DrawDigitView extends Div implements HasDynamicTitle {
+public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterObserver {
+    /** The query parameter that picks a model by id ({@code draw?model=…}, the training page's "Try it in Draw"). */
+    public static final String MODEL_PARAMETER = "model";
+
     private static final Logger log = LoggerFactory.getLogger(DrawDigitView.class);
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final long LAYER_PICTURE_DELAY_MS = 10;
@@ -59,6 +65,10 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
 
     private final DrawingPad pad = new DrawingPad();
     private final Select<DigitModel> modelSelect = new Select<>();
+    private final Span modelNotice = new Span();
+    private final DigitModels models;
+    private List<DigitModel> available;
+    private DigitModel defaultModel;
     private final Span prediction = new Span("–");
     private final Span miniPrediction = new Span("–");
     private final Span confidence = new Span();
@@ -78,6 +88,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
 
     public DrawDigitView(DigitModels models, DigitClassifier classifier, DrawingCollection drawings,
                          ClassifyLatencies latencies) {
+        this.models = models;
         this.classifier = classifier;
         this.drawings = drawings;
         this.latencies = latencies;
@@ -117,12 +128,17 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         });
         pad.addPadClearedListener(e -> show(null, true));
 
-        List<DigitModel> available = models.available(owner);
+        available = models.available(owner);
+        defaultModel = available.isEmpty() ? null : available.getFirst();
         modelSelect.setId("model");
         modelSelect.setLabel(getTranslation("draw.model.label"));
         modelSelect.setItems(available);
         modelSelect.setItemLabelGenerator(this::modelName);
-        models.defaultModel(owner).ifPresent(modelSelect::setValue);
+        modelSelect.setValue(defaultModel);
+        modelNotice.setId("model-notice");
+        modelNotice.addClassName("nnlab-hint");
+        modelNotice.getElement().setAttribute("aria-live", "polite");
+        modelNotice.setVisible(false);
         modelSelect.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 show(drawing, true);
@@ -183,7 +199,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         timing.setId("server-time");
         timing.addClassName("nnlab-hint");
 
-        Div result = new Div(modelSelect);
+        Div result = new Div(modelSelect, modelNotice);
         if (noModels) {
             Paragraph none = new Paragraph(getTranslation("draw.model.none"));
             none.setId("no-models");
@@ -194,6 +210,37 @@ public class DrawDigitView extends Div implements HasDynamicTitle {
         result.add(top, bars, timing);
         result.addClassName("nnlab-result");
         return result;
+    }
+
+    /**
+     * {@code draw?model=<id>} picks that model when it is one this person may use; an unknown id, or
+     * another person's model, leaves the default model chosen and says so.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault(MODEL_PARAMETER, List.of());
+        modelNotice.setVisible(false);
+        if (ids.isEmpty() || ids.getFirst().isBlank()) {
+            return;
+        }
+        String id = ids.getFirst();
+        Optional<DigitModel> asked = available.stream().filter(m -> m.id().equals(id)).findFirst();
+        if (asked.isEmpty()) {
+            // saved since this view was made (the view can be reused when only the parameters change)
+            available = models.available(owner);
+            defaultModel = available.isEmpty() ? null : available.getFirst();
+            modelSelect.setItems(available);
+            asked = available.stream().filter(m -> m.id().equals(id)).findFirst();
+        }
+        if (asked.isPresent()) {
+            modelSelect.setValue(asked.get());
+        } else {
+            if (defaultModel != null) {
+                modelSelect.setValue(defaultModel);
+            }
+            modelNotice.setText(getTranslation("draw.model.notFound"));
+            modelNotice.setVisible(true);
+        }
     }
 
     private Div createFeedback() {

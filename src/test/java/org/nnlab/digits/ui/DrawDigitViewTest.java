@@ -14,7 +14,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,14 @@ import org.nnlab.digits.Drawing;
 import org.nnlab.digits.DrawingCollection;
 import org.nnlab.digits.Strokes;
 import org.nnlab.engine.data.GrayImage;
+import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.Sequential;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.FlattenSpec;
+import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.persistence.ModelStore;
+import org.nnlab.persistence.ModelSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The draw view on the server side: strokes arrive as the pad's events, the shipped models read them. */
@@ -34,6 +44,8 @@ class DrawDigitViewTest extends KaribuSpringTest {
     DrawingCollection drawings;
     @Autowired
     ClassifyLatencies latencies;
+    @Autowired
+    ModelStore models;
 
     private DrawDigitView view;
     private DrawingPad pad;
@@ -194,6 +206,49 @@ class DrawDigitViewTest extends KaribuSpringTest {
         assertTrue(text("confidence").startsWith("把握"), text("confidence"));
         assertTrue(_get(LayerGallery.class).getElement().getOuterHTML().contains("卷积层 1"));
         assertEquals("撤销", zh.pad().getElement().getProperty("undoLabel"));
+    }
+
+    private static byte[] digitModelFile() {
+        ModelSpec spec = ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(10));
+        return ModelFile.toBytes(Sequential.build(spec, new SplittableRandom(5)));
+    }
+
+    private static Span notice() {
+        return _get(Span.class, spec -> spec.withId("model-notice"));
+    }
+
+    private static boolean noticeHidden() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(Span.class, spec -> spec.withId("model-notice")).isEmpty();
+    }
+
+    @Test
+    void theLinkFromTheTrainingPagePicksTheUsersOwnModel() {
+        ModelSummary mine = models.save(CurrentOwner.id(), "my LeNet", digitModelFile(), "{}");
+        UI.getCurrent().navigate("draw", QueryParameters.of("model", mine.id()));
+        assertEquals(mine.id(), modelSelect().getValue().id());
+        assertEquals("my LeNet", modelSelect().getItemLabelGenerator().apply(modelSelect().getValue()));
+        assertTrue(noticeHidden());
+
+        view = (DrawDigitView) UI.getCurrent().getCurrentView();
+        view.setDeferLayerPictures(false);
+        ComponentUtil.fireEvent(view.pad(), new StrokeEndEvent(view.pad(), true, DrawingPad.encode(Strokes.one(112))));
+        assertTrue(text("prediction").matches("\\d"), "the chosen model reads the drawing: " + text("prediction"));
+    }
+
+    @Test
+    void anUnknownOrSomeoneElsesModelLeavesTheDefaultWithANotice() {
+        ModelSummary theirs = models.save("someone-else-" + java.util.UUID.randomUUID(), "their model", digitModelFile(), "{}");
+        for (String id : List.of(theirs.id(), "no-such-model")) {
+            UI.getCurrent().navigate("");
+            UI.getCurrent().navigate("draw", QueryParameters.of("model", id));
+            assertEquals("mnist-cnn", modelSelect().getValue().id(), id);
+            assertEquals("The model in the link is not one of yours (or it was deleted), so the default model is used.",
+                    notice().getText());
+            assertTrue(modelSelect().getListDataView().getItems().noneMatch(m -> m.id().equals(theirs.id())));
+        }
+        UI.getCurrent().navigate("draw", QueryParameters.of("model", "mnist-mlp"));
+        assertEquals("mnist-mlp", modelSelect().getValue().id(), "a shipped model can be named too");
+        assertTrue(noticeHidden());
     }
 
     @Test
