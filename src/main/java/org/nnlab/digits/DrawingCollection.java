@@ -87,6 +87,32 @@ public class DrawingCollection {
                 .list();
     }
 
+    /** How many drawings the owner has of each digit: element d counts label d (10 elements). */
+    public int[] countsByLabel(String owner) {
+        int[] counts = new int[10];
+        jdbc.sql("SELECT label, COUNT(*) AS n FROM drawing WHERE owner = :owner GROUP BY label")
+                .param("owner", owner)
+                .query(rs -> {
+                    int label = rs.getInt("label");
+                    if (label >= 0 && label < 10) {
+                        counts[label] = rs.getInt("n");
+                    }
+                });
+        return counts;
+    }
+
+    /** The owner's newest drawings, newest first, at most {@code limit} of them. */
+    public List<Drawing> newest(String owner, int limit) {
+        return jdbc.sql("SELECT id, owner, pixels, label, predicted, model_id, created_at FROM drawing"
+                        + " WHERE owner = :owner ORDER BY id DESC LIMIT :limit")
+                .param("owner", owner)
+                .param("limit", Math.max(0, limit))
+                .query((rs, row) -> new Drawing(rs.getLong("id"), rs.getString("owner"),
+                        toFloats(rs.getBytes("pixels")), rs.getInt("label"), rs.getInt("predicted"),
+                        rs.getString("model_id"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
     /** The owner's drawings as a training set of 28×28 images (empty when there are none). */
     public LabeledImages asTrainingSet(String owner) {
         List<Drawing> drawings = list(owner);
@@ -103,6 +129,11 @@ public class DrawingCollection {
     public boolean delete(String owner, long id) {
         return jdbc.sql("DELETE FROM drawing WHERE owner = :owner AND id = :id")
                 .param("owner", owner).param("id", id).update() > 0;
+    }
+
+    /** Removes all of the owner's drawings; returns how many there were. */
+    public int deleteAll(String owner) {
+        return jdbc.sql("DELETE FROM drawing WHERE owner = :owner").param("owner", owner).update();
     }
 
     private static void requireOwner(String owner) {

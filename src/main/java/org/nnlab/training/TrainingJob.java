@@ -1,6 +1,5 @@
 package org.nnlab.training;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,9 +81,8 @@ final class TrainingJob {
         return prepared;
     }
 
-    /** Builds the network and loads the data: the first thing a job's first slice does. */
-    void prepare(TrainingData data) throws IOException {
-        TrainingData.Sets sets = data.load(request.data());
+    /** Builds the network and takes its data (just loaded): the first thing a job's first slice does. */
+    void prepare(TrainingData.Sets sets) {
         Sequential m = Sequential.build(request.spec(), new SplittableRandom(request.seed()));
         Dataset train = sets.train();
         double validation = train.size() >= 50 ? request.validationFraction() : 0;

@@ -1,5 +1,6 @@
 package org.nnlab.training;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +14,13 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.nnlab.engine.data.Dataset;
+import org.nnlab.engine.data.LabeledImages;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.tensor.Parallelism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +41,7 @@ public class TrainingService implements AutoCloseable {
 
     private final TrainingProperties properties;
     private final TrainingData data;
+    private final OwnImages ownImages;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, Set<Feed>> feeds = new ConcurrentHashMap<>();
     private final Object lock = new Object();
@@ -50,9 +55,16 @@ public class TrainingService implements AutoCloseable {
         return t;
     });
 
+    /** A service without people's own images (runs on {@link DataChoice#DRAWINGS} are refused). */
     public TrainingService(TrainingProperties properties, TrainingData data) {
+        this(properties, data, null);
+    }
+
+    @Autowired
+    public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages) {
         this.properties = properties;
         this.data = data;
+        this.ownImages = ownImages;
         timer.scheduleWithFixedDelay(this::forgetExpiredJobs, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 
@@ -88,7 +100,7 @@ public class TrainingService implements AutoCloseable {
      */
     public JobSnapshot start(String owner, TrainingRequest request) {
         requireOwner(owner);
-        checkRequest(request);
+        checkRequest(owner, request);
         TrainingJob job = new TrainingJob(JobId.random(), owner, request);
         synchronized (lock) {
             long going = jobs.values().stream().filter(j -> j.owner.equals(owner) && !j.state.isFinal()).count();
@@ -113,7 +125,7 @@ public class TrainingService implements AutoCloseable {
         return snapshotOf(job);
     }
 
-    private void checkRequest(TrainingRequest request) {
+    private void checkRequest(String owner, TrainingRequest request) {
         long parameters;
         try {
             request.spec().validate();
@@ -125,16 +137,63 @@ public class TrainingService implements AutoCloseable {
             throw new TrainingRefusedException("train.error.tooManyParameters", "the network has " + parameters
                     + " parameters; the limit is " + properties.maxParameters(), parameters, properties.maxParameters());
         }
-        long samples;
-        try {
-            samples = (long) data.trainingSize(request.data()) * request.epochs();
-        } catch (IllegalArgumentException e) {
-            throw new TrainingRefusedException("train.error.noData", e.getMessage(), request.data().dataset());
-        }
+        long samples = (long) trainingSize(owner, request.data()) * request.epochs();
         if (samples > properties.maxSamples()) {
             throw new TrainingRefusedException("train.error.tooManySamples", "the run would train on " + samples
                     + " samples (samples × epochs); the limit is " + properties.maxSamples(), samples, properties.maxSamples());
         }
+    }
+
+    /**
+     * How many training samples {@code choice} stands for when {@code owner} trains on it.
+     *
+     * @throws TrainingRefusedException when the data set is unknown here, or the owner has fewer than
+     *                                  {@link DataChoice#MIN_DRAWINGS} drawings to train on
+     */
+    private int trainingSize(String owner, DataChoice choice) {
+        if (!choice.isDrawings()) {
+            try {
+                return data.trainingSize(choice);
+            } catch (IllegalArgumentException e) {
+                throw new TrainingRefusedException("train.error.noData", e.getMessage(), choice.dataset());
+            }
+        }
+        if (ownImages == null) {
+            throw new TrainingRefusedException("train.error.noData", "this server keeps no drawings", choice.dataset());
+        }
+        int count = ownImages.count(owner);
+        if (count < DataChoice.MIN_DRAWINGS) {
+            throw new TrainingRefusedException("train.error.tooFewDrawings", "you have " + count
+                    + " drawings; at least " + DataChoice.MIN_DRAWINGS + " are needed", count, DataChoice.MIN_DRAWINGS);
+        }
+        return choice.size() == 0 ? count : Math.min(count, choice.size());
+    }
+
+    /** How many of their own drawings {@code owner} could train on (0 when this server keeps none). */
+    public int drawingCount(String owner) {
+        requireOwner(owner);
+        return ownImages == null ? 0 : ownImages.count(owner);
+    }
+
+    /**
+     * The samples of a job: from the data source, or for {@link DataChoice#DRAWINGS} the owner's drawings
+     * (as they are when the job begins) to train on, with MNIST test images to test on, as many as an
+     * MNIST subset of the same size would have.
+     */
+    private TrainingData.Sets load(String owner, DataChoice choice) throws IOException {
+        if (!choice.isDrawings()) {
+            return data.load(choice);
+        }
+        LabeledImages mine = ownImages.load(owner);
+        if (choice.size() > 0 && choice.size() < mine.size()) {
+            mine = mine.first(choice.size());
+        }
+        if (mine.size() < DataChoice.MIN_DRAWINGS) {
+            throw new IllegalStateException("only " + mine.size() + " of your drawings are left; at least "
+                    + DataChoice.MIN_DRAWINGS + " are needed to train on them");
+        }
+        Dataset test = data.load(DataChoice.mnist(mine.size())).test();
+        return new TrainingData.Sets(mine.toDataset(), test);
     }
 
     /** Stops giving the job slices; it keeps its place. Only a running job can pause. */
@@ -309,7 +368,7 @@ public class TrainingService implements AutoCloseable {
     private SliceOutcome runSlice(TrainingJob job) {
         try {
             if (!job.isPrepared() && !job.cancelRequested) {
-                job.prepare(data);
+                job.prepare(load(job.owner, job.request.data()));
             }
             long start = System.nanoTime();
             long budget = properties.sliceMillis() * 1_000_000L;

@@ -63,6 +63,27 @@ class DrawingCollectionTest {
     }
 
     @Test
+    void countsPerDigitNewestFirstAndDeleteAllStayWithTheOwner() {
+        GrayImage one = input(Strokes.one(112));
+        GrayImage zero = input(Strokes.zero(112));
+        drawings.add(alice, one, 1, 1, "mnist-cnn");
+        long middle = drawings.add(alice, zero, 0, 6, "mnist-cnn");
+        long newest = drawings.add(alice, one, 1, 7, "mnist-cnn");
+        drawings.add(bob, zero, 0, 0, "mnist-cnn");
+
+        assertArrayEquals(new int[] {1, 2, 0, 0, 0, 0, 0, 0, 0, 0}, drawings.countsByLabel(alice));
+        assertArrayEquals(new int[10], drawings.countsByLabel("nobody-" + UUID.randomUUID()));
+        List<Drawing> two = drawings.newest(alice, 2);
+        assertEquals(List.of(newest, middle), two.stream().map(Drawing::id).toList());
+        assertEquals(List.of(1, 0), two.stream().map(Drawing::label).toList());
+        assertEquals(3, drawings.newest(alice, 50).size());
+
+        assertEquals(3, drawings.deleteAll(alice));
+        assertEquals(0, drawings.count(alice));
+        assertEquals(1, drawings.count(bob), "another owner's drawings stay");
+    }
+
+    @Test
     void refusesWhatIsNotALabelled28By28Drawing() {
         assertThrows(IllegalArgumentException.class, () -> drawings.add(alice, GrayImage.blank(112, 112), 1, 1, "m"));
         assertThrows(IllegalArgumentException.class, () -> drawings.add(alice, GrayImage.blank(28, 28), 10, 1, "m"));

@@ -277,6 +277,58 @@ class TrainingServiceTest {
         assertTrue(service.jobsOf("lee").isEmpty());
     }
 
+    /** Own images of [1, 4, 4] like the synthetic set's, per owner. */
+    private static final class Mine implements OwnImages {
+        final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+
+        @Override
+        public int count(String owner) {
+            return counts.getOrDefault(owner, 0);
+        }
+
+        @Override
+        public org.nnlab.engine.data.LabeledImages load(String owner) {
+            org.nnlab.engine.data.Dataset d = SyntheticData.make(count(owner), 9);
+            int[] labels = new int[d.size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = d.label(i);
+            }
+            return new org.nnlab.engine.data.LabeledImages(4, 4, d.inputs().data(), labels);
+        }
+    }
+
+    private static TrainingRequest onDrawings(int epochs) {
+        TrainingRequest r = SyntheticData.request(1, epochs, 0.2);
+        return new TrainingRequest("tiny", r.spec(), DataChoice.drawings(), r.optimizer(), r.batchSize(), epochs,
+                r.seed(), false, r.validationFraction());
+    }
+
+    @Test
+    void aPersonTrainsOnTheirOwnDrawingsAndIsTestedOnTheTestImages() throws InterruptedException {
+        Mine mine = new Mine();
+        mine.counts.put("ivy", 35);
+        mine.counts.put("joe", DataChoice.MIN_DRAWINGS - 1);
+        service.close();
+        service = new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 1000, 100_000, 5, 3, 120), data, mine);
+
+        assertEquals(35, service.drawingCount("ivy"));
+        TrainingRefusedException few = assertThrows(TrainingRefusedException.class, () -> service.start("joe", onDrawings(1)));
+        assertEquals("train.error.tooFewDrawings", few.messageKey());
+        assertEquals(List.of(DataChoice.MIN_DRAWINGS - 1, DataChoice.MIN_DRAWINGS), List.of(few.arguments()));
+        assertKey("train.error.tooFewDrawings", () -> service.start("kay", onDrawings(1)));
+
+        JobId id = service.start("ivy", onDrawings(2)).id();
+        runUntilIdle();
+        JobSnapshot s = service.snapshot("ivy", id);
+        assertEquals(JobState.FINISHED, s.state(), s.message());
+        assertEquals(2 * 4, s.step(), "35 drawings (fewer than 50: none held out) in batches of 10, 2 epochs");
+        assertEquals(60, java.util.Arrays.stream(s.confusion().counts()).sum(), "scored on the 60 test images");
+
+        try (TrainingService without = new TrainingService(service.properties(), data)) {
+            assertKey("train.error.noData", () -> without.start("ivy", onDrawings(1)));
+        }
+    }
+
     private static void assertKey(String key, org.junit.jupiter.api.function.Executable call) {
         TrainingRefusedException e = assertThrows(TrainingRefusedException.class, call);
         assertEquals(key, e.messageKey(), e.getMessage());

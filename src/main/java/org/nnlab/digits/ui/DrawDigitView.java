@@ -79,6 +79,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
     private final Span feedbackStatus = new Span();
     private final LayerGallery gallery = new LayerGallery();
     private final Details layersDetails = new Details();
+    private final MyDrawings myDrawings;
 
     /** The latest drawing as the pad sent it (null when the pad is empty), and what the network made of it. */
     private GrayImage drawing;
@@ -93,6 +94,8 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
         this.drawings = drawings;
         this.latencies = latencies;
         this.owner = CurrentOwner.id();
+        this.myDrawings = new MyDrawings(drawings, owner,
+                () -> feedbackStatus.setText(getTranslation("draw.feedback.count", drawings.count(owner))));
         setId("draw-view");
         addClassName("nnlab-draw");
 
@@ -262,7 +265,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
         feedbackStatus.setId("feedback-status");
         feedbackStatus.getElement().setAttribute("aria-live", "polite");
         feedbackStatus.setText(getTranslation("draw.feedback.count", drawings.count(owner)));
-        Div box = new Div(title, text, buttons, feedbackStatus);
+        Div box = new Div(title, text, buttons, feedbackStatus, myDrawings);
         box.setId("feedback");
         box.addClassName("nnlab-feedback");
         return box;
@@ -366,6 +369,12 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
         savedCurrent = true;
         updateFeedbackButtons();
         feedbackStatus.setText(getTranslation("draw.feedback.saved", label, drawings.count(owner)));
+        myDrawings.refresh();
+    }
+
+    /** The person's collection (for tests). */
+    MyDrawings myDrawings() {
+        return myDrawings;
     }
 
     /** The pad (for tests that feed it strokes). */

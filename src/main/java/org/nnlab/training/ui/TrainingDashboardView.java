@@ -78,7 +78,8 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     private final ChartOptions charts = new ChartOptions(this::getTranslation);
 
     final Select<String> network = new Select<>();
-    final Select<Integer> datasetSize = new Select<>();
+    final Select<DataChoice> dataset = new Select<>();
+    final Span drawingsHint = new Span();
     final Select<OptimizerKind> optimizer = new Select<>();
     final NumberField learningRate = new NumberField();
     final IntegerField batchSize = new IntegerField();
@@ -164,12 +165,30 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         network.setItemLabelGenerator(n -> getTranslation("train.network." + n));
         network.addValueChangeListener(e -> applyNetworkDefaults(e.getValue()));
 
-        datasetSize.setId("dataset-size");
-        datasetSize.setLabel(getTranslation("train.dataset"));
-        datasetSize.setItems(500, 1000, 5000, 10000, 30000, 0);
-        datasetSize.setItemLabelGenerator(n -> n == 0 ? getTranslation("train.dataset.full")
-                : getTranslation("train.dataset.subset", String.format(Locale.ROOT, "%,d", n)));
-        datasetSize.setValue(5000);
+        dataset.setId("dataset-size");
+        dataset.setLabel(getTranslation("train.dataset"));
+        List<DataChoice> choices = new ArrayList<>();
+        for (int n : new int[] {500, 1000, 5000, 10000, 30000, 0}) {
+            choices.add(DataChoice.mnist(n));
+        }
+        int drawings = training.drawingCount(owner);
+        if (drawings >= DataChoice.MIN_DRAWINGS) {
+            choices.add(DataChoice.drawings());
+        }
+        dataset.setItems(choices);
+        dataset.setItemLabelGenerator(c -> c.isDrawings() ? getTranslation("train.dataset.drawings", drawings)
+                : c.size() == 0 ? getTranslation("train.dataset.full")
+                : getTranslation("train.dataset.subset", String.format(Locale.ROOT, "%,d", c.size())));
+        dataset.setValue(DataChoice.mnist(5000));
+        drawingsHint.setId("drawings-hint");
+        drawingsHint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        if (drawings < DataChoice.MIN_DRAWINGS) {
+            drawingsHint.setText(getTranslation("train.dataset.drawingsHint", drawings, DataChoice.MIN_DRAWINGS));
+        } else {
+            drawingsHint.setText(getTranslation("train.dataset.drawingsNote", drawings));
+            drawingsHint.setVisible(false);
+            dataset.addValueChangeListener(e -> drawingsHint.setVisible(e.getValue() != null && e.getValue().isDrawings()));
+        }
 
         optimizer.setId("optimizer");
         optimizer.setLabel(getTranslation("train.optimizer"));
@@ -203,12 +222,15 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         augment.setLabel(getTranslation("train.augment"));
         network.setValue(Networks.LENET.name());
 
-        FlexLayout settings = new FlexLayout(network, datasetSize, optimizer, learningRate, batchSize, epochs, seed,
+        FlexLayout settings = new FlexLayout(network, dataset, optimizer, learningRate, batchSize, epochs, seed,
                 weightDecay, augment);
         settings.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         settings.setAlignItems(FlexComponent.Alignment.BASELINE);
         settings.getStyle().set("gap", "var(--lumo-space-m)");
-        return settings;
+        VerticalLayout box = new VerticalLayout(settings, drawingsHint);
+        box.setPadding(false);
+        box.setSpacing(false);
+        return box;
     }
 
     private void applyNetworkDefaults(String name) {
@@ -313,7 +335,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         double rate = learningRate.getValue() == null ? 0 : learningRate.getValue();
         double decay = weightDecay.getValue() == null ? 0 : weightDecay.getValue();
         OptimizerConfig opt = new OptimizerConfig(optimizer.getValue(), rate, 0, decay);
-        return new TrainingRequest(name, spec, DataChoice.mnist(datasetSize.getValue() == null ? 0 : datasetSize.getValue()),
+        return new TrainingRequest(name, spec, dataset.getValue() == null ? DataChoice.mnist(0) : dataset.getValue(),
                 opt, orZero(batchSize.getValue()), orZero(epochs.getValue()), orZero(seed.getValue()),
                 augment.getValue(), 0.1);
     }

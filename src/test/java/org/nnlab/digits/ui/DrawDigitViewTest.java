@@ -252,6 +252,64 @@ class DrawDigitViewTest extends KaribuSpringTest {
     }
 
     @Test
+    void myDrawingsCountsEachDigitAndDeletesOneOrAll() {
+        MyDrawings mine = view.myDrawings();
+        assertEquals(0, mine.total());
+        assertEquals("My drawings (0)", mine.getSummaryText());
+        assertEquals("No drawings yet. Draw a digit, then tell the network the right answer above.", mine.status.getText());
+        assertFalse(mine.deleteAll.isEnabled());
+
+        strokeEnd(Strokes.one(DrawingPad.IMAGE_SIDE));
+        _click(feedback(1));
+        strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
+        _click(feedback(0));
+        strokeEnd(Strokes.smallSevenOffCentre(DrawingPad.IMAGE_SIDE));
+        _click(feedback(1));
+        mine.setOpened(true);
+
+        assertEquals("My drawings (3)", mine.getSummaryText());
+        assertEquals("0 · 1", text("my-drawings-count-0"));
+        assertEquals("1 · 2", text("my-drawings-count-1"));
+        assertEquals("7 · 0", text("my-drawings-count-7"));
+        assertEquals("Digit 1: 2 drawings", _get(Span.class, spec -> spec.withId("my-drawings-count-1")).getElement().getAttribute("aria-label"));
+        assertEquals(3, mine.thumbnails.getComponentCount());
+
+        String owner = CurrentOwner.id();
+        Drawing newest = drawings.list(owner).getLast();
+        _click(_get(Button.class, spec -> spec.withId("my-drawings-delete-" + newest.id())));
+        assertEquals(2, drawings.count(owner));
+        assertTrue(drawings.list(owner).stream().noneMatch(d -> d.id() == newest.id()), "that very drawing is gone");
+        assertEquals("1 · 1", text("my-drawings-count-1"));
+        assertEquals(2, mine.thumbnails.getComponentCount());
+        assertEquals("Your collection: 2 drawings", text("feedback-status"));
+
+        _click(mine.deleteAll);
+        _click(_get(Button.class, spec -> spec.withId("my-drawings-delete-all-no")));
+        assertEquals(2, drawings.count(owner), "cancel keeps them");
+        _click(mine.deleteAll);
+        _click(_get(Button.class, spec -> spec.withId("my-drawings-delete-all-yes")));
+        assertEquals(0, drawings.count(owner));
+        assertEquals("My drawings (0)", mine.getSummaryText());
+        assertEquals(0, mine.thumbnails.getComponentCount());
+        assertEquals("Your collection: no drawings yet", text("feedback-status"));
+    }
+
+    @Test
+    void myDrawingsShowsTheNewestAndCountsTheRest() {
+        String owner = CurrentOwner.id();
+        GrayImage one = new org.nnlab.engine.data.DigitPreprocessor().process(Strokes.one(112)).centred();
+        for (int i = 0; i < MyDrawings.SHOWN + 3; i++) {
+            drawings.add(owner, one, i % 10, -1, "mnist-cnn");
+        }
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("draw");
+        MyDrawings mine = ((DrawDigitView) UI.getCurrent().getCurrentView()).myDrawings();
+        assertEquals(MyDrawings.SHOWN, mine.thumbnails.getComponentCount());
+        assertEquals("The 24 newest are shown; 3 more are kept.", mine.status.getText());
+        assertEquals("My drawings (27)", mine.getSummaryText());
+    }
+
+    @Test
     void thePadRefusesImagesOfTheWrongSize() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> DrawingPad.decode(java.util.Base64.getEncoder().encodeToString(new byte[100])));

@@ -23,6 +23,7 @@ import org.nnlab.engine.spec.FlattenSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.persistence.ModelStore;
+import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
 import org.nnlab.training.TrainingData;
@@ -49,6 +50,8 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     TrainingService training;
     @Autowired
     ModelStore models;
+    @Autowired
+    org.nnlab.digits.DrawingCollection drawings;
 
     @AfterEach
     void stopMyJobs() {
@@ -79,7 +82,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         assertEquals("lenet", view.network.getValue(), "LeNet is picked first");
         view.network.setValue("perceptron");
         assertEquals(0.1, view.learningRate.getValue(), "the network's usual learning rate");
-        view.datasetSize.setValue(500);
+        view.dataset.setValue(DataChoice.mnist(500));
         view.epochs.setValue(3);
         view.start.click();
         assertNotNull(view.current);
@@ -111,7 +114,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     void aReloadedPageShowsTheRunningJobAgain() {
         TrainingDashboardView view = open();
         view.network.setValue("perceptron");
-        view.datasetSize.setValue(30000);
+        view.dataset.setValue(DataChoice.mnist(30000));
         view.epochs.setValue(20);
         view.start.click();
         var id = view.current.id();
@@ -126,7 +129,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     @Test
     void refusesTooLongARunWithAReadableMessage() {
         TrainingDashboardView view = open();
-        view.datasetSize.setValue(0);
+        view.dataset.setValue(DataChoice.mnist(0));
         view.epochs.setValue(50);
         view.start.click();
         List<Notification> shown = NotificationsKt.getNotifications();
@@ -151,7 +154,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
                 org.nnlab.builder.SpecLinks.encode(spec)));
         TrainingDashboardView view = _get(TrainingDashboardView.class);
         assertEquals("custom", view.network.getValue());
-        view.datasetSize.setValue(500);
+        view.dataset.setValue(DataChoice.mnist(500));
         view.epochs.setValue(1);
         view.start.click();
         assertEquals("custom", view.current.networkName());
@@ -184,6 +187,46 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         panel.grid.select(panel.grid.getGenericDataView().getItems().findFirst().orElseThrow());
         panel.delete.click();
         assertTrue(models.list(CurrentOwner.id()).isEmpty());
+    }
+
+    private void addDrawings(int count) {
+        org.nnlab.engine.data.Dataset images = FakeMnist.make(count, 4);
+        for (int i = 0; i < count; i++) {
+            float[] pixels = java.util.Arrays.copyOfRange(images.inputs().data(), i * 784, (i + 1) * 784);
+            drawings.add(CurrentOwner.id(), new org.nnlab.engine.data.GrayImage(28, 28, pixels), images.label(i), -1, "mnist-cnn");
+        }
+    }
+
+    @Test
+    void withFewerThanTenDrawingsThePickerSaysHowToGetThem() {
+        addDrawings(DataChoice.MIN_DRAWINGS - 1);
+        TrainingDashboardView view = open();
+        assertTrue(view.dataset.getListDataView().getItems().noneMatch(DataChoice::isDrawings));
+        assertTrue(view.drawingsHint.isVisible());
+        assertEquals("You can also train on your own drawings: label at least 10 digits on the Draw page with"
+                + " \u201cWrong? Tell it\u201d. You have 9. The trained network is tested on MNIST test images.",
+                view.drawingsHint.getText());
+    }
+
+    @Test
+    void trainsOnTheUsersOwnDrawingsAndTestsOnMnistTestImages() throws InterruptedException {
+        addDrawings(12);
+        TrainingDashboardView view = open();
+        DataChoice mine = view.dataset.getListDataView().getItems().filter(DataChoice::isDrawings).findFirst().orElseThrow();
+        assertEquals("My drawings (12)", view.dataset.getItemLabelGenerator().apply(mine));
+        assertFalse(view.drawingsHint.isVisible(), "nothing to explain while MNIST is chosen");
+        view.dataset.setValue(mine);
+        assertTrue(view.drawingsHint.isVisible());
+        assertTrue(view.drawingsHint.getText().startsWith("Your 12 drawings are the training images"), view.drawingsHint.getText());
+
+        view.network.setValue("perceptron");
+        view.epochs.setValue(2);
+        view.start.click();
+        assertEquals(DataChoice.drawings(), training.request(CurrentOwner.id(), view.current.id()).data());
+        JobSnapshot end = awaitFinal(view);
+        assertEquals(JobState.FINISHED, end.state(), end.message());
+        assertEquals(2, end.step(), "12 drawings in one batch of 64, two epochs");
+        assertEquals(200, java.util.Arrays.stream(end.confusion().counts()).sum(), "tested on the (stand-in) MNIST test images");
     }
 
     @Test
