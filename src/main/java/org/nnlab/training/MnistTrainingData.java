@@ -2,22 +2,25 @@ package org.nnlab.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.nnlab.datasets.DataDirectory;
-import org.nnlab.engine.data.LabeledImages;
+import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.Mnist;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * MNIST from {@code <data-dir>/datasets/mnist}, read once and kept in memory (about 220 MB as floats).
- * A subset of n images is the first n training images; its test set is the first max(500, n / 5) test
- * images (all 10,000 for the full set).
+ * MNIST from {@code <data-dir>/datasets/mnist}, read once on first use and then shared, read-only, by
+ * every job (about 190 MB of training images and 31 MB of test images as floats): the full set is handed
+ * out as it is, a subset as a view of it, and a job's trainer also only keeps views, so a run copies
+ * nothing but its mini-batches (which augmentation may then change). A subset of n images is the first
+ * n training images; its test set is the first max(500, n / 5) test images (all 10,000 for the full set).
  */
 @Component
 public class MnistTrainingData implements TrainingData {
     private final Path dir;
-    private LabeledImages train;
-    private LabeledImages test;
+    private Dataset train;
+    private Dataset test;
 
     public MnistTrainingData(@Value("${nnlab.data-dir}") String dataDir) {
         this.dir = DataDirectory.mnist(DataDirectory.resolve(dataDir));
@@ -26,13 +29,15 @@ public class MnistTrainingData implements TrainingData {
     @Override
     public Sets load(DataChoice choice) throws IOException {
         requireMnist(choice);
-        LabeledImages all = trainImages();
-        LabeledImages allTest = testImages();
+        Dataset all = trainSet();
+        Dataset allTest = testSet();
         int n = trainingSize(choice);
-        LabeledImages tr = n >= all.size() ? all : all.first(n);
-        int testCount = choice.size() == 0 ? allTest.size() : Math.min(allTest.size(), Math.max(500, n / 5));
-        LabeledImages te = testCount >= allTest.size() ? allTest : allTest.first(testCount);
-        return new Sets(tr.toDataset(), te.toDataset());
+        int testCount = choice.size() == 0 ? allTest.size() : Math.max(500, n / 5);
+        return new Sets(first(all, n), first(allTest, testCount));
+    }
+
+    private static Dataset first(Dataset all, int count) {
+        return count >= all.size() ? all : all.view(IntStream.range(0, count).toArray());
     }
 
     @Override
@@ -52,16 +57,16 @@ public class MnistTrainingData implements TrainingData {
         }
     }
 
-    private synchronized LabeledImages trainImages() throws IOException {
+    private synchronized Dataset trainSet() throws IOException {
         if (train == null) {
-            train = Mnist.load(dir, Mnist.Split.TRAIN);
+            train = Mnist.load(dir, Mnist.Split.TRAIN).toDataset();
         }
         return train;
     }
 
-    private synchronized LabeledImages testImages() throws IOException {
+    private synchronized Dataset testSet() throws IOException {
         if (test == null) {
-            test = Mnist.load(dir, Mnist.Split.TEST);
+            test = Mnist.load(dir, Mnist.Split.TEST).toDataset();
         }
         return test;
     }

@@ -75,7 +75,7 @@ final class TrainingJob {
         this.parameters = request.spec().paramCount();
     }
 
-    private boolean prepared;
+    private volatile boolean prepared;
 
     boolean isPrepared() {
         return prepared;
@@ -110,6 +110,19 @@ final class TrainingJob {
             prepared = true;
         }
         rate.add(System.nanoTime(), 0);
+    }
+
+    /** The samples the trainer draws its mini-batches from (null before the job is prepared and after it ended). */
+    Dataset trainingData() {
+        synchronized (modelLock) {
+            return trainer == null ? null : trainer.trainingData();
+        }
+    }
+
+    Dataset testData() {
+        synchronized (modelLock) {
+            return test;
+        }
     }
 
     /** One mini-batch; {@code report} forces layer statistics for this step (single-step mode). */
@@ -250,9 +263,10 @@ final class TrainingJob {
                 return new float[0][];
             }
             int per = test.sampleShape().size();
+            float[] picked = test.gather(indices, 0, indices.length).inputs().data();
             float[][] images = new float[indices.length][];
             for (int i = 0; i < indices.length; i++) {
-                images[i] = java.util.Arrays.copyOfRange(test.inputs().data(), indices[i] * per, (indices[i] + 1) * per);
+                images[i] = java.util.Arrays.copyOfRange(picked, i * per, (i + 1) * per);
             }
             return images;
         }

@@ -46,7 +46,7 @@ public class TrainingService implements AutoCloseable {
     private final Map<JobId, Set<Feed>> feeds = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private final ArrayDeque<TrainingJob> ready = new ArrayDeque<>();
-    private final List<TrainingJob> waiting = new ArrayList<>();
+    private final ArrayList<TrainingJob> waiting = new ArrayList<>();
     private final Set<TrainingJob> admitted = new HashSet<>();
     private int onWorkers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -196,25 +196,41 @@ public class TrainingService implements AutoCloseable {
         return new TrainingData.Sets(mine.toDataset(), test);
     }
 
-    /** Stops giving the job slices; it keeps its place. Only a running job can pause. */
+    /**
+     * Stops giving the job slices. Only a running job can pause. A paused job keeps everything it has
+     * trained, but gives its place among the running jobs to the first waiting job (if any), so that a
+     * forgotten paused job blocks nobody.
+     */
     public JobSnapshot pause(String owner, JobId id) {
         TrainingJob job = find(owner, id);
         synchronized (lock) {
             if (job.state == JobState.RUNNING && !job.cancelRequested) {
                 job.state = JobState.PAUSED;
                 ready.remove(job);
+                release(job);
             }
         }
         return publish(job);
     }
 
+    /**
+     * Lets a paused job go on: at once when a place among the running jobs is free, otherwise it waits
+     * for one first in the queue (it had a place before).
+     */
     public JobSnapshot resume(String owner, JobId id) {
         TrainingJob job = find(owner, id);
         synchronized (lock) {
             if (job.state == JobState.PAUSED && !job.cancelRequested) {
-                job.state = JobState.RUNNING;
                 job.stepsRequested = 0;
-                schedule(job);
+                if (admitted.size() < properties.maxActive()) {
+                    admitted.add(job);
+                    job.state = JobState.RUNNING;
+                    schedule(job);
+                } else {
+                    job.state = JobState.QUEUED;
+                    waiting.addFirst(job);
+                    publishLater(waiting);
+                }
             }
         }
         return publish(job);
@@ -233,8 +249,9 @@ public class TrainingService implements AutoCloseable {
     }
 
     /**
-     * Ends the job as cancelled. A waiting job ends at once; one that has trained ends after its current
-     * mini-batch, when a worker has scored its model on the test images.
+     * Ends the job as cancelled. A job that has not trained yet ends at once; one that has trained
+     * (running, paused, or waiting again after a pause) ends after its current mini-batch, when a worker
+     * has scored its model on the test images.
      */
     public JobSnapshot stop(String owner, JobId id) {
         TrainingJob job = find(owner, id);
@@ -243,7 +260,11 @@ public class TrainingService implements AutoCloseable {
                 return snapshotOf(job);
             }
             job.cancelRequested = true;
-            if (waiting.remove(job)) {
+            boolean wasWaiting = waiting.remove(job);
+            if (wasWaiting) {
+                publishLater(waiting);
+            }
+            if (wasWaiting && !job.isPrepared()) {
                 end(job, JobState.CANCELLED, "");
             } else if (!job.onWorker && !ready.contains(job)) {
                 ready.addFirst(job);
@@ -434,20 +455,34 @@ public class TrainingService implements AutoCloseable {
         }
     }
 
-    /** Under the lock: the job is over; its place goes to the first waiting job. */
+    /** Under the lock: the job is over; its place (if it had one) goes to the first waiting job. */
     private void end(TrainingJob job, JobState state, String message) {
         job.state = state;
         job.message = message == null ? "" : message;
         job.finishedAt = System.nanoTime();
         ready.remove(job);
+        waiting.remove(job);
+        release(job);
+        log.info("training job {} of {} ended: {} {}", job.id, job.owner, state, job.message);
+    }
+
+    /** Under the lock: the job gives up its place among the running jobs, and the first waiting job gets it. */
+    private void release(TrainingJob job) {
         if (admitted.remove(job) && !waiting.isEmpty()) {
             TrainingJob next = waiting.removeFirst();
             admit(next);
             List<TrainingJob> moved = new ArrayList<>(waiting);
             moved.add(next);
-            timer.execute(() -> moved.forEach(this::publish));
+            publishLater(moved);
         }
-        log.info("training job {} of {} ended: {} {}", job.id, job.owner, state, job.message);
+    }
+
+    /** Under the lock: tells the subscribers of these jobs (whose queue positions changed) soon, outside the lock. */
+    private void publishLater(List<TrainingJob> changed) {
+        if (!changed.isEmpty()) {
+            List<TrainingJob> copy = List.copyOf(changed);
+            timer.execute(() -> copy.forEach(this::publish));
+        }
     }
 
     /** Under the lock: keeps only the newest finished jobs of the owner. */
@@ -459,6 +494,11 @@ public class TrainingService implements AutoCloseable {
         for (TrainingJob old : done.subList(Math.min(done.size(), properties.keepFinishedPerUser()), done.size())) {
             forget(old);
         }
+    }
+
+    /** The job itself, for tests in this package. */
+    TrainingJob job(String owner, JobId id) {
+        return find(owner, id);
     }
 
     private TrainingJob find(String owner, JobId id) {
@@ -494,7 +534,7 @@ public class TrainingService implements AutoCloseable {
         return s;
     }
 
-    /** Jobs that hold a place (running or paused) and jobs waiting for one. */
+    /** Jobs that hold a place among the running jobs, and jobs waiting for one (paused jobs hold none). */
     public int[] load() {
         synchronized (lock) {
             return new int[] {admitted.size(), waiting.size()};

@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.engine.data.Dataset;
+import org.nnlab.engine.data.IdxFiles;
+import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.layer.Param;
@@ -275,6 +282,117 @@ class TrainingServiceTest {
         runUntilIdle();
         service.forgetExpiredJobs();
         assertTrue(service.jobsOf("lee").isEmpty());
+    }
+
+    @Test
+    void aPausedJobGivesUpItsPlaceAndGetsOneBackWhenResumed() throws InterruptedException {
+        service.close();
+        service = service(1, 5);
+        JobId first = service.start("pia", SyntheticData.request(200, 1, 0.1)).id();
+        JobId second = service.start("quinn", SyntheticData.request(200, 1, 0.1)).id();
+        runSlices(1);
+        assertEquals(2, service.snapshot("pia", first).step());
+        assertEquals(JobState.QUEUED, service.snapshot("quinn", second).state());
+
+        assertEquals(JobState.PAUSED, service.pause("pia", first).state());
+        assertEquals(JobState.RUNNING, service.snapshot("quinn", second).state(), "the waiting job takes the place");
+        assertEquals(1, service.load()[0]);
+        assertTrue(service.runNextSlice(0));
+        assertEquals(2, service.snapshot("quinn", second).step(), "and trains");
+
+        service.step("pia", first);
+        runSlices(2);
+        assertEquals(4, service.snapshot("quinn", second).step(), "the running job had its turn too");
+        assertEquals(3, service.snapshot("pia", first).step(), "a paused job still single-steps without a place");
+        assertEquals(JobState.PAUSED, service.snapshot("pia", first).state());
+
+        JobSnapshot resumed = service.resume("pia", first);
+        assertEquals(JobState.QUEUED, resumed.state(), "every place is taken: it waits");
+        assertEquals(1, resumed.queuePosition(), "first in line, as it had a place before");
+        JobId third = service.start("rae", SyntheticData.request(200, 1, 0.1)).id();
+        assertEquals(2, service.snapshot("rae", third).queuePosition());
+
+        service.stop("quinn", second);
+        runSlices(1);
+        assertEquals(JobState.CANCELLED, service.snapshot("quinn", second).state());
+        assertEquals(JobState.RUNNING, service.snapshot("pia", first).state(), "the resumed job gets the freed place");
+        assertEquals(1, service.snapshot("rae", third).queuePosition());
+        runSlices(1);
+        assertEquals(5, service.snapshot("pia", first).step(), "it goes on where it stopped");
+    }
+
+    @Test
+    void aPausedJobResumesAtOnceWhenAPlaceIsFreeAndStopsCleanlyWhileWaiting() throws InterruptedException {
+        service.close();
+        service = service(1, 5);
+        JobId first = service.start("sam", SyntheticData.request(200, 1, 0.1)).id();
+        runSlices(1);
+        service.pause("sam", first);
+        assertEquals(0, service.load()[0], "paused: no place held");
+        assertEquals(JobState.RUNNING, service.resume("sam", first).state());
+        assertEquals(1, service.load()[0]);
+
+        service.pause("sam", first);
+        JobId other = service.start("tom", SyntheticData.request(200, 1, 0.1)).id();
+        assertEquals(JobState.RUNNING, service.snapshot("tom", other).state());
+        assertEquals(JobState.QUEUED, service.resume("sam", first).state());
+        service.stop("sam", first);
+        runSlices(1);
+        JobSnapshot stopped = service.snapshot("sam", first);
+        assertEquals(JobState.CANCELLED, stopped.state());
+        assertNotNull(stopped.confusion(), "what it had trained is scored, though it was waiting");
+        assertEquals(0, service.load()[1], "nothing waits any more");
+    }
+
+    @Test
+    void jobsOnMnistShareOneLoadedCopyAndAugmentationLeavesItUnchanged(@TempDir Path dir) throws Exception {
+        Path mnistDir = org.nnlab.datasets.DataDirectory.mnist(dir);
+        Files.createDirectories(mnistDir);
+        SplittableRandom rng = new SplittableRandom(11);
+        writeMnist(mnistDir, Mnist.Split.TRAIN, 300, rng);
+        writeMnist(mnistDir, Mnist.Split.TEST, 80, rng);
+        MnistTrainingData mnist = new MnistTrainingData(dir.toString());
+        service.close();
+        service = new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 100_000, 1_000_000, 5, 3, 120), mnist);
+
+        Dataset stored = mnist.load(DataChoice.mnist(0)).train();
+        float[] before = stored.inputs().data().clone();
+        JobId full = service.start("uma", mnistRequest(DataChoice.mnist(0), true)).id();
+        JobId subset = service.start("vic", mnistRequest(DataChoice.mnist(200), true)).id();
+        runSlices(2);
+        TrainingJob a = service.job("uma", full);
+        TrainingJob b = service.job("vic", subset);
+        assertTrue(a.trainingData().sharesStorageWith(stored), "the full-set job keeps no copy of its own");
+        assertTrue(b.trainingData().sharesStorageWith(stored), "a subset is a view of the same images");
+        assertTrue(a.trainingData().sharesStorageWith(b.trainingData()));
+        assertEquals(270, a.trainingData().size(), "300 images less the 10 % held out for validation");
+        assertEquals(180, b.trainingData().size());
+        assertTrue(a.testData().sharesStorageWith(b.testData()), "the test images are shared too");
+        assertTrue(mnist.load(DataChoice.mnist(0)).train().sharesStorageWith(stored), "loaded once");
+
+        runUntilIdle();
+        assertEquals(JobState.FINISHED, service.snapshot("uma", full).state(), service.snapshot("uma", full).message());
+        assertEquals(JobState.FINISHED, service.snapshot("vic", subset).state());
+        assertTrue(java.util.Arrays.equals(before, stored.inputs().data()), "augmented training changed the shared images");
+    }
+
+    private static TrainingRequest mnistRequest(DataChoice choice, boolean augment) {
+        return new TrainingRequest("perceptron", Networks.PERCEPTRON.spec(), choice,
+                new org.nnlab.engine.optim.OptimizerConfig(org.nnlab.engine.optim.OptimizerKind.SGD, 0.1, 0, 0),
+                32, 2, 3, augment, 0.1);
+    }
+
+    private static void writeMnist(Path dir, Mnist.Split split, int count, SplittableRandom rng) throws Exception {
+        byte[] pixels = new byte[count * 784];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % 10;
+            for (int p = 0; p < 784; p++) {
+                pixels[i * 784 + p] = (byte) (p % 28 == 2 * labels[i] + 4 ? 200 + rng.nextInt(56) : rng.nextInt(40));
+            }
+        }
+        IdxFiles.write(dir.resolve(split.imagesFile()), IdxFiles.images(count, 28, 28, pixels));
+        IdxFiles.write(dir.resolve(split.labelsFile()), IdxFiles.labels(labels));
     }
 
     /** Own images of [1, 4, 4] like the synthetic set's, per owner. */

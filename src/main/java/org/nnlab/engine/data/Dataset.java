@@ -10,11 +10,16 @@ import org.nnlab.engine.tensor.Tensor;
 
 /**
  * Labelled samples held in memory: inputs {@code [n, ...sample shape]} and {@code n} integer labels.
- * Immutable by convention (the arrays are not copied in; do not change them afterwards).
+ * Immutable by convention (the arrays are not copied in; do not change them afterwards), so data sets
+ * can share them: a {@link #view} (and each part of a {@link #split}) is a list of sample indices into
+ * the same storage, and only mini-batches are copied out. Many training runs on one loaded data set thus
+ * keep one copy of the samples between them.
  */
 public final class Dataset {
     private final Tensor inputs;
     private final int[] labels;
+    /** The stored samples this data set consists of, in order; null: all of them, in stored order. */
+    private final int[] rows;
     private final Shape sampleShape;
 
     public Dataset(Tensor inputs, int[] labels) {
@@ -22,25 +27,66 @@ public final class Dataset {
             throw new IllegalArgumentException("a data set needs inputs [n, ...] and n labels; got inputs "
                     + inputs.shape() + " and " + labels.length + " labels");
         }
+        this(inputs, labels, null);
+    }
+
+    private Dataset(Tensor inputs, int[] labels, int[] rows) {
         this.inputs = inputs;
         this.labels = labels;
+        this.rows = rows;
         this.sampleShape = inputs.shape().dropFirst();
     }
 
     public int size() {
-        return labels.length;
+        return rows == null ? labels.length : rows.length;
     }
 
     public Shape sampleShape() {
         return sampleShape;
     }
 
+    /**
+     * All inputs as one tensor {@code [n, ...sample shape]}: the stored tensor itself, or for a
+     * {@link #view} a new copy of its samples on every call (prefer {@link #gather} or the batch iterators).
+     */
     public Tensor inputs() {
-        return inputs;
+        if (rows == null) {
+            return inputs;
+        }
+        int[] all = IntStream.range(0, rows.length).toArray();
+        return gather(all, 0, all.length).inputs();
     }
 
     public int label(int i) {
-        return labels[i];
+        return labels[row(i)];
+    }
+
+    private int row(int i) {
+        if (rows == null) {
+            return i;
+        }
+        return rows[i];
+    }
+
+    /**
+     * The samples at {@code indices}, in that order, without copying them: the view shares this data
+     * set's storage (which must therefore stay unchanged).
+     */
+    public Dataset view(int[] indices) {
+        int[] picked = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException("sample index " + i + " is outside a data set of " + size() + " samples");
+            }
+            picked[k] = row(i);
+        }
+        return new Dataset(inputs, labels, picked);
+    }
+
+    /** Whether this data set and {@code other} take their samples from the same stored arrays. */
+    public boolean sharesStorageWith(Dataset other) {
+        return inputs.data() == other.inputs.data() && labels == other.labels;
     }
 
     /** The samples at {@code indices}, in that order, copied. */
@@ -56,14 +102,17 @@ public final class Dataset {
         float[] dst = new float[n * per];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            int s = indices[from + i];
+            int s = row(indices[from + i]);
             System.arraycopy(src, s * per, dst, i * per, per);
             y[i] = labels[s];
         }
         return new Batch(new Tensor(sampleShape.withBatch(n), dst), y);
     }
 
-    /** A random split: about {@code validationFraction} of the samples go to validation, the rest to training. */
+    /**
+     * A random split: about {@code validationFraction} of the samples go to validation, the rest to
+     * training. Both parts are {@linkplain #view views} of this data set's storage.
+     */
     public Split split(double validationFraction, RandomGenerator rng) {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction);
@@ -72,7 +121,7 @@ public final class Dataset {
         int validation = (int) Math.round(size() * validationFraction);
         int[] val = Arrays.copyOfRange(order, 0, validation);
         int[] train = Arrays.copyOfRange(order, validation, order.length);
-        return new Split(subset(train), validation == 0 ? null : subset(val));
+        return new Split(view(train), validation == 0 ? null : view(val));
     }
 
     /** The training part and the validation part (null when the fraction was 0). */

@@ -2,8 +2,10 @@ package org.nnlab.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -77,6 +79,32 @@ class DatasetTest {
         assertEquals(Shape.of(2), s.sampleShape());
         assertEquals(4f, s.inputs().get(0));
         assertEquals(1, s.label(1));
+    }
+
+    @Test
+    void viewsAndSplitPartsShareTheStorageAndOnlyBatchesAreCopies() {
+        Dataset all = numbered(10);
+        Dataset view = all.view(new int[] {7, 2, 9, 4});
+        assertTrue(view.sharesStorageWith(all));
+        assertEquals(4, view.size());
+        assertEquals(2 % 3, view.label(1));
+        Dataset inner = view.view(new int[] {2, 0});
+        assertTrue(inner.sharesStorageWith(all));
+        assertEquals(9f, inner.inputs().get(0), "a view of a view picks from the original samples");
+        assertEquals(7f, inner.inputs().get(2));
+        assertEquals(7 % 3, inner.label(1));
+
+        Batch batch = view.gather(new int[] {3, 0}, 0, 2);
+        assertArrayEquals(new float[] {4, -4, 7, -7}, batch.inputs().data());
+        assertArrayEquals(new int[] {1, 1}, batch.labels());
+        batch.inputs().data()[0] = 99;
+        assertEquals(4f, all.inputs().get(8), "changing a batch leaves the stored samples alone");
+
+        Dataset.Split split = all.split(0.3, new SplittableRandom(4));
+        assertTrue(split.train().sharesStorageWith(all));
+        assertTrue(split.validation().sharesStorageWith(all));
+        assertFalse(all.subset(new int[] {1}).sharesStorageWith(all), "subset still copies");
+        assertThrows(IndexOutOfBoundsException.class, () -> view.view(new int[] {4}));
     }
 
     @Test
