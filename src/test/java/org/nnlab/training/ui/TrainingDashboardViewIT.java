@@ -76,6 +76,10 @@ class TrainingDashboardViewIT {
             wait.until(d -> d.getCurrentUrl().contains("draw?model="));
             browser.waitFor(By.id("draw-view"));
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('model').scrollIntoView()");
+            wait.until(d -> d.findElement(By.id("model")).getText().contains("LeNet from the IT"));
+            org.openqa.selenium.Cookie owner = browser.driver().manage().getCookieNamed("nnlab-owner");
+            assertTrue(owner != null && owner.isHttpOnly() && owner.getValue().length() == 36,
+                    "the browser keeps its owner id in the cookie: " + owner);
             browser.waitFor(By.id("model")).click();
             wait.until(d -> d.findElements(By.tagName("vaadin-select-item")).stream()
                     .anyMatch(e -> e.getText().contains("LeNet from the IT")));
