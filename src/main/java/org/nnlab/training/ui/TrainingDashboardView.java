@@ -50,6 +50,8 @@ import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
+import org.nnlab.training.MnistDownloads;
+import org.nnlab.training.MnistTrainingData;
 import org.nnlab.training.Networks;
 import org.nnlab.training.Subscription;
 import org.nnlab.training.TrainingRefusedException;
@@ -119,14 +121,19 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     private String savedModelId;
     private Subscription subscription;
 
-    public TrainingDashboardView(TrainingService training, ModelStore models) {
+    public TrainingDashboardView(TrainingService training, ModelStore models, MnistTrainingData mnist,
+                                 MnistDownloads mnistDownloads) {
         this.training = training;
         this.models = models;
         this.owner = SessionOwner.current();
         setId("training-dashboard");
         savedModels = new SavedModelsPanel(models, owner);
-        add(new H2(getTranslation("train.title")), createSettings(), createButtons(), createProgress(),
-                createEndActions(), createCharts(), savedModels);
+        add(new H2(getTranslation("train.title")));
+        if (!mnist.isAvailable()) {
+            add(new MnistDownloadPanel(mnistDownloads,
+                    () -> Notification.show(getTranslation("train.mnist.ready"), 4000, Notification.Position.BOTTOM_CENTER)));
+        }
+        add(createSettings(), createButtons(), createProgress(), createEndActions(), createCharts(), savedModels);
         training.latestJobOf(owner).ifPresent(this::show);
         showButtons();
     }
