@@ -28,6 +28,8 @@ public final class EngineMessages {
                             + "改为不超过 " + m.group(6) + "，或删掉前面让输入变小的层"),
             new Rule("^Dense expects a flat input \\[features\\], got (.+); add a Flatten layer before it$",
                     m -> "全连接层（Dense）需要一维输入 [特征数]，但收到的是 " + m.group(1) + "；请在它前面加一个展平层（Flatten）"),
+            new Rule("^diverged at step (\\d+): try a smaller learning rate$",
+                    m -> "训练在第 " + m.group(1) + " 步发散（损失或权重变成了 NaN 或无穷大）：请调小学习率"),
             new Rule("^a model needs at least one layer; add a Dense layer, for example$",
                     m -> "模型至少需要一层；例如先加一个全连接层（Dense）"),
             new Rule("^(\\w+): expects an input \\[channels, height, width\\], got (\\[[^\\]]*\\]): a flat vector has no rows and columns; use an image input, or Dense layers here$",

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
@@ -432,7 +433,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             text += " · " + getTranslation("train.queuePosition", s.queuePosition());
         }
         if (s.state() == JobState.FAILED && !s.message().isEmpty()) {
-            text += " · " + getTranslation("train.failedBecause", s.message());
+            text += " · " + getTranslation("train.failedBecause", EngineMessages.localize(s.message(), getLocale()));
         }
         if (s.confusion() != null) {
             text += " · " + getTranslation("train.testAccuracy", String.format(Locale.ROOT, "%.2f", 100 * s.confusion().accuracy()));

@@ -38,6 +38,12 @@ class EngineMessagesTest {
     }
 
     @Test
+    void divergenceSaysWhatToDo() {
+        assertEquals("训练在第 12 步发散（损失或权重变成了 NaN 或无穷大）：请调小学习率",
+                EngineMessages.localize("diverged at step 12: try a smaller learning rate", Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
     void windowLargerThanTheInput() {
         assertTrue(chinese(ModelSpec.of(Shape.of(1, 3, 3), new MaxPool2dSpec(Size2.of(4), Size2.of(1), false)))
                 .contains("窗口高度 4 比输入高度 3 还大"));
