@@ -17,7 +17,7 @@ import org.nnlab.engine.spec.Size2;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.tensor.Shape;
 
-/** Every sentence here comes from the real engine, so a change of its wording shows up as a failure. */
+/** The layer sentences come from the real engine, so a change of its wording shows up as a failure. */
 class EngineMessagesTest {
     private static final Pattern ENGLISH_WORDS = Pattern.compile("\\b(the|is|not|add|use|change|expects|layer|got|or)\\b");
 
