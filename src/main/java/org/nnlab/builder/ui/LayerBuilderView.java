@@ -38,8 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nnlab.builder.BuilderPresets;
+import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.builder.BuilderPresets.BuilderPreset;
+import org.nnlab.builder.BuilderPresets;
 import org.nnlab.builder.DiagramSvg;
 import org.nnlab.builder.NetworkAnalysis;
 import org.nnlab.builder.SavedSpecService;
@@ -528,7 +529,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
             cards.get(i).show(analysis.rows().get(i), i == insertAfter);
         }
         boolean global = !analysis.valid() && analysis.errorIndex() < 0;
-        globalError.setText(global ? analysis.error() : "");
+        globalError.setText(global ? EngineMessages.localize(analysis.error(), getLocale()) : "");
         globalError.setVisible(global);
         showTotals();
         diagram.getElement().setProperty("innerHTML", DiagramSvg.render(analysis, BuildTexts::kind,
@@ -660,7 +661,8 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
     }
 
     void showError(String message) {
-        Notification n = new Notification(message, 8000, Notification.Position.TOP_CENTER);
+        Notification n = new Notification(EngineMessages.localize(message, getLocale()), 8000,
+                Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.open();
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
+import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.builder.DiagramSvg;
 import org.nnlab.builder.NetworkAnalysis;
 import org.nnlab.engine.spec.LayerSpec;
@@ -112,10 +113,10 @@ final class LayerCard extends Div {
         }
     }
 
-    /** Highlights the card with the engine's explanation, word for word. */
+    /** Highlights the card with the engine's explanation, in the page's language where it knows how. */
     void showError(String message) {
         addClassName("build-card-invalid");
-        error.setText(message);
+        error.setText(EngineMessages.localize(message, getLocale()));
         error.setVisible(true);
     }
 

@@ -2,6 +2,7 @@ package org.nnlab.builder.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -13,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.builder.Specs;
 import org.nnlab.engine.spec.LayerKind;
 import org.nnlab.engine.spec.LayerKinds;
@@ -179,7 +181,7 @@ final class PropertyEditors {
     }
 
     static void invalid(HasValidation field, String message) {
-        field.setErrorMessage(message);
+        field.setErrorMessage(EngineMessages.localize(message, UI.getCurrent().getLocale()));
         field.setInvalid(true);
     }
 

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.optim.OptimizerConfig;
@@ -51,6 +52,8 @@ import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
+import org.nnlab.training.MnistDownloads;
+import org.nnlab.training.MnistTrainingData;
 import org.nnlab.training.Networks;
 import org.nnlab.training.Subscription;
 import org.nnlab.training.TrainingRefusedException;
@@ -121,14 +124,19 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     private String savedModelId;
     private Subscription subscription;
 
-    public TrainingDashboardView(TrainingService training, ModelStore models) {
+    public TrainingDashboardView(TrainingService training, ModelStore models, MnistTrainingData mnist,
+                                 MnistDownloads mnistDownloads) {
         this.training = training;
         this.models = models;
         this.owner = CurrentOwner.id();
         setId("training-dashboard");
         savedModels = new SavedModelsPanel(models, owner);
-        add(new H2(getTranslation("train.title")), createSettings(), createButtons(), createProgress(),
-                createEndActions(), createCharts(), savedModels);
+        add(new H2(getTranslation("train.title")));
+        if (!mnist.isAvailable()) {
+            add(new MnistDownloadPanel(mnistDownloads,
+                    () -> Notification.show(getTranslation("train.mnist.ready"), 4000, Notification.Position.BOTTOM_CENTER)));
+        }
+        add(createSettings(), createButtons(), createProgress(), createEndActions(), createCharts(), savedModels);
         training.latestJobOf(owner).ifPresent(this::show);
         showButtons();
     }
@@ -448,7 +456,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             text += " · " + getTranslation("train.queuePosition", s.queuePosition());
         }
         if (s.state() == JobState.FAILED && !s.message().isEmpty()) {
-            text += " · " + getTranslation("train.failedBecause", s.message());
+            text += " · " + getTranslation("train.failedBecause", EngineMessages.localize(s.message(), getLocale()));
         }
         if (s.confusion() != null) {
             text += " · " + getTranslation("train.testAccuracy", String.format(Locale.ROOT, "%.2f", 100 * s.confusion().accuracy()));

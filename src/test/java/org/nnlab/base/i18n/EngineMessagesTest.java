@@ -1,0 +1,64 @@
+package org.nnlab.base.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.nnlab.engine.spec.Conv2dSpec;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.MaxPool2dSpec;
+import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.ReluSpec;
+import org.nnlab.engine.spec.Size2;
+import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.tensor.Shape;
+
+/** The layer sentences come from the real engine, so a change of its wording shows up as a failure. */
+class EngineMessagesTest {
+    private static final Pattern ENGLISH_WORDS = Pattern.compile("\\b(the|is|not|add|use|change|expects|layer|got|or)\\b");
+
+    private static String chinese(ModelSpec spec) {
+        String english = assertThrows(SpecException.class, spec::validate).getMessage();
+        String zh = EngineMessages.localize(english, Locale.SIMPLIFIED_CHINESE);
+        assertEquals(english, EngineMessages.localize(english, Locale.ENGLISH), "English pages keep the engine's text");
+        assertFalse(ENGLISH_WORDS.matcher(zh).find(), "left in English: " + zh);
+        return zh;
+    }
+
+    @Test
+    void outputSizeThatIsNotAWholeNumberKeepsTheFormulaAndTheFixes() {
+        String zh = chinese(ModelSpec.of(Shape.of(1, 28, 28),
+                new Conv2dSpec(5, Size2.of(5), Size2.of(2), Size2.of(0), false, false)));
+        assertTrue(zh.startsWith("第 0 层（conv2d）：Conv2d：高度 (28 + 2·0 − 5) / 2 + 1 = 12.5 不是整数：可以把步长改为 1"), zh);
+        assertTrue(zh.contains("卷积核高度改为 4 或 6") && zh.contains("floor"), zh);
+    }
+
+    @Test
+    void divergenceSaysWhatToDo() {
+        assertEquals("训练在第 12 步发散（损失或权重变成了 NaN 或无穷大）：请调小学习率",
+                EngineMessages.localize("diverged at step 12: try a smaller learning rate", Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void windowLargerThanTheInput() {
+        assertTrue(chinese(ModelSpec.of(Shape.of(1, 3, 3), new MaxPool2dSpec(Size2.of(4), Size2.of(1), false)))
+                .contains("窗口高度 4 比输入高度 3 还大"));
+        assertTrue(chinese(ModelSpec.of(Shape.of(1, 3, 3),
+                new Conv2dSpec(2, Size2.of(7), Size2.of(1), Size2.of(1), false, false)))
+                .contains("卷积核高度 7 比填充后的输入高度 5（3 + 2·1）还大"));
+    }
+
+    @Test
+    void flatInputsEmptyModelsAndMissingChannels() {
+        assertTrue(chinese(ModelSpec.of(Shape.of(1, 28, 28), new ReluSpec(), new DenseSpec(10))).contains("展平层"));
+        assertTrue(chinese(ModelSpec.of(Shape.of(784),
+                new Conv2dSpec(2, Size2.of(3), Size2.of(1), Size2.of(0), false, false))).contains("一维向量没有行和列"));
+        assertTrue(chinese(ModelSpec.of(Shape.of(28, 28),
+                new Conv2dSpec(2, Size2.of(3), Size2.of(1), Size2.of(0), false, false))).contains("请加上通道这一维"));
+        assertEquals("模型至少需要一层；例如先加一个全连接层（Dense）", chinese(ModelSpec.of(Shape.of(4))));
+    }
+}
