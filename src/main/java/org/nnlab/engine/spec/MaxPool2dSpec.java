@@ -11,14 +11,9 @@ import org.nnlab.engine.tensor.Shape;
  * stride.h + 1, likewise w'; no padding (put a ZeroPadding2d before it for that). {@code floor}: drop a
  * last partial window instead of reporting that h' is not a whole number (as PyTorch does).
  */
-public record MaxPool2dSpec(Size2 window, Size2 stride, boolean floor) implements LayerSpec {
+public record MaxPool2dSpec(Size2 window, Size2 stride, boolean floor) implements PoolSpec {
     public MaxPool2dSpec {
-        if (window == null || !window.isPositive()) {
-            throw new SpecException("MaxPool2d: the window must be at least 1×1, got " + window);
-        }
-        if (stride == null || !stride.isPositive()) {
-            throw new SpecException("MaxPool2d: the stride must be at least 1×1, got " + stride);
-        }
+        PoolSpec.requirePositive("MaxPool2d", window, stride);
     }
 
     /** A square window with the stride equal to it, e.g. {@code of(2)}: 2×2 windows that do not overlap. */
@@ -35,27 +30,9 @@ public record MaxPool2dSpec(Size2 window, Size2 stride, boolean floor) implement
         return "maxpool2d";
     }
 
-    public WindowGeometry geometry(Shape input) {
-        return WindowGeometry.of("MaxPool2d", "window", input, window, stride, null, false, floor);
-    }
-
     @Override
-    public Shape outputShape(Shape input) {
-        WindowGeometry g = geometry(input);
-        return g.outputShape(g.channels());
-    }
-
-    @Override
-    public long paramCount(Shape input) {
-        geometry(input);
-        return 0;
-    }
-
-    /** One operation per window element per output value. */
-    @Override
-    public long flops(Shape input) {
-        WindowGeometry g = geometry(input);
-        return (long) g.channels() * g.outArea() * window.h() * window.w();
+    public String layerName() {
+        return "MaxPool2d";
     }
 
     @Override
