@@ -83,6 +83,11 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int h = forwardLayer.hidden();
         int rows = gradOut.size() / (2 * h);
         Shape half = gradOut.shape().withLastDim(h);
@@ -93,8 +98,8 @@ public final class Bidirectional implements Layer {
             System.arraycopy(g, r * 2 * h, ga.data(), r * h, h);
             System.arraycopy(g, r * 2 * h + h, gb.data(), r * h, h);
         }
-        Tensor[] dx = bothDirections(r -> r.backward(r == forwardLayer ? ga : gb));
-        return dx[0].addInPlace(dx[1]);
+        Tensor[] dx = bothDirections(r -> r.backward(r == forwardLayer ? ga : gb, inputGradient));
+        return inputGradient ? dx[0].addInPlace(dx[1]) : null;
     }
 
     /**

@@ -59,6 +59,8 @@ public final class Recurrent implements Layer {
     private float[] dPreH = new float[0];   // [steps, batch, width], processing order
     private float[] dh = new float[0];      // [batch, hidden]
     private float[] dhDirect = new float[0];
+    /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
+    private float[] weightHiddenT = new float[0];
 
     private boolean recording;
     private SequenceTrace hiddenTrace;
@@ -159,6 +161,11 @@ public final class Recurrent implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (input == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }
@@ -170,6 +177,7 @@ public final class Recurrent implements Layer {
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
+        transposeWeightHidden();
         inSlices(B, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
         if (norms != null) {
             for (int t = 0; t < T; t++) {
@@ -188,13 +196,30 @@ public final class Recurrent implements Layer {
                 db[j] += dPreX[o + j];
             }
         }
-        Tensor dx = Tensor.zeros(input.shape());
-        MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
-                B * T, features, width, false);
         if (norms != null) {
             gradientNorms = norms;
         }
+        if (!inputGradient) {
+            return null;
+        }
+        Tensor dx = Tensor.zeros(input.shape());
+        MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
+                B * T, features, width, false);
         return dx;
+    }
+
+    /** Copies W_hh [hidden, width] into {@link #weightHiddenT} as [width, hidden]. */
+    private void transposeWeightHidden() {
+        float[] wh = weightHidden.value().data();
+        if (weightHiddenT.length != wh.length) {
+            weightHiddenT = new float[wh.length];
+        }
+        for (int u = 0; u < hidden; u++) {
+            int row = u * width;
+            for (int j = 0; j < width; j++) {
+                weightHiddenT[j * hidden + u] = wh[row + j];
+            }
+        }
     }
 
     /** Work on samples [b0, b1) of the batch. */
@@ -243,7 +268,6 @@ public final class Recurrent implements Layer {
         int T = steps;
         int B = batch;
         int m = b1 - b0;
-        float[] wh = weightHidden.value().data();
         Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
         cell.resetCarry(b0, b1);
         for (int st = T - 1; st >= 0; st--) {
@@ -279,7 +303,8 @@ public final class Recurrent implements Layer {
                 cell.resetCarry(b0, b1);
             } else if (st > 0) {
                 System.arraycopy(dhDirect, b0 * hidden, dh, b0 * hidden, m * hidden);
-                MatMul.multiply(dPreH, (st * B + b0) * width, false, wh, 0, true, dh, b0 * hidden,
+                // dh += dPreH · W_hhᵀ, with W_hhᵀ stored as such (a transposed B would be packed every step)
+                MatMul.multiply(dPreH, (st * B + b0) * width, false, weightHiddenT, 0, false, dh, b0 * hidden,
                         m, hidden, width, true);
             }
         }
