@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.LayerSpec;
@@ -61,6 +62,9 @@ public final class Recurrent implements Layer {
     private float[] dhDirect = new float[0];
     /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
     private float[] weightHiddenT = new float[0];
+    /** The returned output and input gradient: buffers reused while the shapes stay the same. */
+    private Tensor output;
+    private Tensor gradInput;
 
     private boolean recording;
     private SequenceTrace hiddenTrace;
@@ -142,7 +146,8 @@ public final class Recurrent implements Layer {
         inSlices(B, (b0, b1) -> forwardSlice(b0, b1));
         Tensor out;
         if (returnSequences) {
-            out = Tensor.zeros(Shape.of(B, T, hidden));
+            output = Layers.buffer(output, Shape.of(B, T, hidden));
+            out = output;
             float[] o = out.data();
             for (int st = 0; st < T; st++) {
                 int tau = reverse ? T - 1 - st : st;
@@ -151,7 +156,9 @@ public final class Recurrent implements Layer {
                 }
             }
         } else {
-            out = new Tensor(Shape.of(B, hidden), Arrays.copyOfRange(states, T * B * hidden, (T + 1) * B * hidden));
+            output = Layers.buffer(output, Shape.of(B, hidden));
+            out = output;
+            System.arraycopy(states, T * B * hidden, out.data(), 0, B * hidden);
         }
         if (recording) {
             record();
@@ -202,7 +209,8 @@ public final class Recurrent implements Layer {
         if (!inputGradient) {
             return null;
         }
-        Tensor dx = Tensor.zeros(input.shape());
+        gradInput = Layers.buffer(gradInput, input.shape());
+        Tensor dx = gradInput;
         MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
                 B * T, features, width, false);
         return dx;
