@@ -250,7 +250,7 @@ public final class BenchCommand implements Command {
                 Tensor logits = model.forward(x, Mode.TRAIN);
                 loss = lossFn.evaluate(logits, y, grad);
                 model.zeroGrad();
-                model.backward(grad);
+                model.backwardParams(grad);
                 opt.step(model.params());
             }
             return loss;

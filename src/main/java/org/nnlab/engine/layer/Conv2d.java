@@ -21,8 +21,9 @@ import org.nnlab.engine.tensor.Tensor;
  * appended, and then y = [W | b] · columns, d[W | b] += dy · columnsᵀ (the bias gradient is the
  * last column) and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into as
  * many chunks as {@link Parallelism} allows; each chunk has its own buffers (columns, their gradient,
- * a partial weight gradient), created once and reused every step. Backward unfolds again instead of
- * keeping every sample's columns.
+ * a partial weight gradient), created once and reused every step. In training the forward pass keeps
+ * every sample's columns for backward (one buffer, reused); otherwise backward unfolds again. The
+ * first layer of a trained network skips d(columns) and the fold entirely ({@link #backward(Tensor, boolean)}).
  */
 public final class Conv2d implements Layer {
     private final Conv2dSpec spec;
@@ -41,6 +42,10 @@ public final class Conv2d implements Layer {
     private Tensor gradInput;
     private final int group;      // samples unfolded side by side, so short products get long
     private Scratch[] scratch = new Scratch[0];
+    /** Training: every sample's columns from forward, kept for backward ([rows, gs·area] per group). */
+    private float[] saved = new float[0];
+    /** The chunk count of the forward pass that filled {@link #saved}, 0 when it holds nothing valid. */
+    private int savedChunks;
 
     public Conv2d(Conv2dSpec spec, WindowGeometry geometry, RandomGenerator rng) {
         this.spec = spec;
@@ -78,17 +83,25 @@ public final class Conv2d implements Layer {
             System.arraycopy(w, f * patch, weightsAndBias, f * rows, patch);
             weightsAndBias[f * rows + patch] = b[f];
         }
+        // in training the columns are kept for backward (they cost as much to unfold again as to keep)
+        boolean keep = mode == Mode.TRAIN;
+        savedChunks = 0;
+        if (keep && saved.length < batch * rows * area) {
+            saved = new float[batch * rows * area];
+        }
         Parallelism.forEach(chunks, threadsFor(batch, 1), t -> {
             Scratch sc = scratch(t);
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
                 int gs = Math.min(group, end - n0);
-                int ld = unfold(xs, n0, gs, sc.columns);
+                float[] cols = keep ? saved : sc.columns;
+                int colOff = keep ? n0 * rows * area : 0;
+                int ld = unfold(xs, n0, gs, cols, colOff);
                 if (gs == 1) {
-                    MatMul.multiply(weightsAndBias, 0, false, sc.columns, 0, false, ys, n0 * filters * area,
+                    MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, ys, n0 * filters * area,
                             filters, area, rows, false, 1);
                 } else {
-                    MatMul.multiply(weightsAndBias, 0, false, sc.columns, 0, false, sc.outputs, 0,
+                    MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, sc.outputs, 0,
                             filters, ld, rows, false, 1);
                     for (int s = 0; s < gs; s++) {
                         for (int f = 0; f < filters; f++) {
@@ -98,6 +111,7 @@ public final class Conv2d implements Layer {
                 }
             }
         });
+        savedChunks = keep ? chunks : 0;
         return output;
     }
 
@@ -106,27 +120,36 @@ public final class Conv2d implements Layer {
      * multiplies the bias column of [W | b], and gives d(bias) as the last column of d[W | b]).
      * Returns the row length gs·h'·w'.
      */
-    private int unfold(float[] xs, int n0, int gs, float[] columns) {
+    private int unfold(float[] xs, int n0, int gs, float[] columns, int off) {
         int ld = gs * area;
         for (int s = 0; s < gs; s++) {
-            Im2col.unfold(g, xs, (n0 + s) * inSize, columns, s * area, ld);
+            Im2col.unfold(g, xs, (n0 + s) * inSize, columns, off + s * area, ld);
         }
-        java.util.Arrays.fill(columns, patch * ld, patch * ld + ld, 1f);
+        java.util.Arrays.fill(columns, off + patch * ld, off + patch * ld + ld, 1f);
         return ld;
     }
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (input == null) {
             throw new IllegalStateException("Conv2d: backward called before forward");
         }
         int batch = input.shape().dim(0);
-        gradInput = Layers.buffer(gradInput, input.shape());
-        gradInput.fill(0f);
+        if (inputGradient) {
+            gradInput = Layers.buffer(gradInput, input.shape());
+            gradInput.fill(0f);
+        }
         int chunks = chunks(batch, 2);
+        // the kept columns are laid out by the forward pass's groups, which follow its chunks
+        boolean kept = savedChunks == chunks;
         float[] xs = input.data();
         float[] dy = gradOut.data();
-        float[] dx = gradInput.data();
+        float[] dx = inputGradient ? gradInput.data() : null;
         float[] w = weight.value().data();
         Parallelism.forEach(chunks, threadsFor(batch, 2), t -> {
             Scratch sc = scratch(t);
@@ -135,7 +158,9 @@ public final class Conv2d implements Layer {
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
                 int gs = Math.min(group, end - n0);
-                int ld = unfold(xs, n0, gs, sc.columns);
+                float[] cols = kept ? saved : sc.columns;
+                int colOff = kept ? n0 * rows * area : 0;
+                int ld = kept ? gs * area : unfold(xs, n0, gs, cols, 0);
                 float[] dys = dy;
                 int dyOff = n0 * filters * area;
                 if (gs > 1) {
@@ -148,7 +173,10 @@ public final class Conv2d implements Layer {
                     dyOff = 0;
                 }
                 // d[W | b] += dy · [columns; ones]ᵀ
-                MatMul.multiply(dys, dyOff, false, sc.columns, 0, true, dwb, 0, filters, rows, ld, true, 1);
+                MatMul.multiply(dys, dyOff, false, cols, colOff, true, dwb, 0, filters, rows, ld, true, 1);
+                if (!inputGradient) {
+                    continue;
+                }
                 // d(columns) = Wᵀ · dy, folded back onto dx
                 MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
                 for (int s = 0; s < gs; s++) {
@@ -167,7 +195,7 @@ public final class Conv2d implements Layer {
                 gb[f] += dwb[f * rows + patch];
             }
         }
-        return gradInput;
+        return inputGradient ? gradInput : null;
     }
 
     /**

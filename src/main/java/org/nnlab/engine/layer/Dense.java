@@ -20,6 +20,7 @@ public final class Dense implements Layer {
     private final Param bias;
     private Tensor input;
     private Tensor gradIn;
+    private Tensor output;
 
     public Dense(DenseSpec spec, int in, RandomGenerator rng) {
         this.spec = spec;
@@ -39,7 +40,8 @@ public final class Dense implements Layer {
         int batch = Layers.requireBatch(this, x, Shape.of(in));
         int units = spec.units();
         input = x;
-        Tensor y = Tensor.zeros(batch, units);
+        output = Layers.buffer(output, Shape.of(batch, units));
+        Tensor y = output;
         float[] out = y.data();
         float[] b = bias.value().data();
         for (int r = 0; r < batch; r++) {
@@ -51,6 +53,11 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int units = spec.units();
         int batch = gradOut.shape().dim(0);
         float[] g = gradOut.data();
@@ -61,6 +68,9 @@ public final class Dense implements Layer {
             for (int j = 0; j < units; j++) {
                 db[j] += g[row + j];
             }
+        }
+        if (!inputGradient) {
+            return null;
         }
         gradIn = Layers.buffer(gradIn, Shape.of(batch, in));
         MatMul.multiply(g, false, weight.value().data(), true, gradIn.data(), batch, in, units, false);

@@ -34,7 +34,7 @@ public abstract class Elementwise implements Layer {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         input = x;
-        output = Tensor.zeros(x.shape());
+        output = Layers.buffer(output, x.shape());
         apply(x.data(), output.data());
         return output;
     }

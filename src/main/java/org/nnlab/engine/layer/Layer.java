@@ -21,6 +21,16 @@ public interface Layer {
 
     Tensor backward(Tensor gradOut);
 
+    /**
+     * {@link #backward(Tensor)}, told whether anyone will use the returned d(loss)/d(input): the first
+     * layer of a network being trained has no use for it, and a layer whose input gradient costs a
+     * matrix product (dense, convolution, recurrent) skips it then and returns {@code null}. The
+     * parameter gradients are the same either way.
+     */
+    default Tensor backward(Tensor gradOut, boolean inputGradient) {
+        return backward(gradOut);
+    }
+
     /** Learnable parameters in a fixed order (the order weights are saved in); empty when none. */
     List<Param> params();
 

@@ -1,6 +1,11 @@
 package org.nnlab.engine.layer;
 
 import java.util.List;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.MaxPool2dSpec;
 import org.nnlab.engine.spec.WindowGeometry;
@@ -14,16 +19,30 @@ import org.nnlab.engine.tensor.Tensor;
  * position that held the maximum (the first one on ties), remembered by forward.
  */
 public final class MaxPool2d implements Layer {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
+    /** Whether whole vectors of windows can be compared at once (float and int vectors of one length). */
+    private static final boolean VECTOR = S.length() == IS.length() && S.length() >= 4;
     private final MaxPool2dSpec spec;
     private final WindowGeometry g;
     private Tensor output;
     private Tensor gradInput;
     private Shape inputShape;
     private int[] argmax = new int[0];
+    /** For output o of the batch, the input index of its window's first value (built once per batch size). */
+    private int[] corner = new int[0];
+    /** Offsets of a window's values from its first one, in the scalar loop's order (row by row). */
+    private final int[] window;
 
     public MaxPool2d(MaxPool2dSpec spec, WindowGeometry geometry) {
         this.spec = spec;
         this.g = geometry;
+        this.window = new int[g.kernelH() * g.kernelW()];
+        for (int i = 0; i < g.kernelH(); i++) {
+            for (int j = 0; j < g.kernelW(); j++) {
+                window[i * g.kernelW() + j] = i * g.width() + j;
+            }
+        }
     }
 
     @Override
@@ -45,12 +64,76 @@ public final class MaxPool2d implements Layer {
         int[] arg = argmax;
         // memory-bound: a compare costs about as much time as several multiply-adds, hence the factor
         int threads = Parallelism.threadsFor(8L * planes * g.outArea() * g.kernelH() * g.kernelW());
+        if (VECTOR) {
+            int outputs = planes * g.outArea();
+            int[] at = corners(planes);
+            int L = S.length();
+            int blocks = (outputs + L - 1) / L;
+            Parallelism.forEach(threads, threads, t -> poolVectors(xs, ys, arg, at,
+                    (int) ((long) blocks * t / threads) * L, Math.min(outputs, (int) ((long) blocks * (t + 1) / threads) * L)));
+            return output;
+        }
         Parallelism.forEach(threads, threads, t -> {
             for (int p = planes * t / threads; p < planes * (t + 1) / threads; p++) {
                 pool(xs, p * g.inArea(), ys, arg, p * g.outArea());
             }
         });
         return output;
+    }
+
+    /** {@link #corner} for {@code planes} planes, rebuilt only when the batch size changes. */
+    private int[] corners(int planes) {
+        int n = planes * g.outArea();
+        if (corner.length != n) {
+            int[] c = new int[n];
+            for (int p = 0, o = 0; p < planes; p++) {
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    for (int ox = 0; ox < g.outWidth(); ox++) {
+                        c[o++] = p * g.inArea() + oy * g.strideH() * g.width() + ox * g.strideW();
+                    }
+                }
+            }
+            corner = c;
+        }
+        return corner;
+    }
+
+    /**
+     * Outputs [o0, o1) of the whole batch, a vector of windows at a time: each window value is gathered
+     * from its place and replaces the running maximum when larger or NaN (the scalar loop's rule, so the
+     * same position wins), without a branch per value; the last part vector is done by {@link #pool}'s rule.
+     */
+    private void poolVectors(float[] xs, float[] ys, int[] arg, int[] at, int o0, int o1) {
+        int L = S.length();
+        int o = o0;
+        for (; o + L <= o1; o += L) {
+            IntVector base = IntVector.fromArray(IS, at, o);
+            FloatVector max = FloatVector.fromArray(S, xs, 0, at, o);
+            IntVector best = base;
+            for (int q = 1; q < window.length; q++) {
+                int d = window[q];
+                FloatVector v = FloatVector.fromArray(S, xs, d, at, o);
+                VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
+                max = max.blend(v, take);
+                best = best.blend(base.add(d), take.cast(IS));
+            }
+            max.intoArray(ys, o);
+            best.intoArray(arg, o);
+        }
+        for (; o < o1; o++) {
+            int start = at[o];
+            int bestIndex = start;
+            float m = xs[start];
+            for (int q = 1; q < window.length; q++) {
+                float v = xs[start + window[q]];
+                if (v > m || Float.isNaN(v)) {
+                    m = v;
+                    bestIndex = start + window[q];
+                }
+            }
+            ys[o] = m;
+            arg[o] = bestIndex;
+        }
     }
 
     private void pool(float[] xs, int xOff, float[] ys, int[] arg, int yOff) {

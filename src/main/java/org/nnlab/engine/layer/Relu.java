@@ -1,23 +1,46 @@
 package org.nnlab.engine.layer;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.spec.LayerSpec;
 
-/** Rectified linear unit: y = max(0, x), dy/dx = 1 for x > 0, else 0. Any shape, kept. */
+/**
+ * Rectified linear unit: y = max(0, x), dy/dx = 1 for x > 0, else 0 (NaN gives 0). Any shape, kept.
+ * Both loops are memory-bound; they run a vector at a time (compare with 0, select).
+ */
 public final class Relu extends Elementwise {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
     public Relu(LayerSpec spec) {
         super(spec);
     }
 
     @Override
     protected void apply(float[] x, float[] y) {
-        for (int i = 0; i < x.length; i++) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int upper = S.loopBound(x.length); i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
+            zero.blend(v, positive).intoArray(y, i);
+        }
+        for (; i < x.length; i++) {
             y[i] = x[i] > 0 ? x[i] : 0f;
         }
     }
 
     @Override
     protected void derive(float[] x, float[] y, float[] g, float[] dx) {
-        for (int i = 0; i < x.length; i++) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int upper = S.loopBound(x.length); i < upper; i += L) {
+            VectorMask<Float> positive = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, g, i), positive).intoArray(dx, i);
+        }
+        for (; i < x.length; i++) {
             dx[i] = x[i] > 0 ? g[i] : 0f;
         }
     }

@@ -61,6 +61,17 @@ public final class Sequential {
     }
 
     /**
+     * Backpropagates like {@link #backward} for training, where only the parameter gradients matter:
+     * the first layer is told that nobody needs d(loss)/d(input), so it can skip computing it.
+     */
+    public void backwardParams(Tensor gradOut) {
+        Tensor g = gradOut;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, i > 0);
+        }
+    }
+
+    /**
      * Every layer's output for one input, in inference mode: element 0 is the input itself, element i + 1
      * the output of layer i. A single sample (shape {@code spec.input()}) gets a batch dimension of 1;
      * the returned tensors keep whatever batch dimension the input had.

@@ -153,7 +153,7 @@ public final class Trainer {
             return;
         }
         good.capture();
-        model.backward(gradOut);
+        model.backwardParams(gradOut);
         step++;
         boolean report = forceReport || step % config.eventEvery() == 0;
         boolean epochEnds = !batches.hasNext();

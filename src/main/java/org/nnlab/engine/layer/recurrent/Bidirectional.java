@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.BidirectionalSpec;
@@ -23,6 +24,10 @@ public final class Bidirectional implements Layer {
     private final Recurrent forwardLayer;
     private final Recurrent backwardLayer;
     private final List<Param> params;
+    /** Buffers reused from step to step: the joined output and each direction's share of the gradient. */
+    private Tensor output;
+    private Tensor gradForward;
+    private Tensor gradBackward;
 
     public Bidirectional(BidirectionalSpec spec, Recurrent forwardLayer, Recurrent backwardLayer) {
         if (forwardLayer.reverse() || !backwardLayer.reverse()) {
@@ -70,7 +75,8 @@ public final class Bidirectional implements Layer {
         Tensor b = outs[1];
         int h = forwardLayer.hidden();
         int rows = a.size() / h;
-        Tensor out = Tensor.zeros(a.shape().withLastDim(2 * h));
+        output = Layers.buffer(output, a.shape().withLastDim(2 * h));
+        Tensor out = output;
         float[] o = out.data();
         float[] ad = a.data();
         float[] bd = b.data();
@@ -83,18 +89,25 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int h = forwardLayer.hidden();
         int rows = gradOut.size() / (2 * h);
         Shape half = gradOut.shape().withLastDim(h);
-        Tensor ga = Tensor.zeros(half);
-        Tensor gb = Tensor.zeros(half);
+        gradForward = Layers.buffer(gradForward, half);
+        gradBackward = Layers.buffer(gradBackward, half);
+        Tensor ga = gradForward;
+        Tensor gb = gradBackward;
         float[] g = gradOut.data();
         for (int r = 0; r < rows; r++) {
             System.arraycopy(g, r * 2 * h, ga.data(), r * h, h);
             System.arraycopy(g, r * 2 * h + h, gb.data(), r * h, h);
         }
-        Tensor[] dx = bothDirections(r -> r.backward(r == forwardLayer ? ga : gb));
-        return dx[0].addInPlace(dx[1]);
+        Tensor[] dx = bothDirections(r -> r.backward(r == forwardLayer ? ga : gb, inputGradient));
+        return inputGradient ? dx[0].addInPlace(dx[1]) : null;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.LayerSpec;
@@ -59,6 +60,11 @@ public final class Recurrent implements Layer {
     private float[] dPreH = new float[0];   // [steps, batch, width], processing order
     private float[] dh = new float[0];      // [batch, hidden]
     private float[] dhDirect = new float[0];
+    /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
+    private float[] weightHiddenT = new float[0];
+    /** The returned output and input gradient: buffers reused while the shapes stay the same. */
+    private Tensor output;
+    private Tensor gradInput;
 
     private boolean recording;
     private SequenceTrace hiddenTrace;
@@ -140,7 +146,8 @@ public final class Recurrent implements Layer {
         inSlices(B, (b0, b1) -> forwardSlice(b0, b1));
         Tensor out;
         if (returnSequences) {
-            out = Tensor.zeros(Shape.of(B, T, hidden));
+            output = Layers.buffer(output, Shape.of(B, T, hidden));
+            out = output;
             float[] o = out.data();
             for (int st = 0; st < T; st++) {
                 int tau = reverse ? T - 1 - st : st;
@@ -149,7 +156,9 @@ public final class Recurrent implements Layer {
                 }
             }
         } else {
-            out = new Tensor(Shape.of(B, hidden), Arrays.copyOfRange(states, T * B * hidden, (T + 1) * B * hidden));
+            output = Layers.buffer(output, Shape.of(B, hidden));
+            out = output;
+            System.arraycopy(states, T * B * hidden, out.data(), 0, B * hidden);
         }
         if (recording) {
             record();
@@ -159,6 +168,11 @@ public final class Recurrent implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (input == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }
@@ -170,6 +184,7 @@ public final class Recurrent implements Layer {
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
+        transposeWeightHidden();
         inSlices(B, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
         if (norms != null) {
             for (int t = 0; t < T; t++) {
@@ -188,13 +203,31 @@ public final class Recurrent implements Layer {
                 db[j] += dPreX[o + j];
             }
         }
-        Tensor dx = Tensor.zeros(input.shape());
-        MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
-                B * T, features, width, false);
         if (norms != null) {
             gradientNorms = norms;
         }
+        if (!inputGradient) {
+            return null;
+        }
+        gradInput = Layers.buffer(gradInput, input.shape());
+        Tensor dx = gradInput;
+        MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
+                B * T, features, width, false);
         return dx;
+    }
+
+    /** Copies W_hh [hidden, width] into {@link #weightHiddenT} as [width, hidden]. */
+    private void transposeWeightHidden() {
+        float[] wh = weightHidden.value().data();
+        if (weightHiddenT.length != wh.length) {
+            weightHiddenT = new float[wh.length];
+        }
+        for (int u = 0; u < hidden; u++) {
+            int row = u * width;
+            for (int j = 0; j < width; j++) {
+                weightHiddenT[j * hidden + u] = wh[row + j];
+            }
+        }
     }
 
     /** Work on samples [b0, b1) of the batch. */
@@ -243,7 +276,6 @@ public final class Recurrent implements Layer {
         int T = steps;
         int B = batch;
         int m = b1 - b0;
-        float[] wh = weightHidden.value().data();
         Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
         cell.resetCarry(b0, b1);
         for (int st = T - 1; st >= 0; st--) {
@@ -279,7 +311,8 @@ public final class Recurrent implements Layer {
                 cell.resetCarry(b0, b1);
             } else if (st > 0) {
                 System.arraycopy(dhDirect, b0 * hidden, dh, b0 * hidden, m * hidden);
-                MatMul.multiply(dPreH, (st * B + b0) * width, false, wh, 0, true, dh, b0 * hidden,
+                // dh += dPreH · W_hhᵀ, with W_hhᵀ stored as such (a transposed B would be packed every step)
+                MatMul.multiply(dPreH, (st * B + b0) * width, false, weightHiddenT, 0, false, dh, b0 * hidden,
                         m, hidden, width, true);
             }
         }

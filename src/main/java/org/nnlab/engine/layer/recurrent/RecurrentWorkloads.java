@@ -74,7 +74,7 @@ public final class RecurrentWorkloads {
             Tensor grad = Tensor.zeros(logits.shape());
             double value = loss.evaluate(logits, labels, grad);
             model.zeroGrad();
-            model.backward(grad);
+            model.backwardParams(grad);
             optimizer.step(model.params());
             return value;
         }
