@@ -4,9 +4,7 @@ import static org.nnlab.engine.layer.recurrent.RecurrentCell.sigmoid;
 import static org.nnlab.engine.layer.recurrent.RecurrentCell.tanh;
 
 import java.util.Arrays;
-import java.util.List;
 import jdk.incubator.vector.FloatVector;
-import org.nnlab.engine.layer.Param;
 
 /**
  * Long short-term memory cell. The pre-activation holds four gate blocks of {@code hidden} values in the
@@ -45,11 +43,6 @@ final class LstmCell implements RecurrentCell {
     @Override
     public int hidden() {
         return hidden;
-    }
-
-    @Override
-    public List<Param> extraParams() {
-        return List.of();
     }
 
     @Override

@@ -26,7 +26,9 @@ interface RecurrentCell {
     int hidden();
 
     /** Extra parameters the cell owns besides W_x, W_h and b (GRU's candidate state bias); usually none. */
-    List<Param> extraParams();
+    default List<Param> extraParams() {
+        return List.of();
+    }
 
     /** Makes the per-step caches fit {@code steps × batch}; reuses them when the size is unchanged. */
     void prepare(int steps, int batch);

@@ -1,9 +1,7 @@
 package org.nnlab.engine.layer.recurrent;
 
 import java.util.Arrays;
-import java.util.List;
 import jdk.incubator.vector.FloatVector;
-import org.nnlab.engine.layer.Param;
 
 /**
  * Elman cell: {@code h_t = tanh(x_t·W_x + h_{t−1}·W_h + b)}; one gate block. Backward:
@@ -24,11 +22,6 @@ final class SimpleRnnCell implements RecurrentCell {
     @Override
     public int hidden() {
         return hidden;
-    }
-
-    @Override
-    public List<Param> extraParams() {
-        return List.of();
     }
 
     @Override
