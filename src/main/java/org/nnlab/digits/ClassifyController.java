@@ -1,19 +1,17 @@
 package org.nnlab.digits;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.json.JsonException;
@@ -28,18 +26,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/classify}: reads a digit for scripts and load tests. The body is either JSON
  * {@code {"pixels": [784 numbers, row-major, 0 = background, 1 = ink]}} or, with
- * {@code Content-Type: image/png}, a PNG of any size up to the configured side length, dark ink on light
- * or light on dark. Both are preprocessed as drawings are (bounding box, 20 px, centre of mass) unless
+ * {@code Content-Type: image/png}, a PNG of any size up to the configured side length and decoded size, dark
+ * ink on light or light on dark; a large PNG is decoded subsampled, a few at a time. Both are preprocessed as drawings are (bounding box, 20 px, centre of mass) unless
  * {@code preprocess=false} is given for a 784-pixel input that is already MNIST-like. The optional query
  * parameter {@code model} picks a model from {@code GET /api/v1/models}; the answer is
  * {@code {"model": id, "prediction": digit, "probabilities": [10 numbers]}}. Refusals are JSON
  * {@code {"error": message}}: 400 for a bad request, 415 for another content type, 429 past the
- * per-client rate limit (with Retry-After), 503 when no model is installed.
+ * per-client rate limit (with Retry-After), 503 when no model is installed or when every decode permit
+ * stays taken for the configured wait (with Retry-After).
  */
 @RestController
 public class ClassifyController {
     static final int PIXELS = 28 * 28;
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final long BUSY_RETRY_SECONDS = 1;
 
     private final DigitModels models;
     private final DigitClassifier classifier;
@@ -49,12 +48,27 @@ public class ClassifyController {
     private final int maxImageSide;
     private final int burst;
     private final double perSecond;
+    private final long maxDecodedBytes;
+    private final int decodeSide;
+    private final int concurrentDecodes;
+    private final Duration decodeWait;
+    /** Permits for PNG decodes: the memory images take is bounded by this many at a time. */
+    private final Semaphore decodes;
 
     public ClassifyController(DigitModels models, DigitClassifier classifier, ClassifyLatencies latencies,
                               @Value("${nnlab.classify.max-request-bytes:1048576}") int maxRequestBytes,
                               @Value("${nnlab.classify.max-image-side:2000}") int maxImageSide,
                               @Value("${nnlab.classify.rate-limit.burst:30}") int burst,
-                              @Value("${nnlab.classify.rate-limit.per-second:10}") double perSecond) {
+                              @Value("${nnlab.classify.rate-limit.per-second:10}") double perSecond,
+                              @Value("${nnlab.classify.max-decoded-bytes:33554432}") long maxDecodedBytes,
+                              @Value("${nnlab.classify.decode-side:512}") int decodeSide,
+                              @Value("${nnlab.classify.concurrent-decodes:4}") int concurrentDecodes,
+                              @Value("${nnlab.classify.decode-wait:2s}") Duration decodeWait) {
+        if (maxDecodedBytes < 1 || decodeSide < 28 || concurrentDecodes < 1 || decodeWait.isNegative()) {
+            throw new IllegalArgumentException("nnlab.classify: max-decoded-bytes and concurrent-decodes must be"
+                    + " at least 1, decode-side at least 28 and decode-wait not negative; got " + maxDecodedBytes
+                    + ", " + concurrentDecodes + ", " + decodeSide + ", " + decodeWait);
+        }
         this.models = models;
         this.classifier = classifier;
         this.latencies = latencies;
@@ -63,15 +77,28 @@ public class ClassifyController {
         this.burst = burst;
         this.perSecond = perSecond;
         this.rateLimit = new TokenBuckets(burst, perSecond);
+        this.maxDecodedBytes = maxDecodedBytes;
+        this.decodeSide = decodeSide;
+        this.concurrentDecodes = concurrentDecodes;
+        this.decodeWait = decodeWait;
+        this.decodes = new Semaphore(concurrentDecodes);
     }
 
     /** A refusal with its HTTP status and a message for the caller. */
     static final class Refusal extends Exception {
         final HttpStatus status;
 
+        /** Seconds after which the same request may succeed, or 0 when retrying does not help. */
+        final long retryAfterSeconds;
+
         Refusal(HttpStatus status, String message) {
+            this(status, message, 0);
+        }
+
+        Refusal(HttpStatus status, String message, long retryAfterSeconds) {
             super(message, null, false, false);
             this.status = status;
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 
@@ -104,7 +131,12 @@ public class ClassifyController {
         try {
             return json(HttpStatus.OK, classifyOrRefuse(request));
         } catch (Refusal r) {
-            return json(r.status, Map.of("error", r.getMessage()));
+            ResponseEntity<String> refusal = json(r.status, Map.of("error", r.getMessage()));
+            if (r.retryAfterSeconds > 0) {
+                return ResponseEntity.status(r.status).headers(refusal.getHeaders())
+                        .header("Retry-After", Long.toString(r.retryAfterSeconds)).body(refusal.getBody());
+            }
+            return refusal;
         }
     }
 
@@ -208,28 +240,47 @@ public class ClassifyController {
                 + maxRequestBytes + " bytes");
     }
 
+    /**
+     * Checks the PNG's header against the side and decoded-size limits, then decodes it subsampled to
+     * at most {@code decodeSide} pixels a side while holding one of the few decode permits.
+     */
     private GrayImage readPng(byte[] body) throws Refusal {
-        if (body.length < PNG_SIGNATURE.length
-                || !java.util.Arrays.equals(body, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "the body is not a PNG (it does not start with the PNG signature)");
+        PngHeader header;
+        try {
+            header = PngHeader.read(body);
+        } catch (IllegalArgumentException e) {
+            String reason = PngHeader.hasSignature(body) ? "the PNG cannot be decoded: " : "the body is not a PNG: ";
+            throw new Refusal(HttpStatus.BAD_REQUEST, reason + e.getMessage());
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(body))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                if (w > maxImageSide || h > maxImageSide) {
-                    throw new Refusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels; at most "
-                            + maxImageSide + "×" + maxImageSide + " are accepted (a digit needs far fewer: scale it down)");
-                }
-                return DigitImages.fromImage(reader.read(0));
-            } finally {
-                reader.dispose();
-            }
+        int w = header.width();
+        int h = header.height();
+        if (w > maxImageSide || h > maxImageSide) {
+            throw new Refusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels; at most "
+                    + maxImageSide + "×" + maxImageSide + " are accepted (a digit needs far fewer: scale it down)");
+        }
+        if (header.decodedBytes() > maxDecodedBytes) {
+            throw new Refusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels of "
+                    + header.channels() + " channel(s) at " + header.bitDepth() + " bits, "
+                    + header.decodedBytes() + " bytes decoded; at most " + maxDecodedBytes
+                    + " are accepted (send 8 bits a sample, or a smaller picture)");
+        }
+        boolean permitted;
+        try {
+            permitted = decodes.tryAcquire(decodeWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            permitted = false;
+        }
+        if (!permitted) {
+            throw new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "the server is decoding as many images as it"
+                    + " can at once (" + concurrentDecodes + "); retry in " + BUSY_RETRY_SECONDS + " s", BUSY_RETRY_SECONDS);
+        }
+        try {
+            return DigitImages.read(body, decodeSide);
         } catch (IOException | RuntimeException e) {
             throw new Refusal(HttpStatus.BAD_REQUEST, "the PNG cannot be decoded: " + e.getMessage());
+        } finally {
+            decodes.release();
         }
     }
 

@@ -5,16 +5,23 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.nnlab.engine.data.GrayImage;
 
 /**
  * Reads pictures of digits (PNG, or any format {@code javax.imageio} knows) of any size into
  * {@link GrayImage}s with ink = 1. Dark ink on light paper and light ink on a dark background are both
  * recognised (the background is what most pixels look like); transparent pixels count as background.
- * Values are stretched so the background becomes 0 and the strongest ink 1.
+ * Values are stretched so the background becomes 0 and the strongest ink 1. A picture larger than a
+ * digit needs can be read subsampled ({@link #read(byte[], int)}), so it never exists at full size.
  */
 public final class DigitImages {
+    private static final String NOT_AN_IMAGE = "not an image this program can read (expected PNG, JPEG, GIF or BMP)";
+
     private DigitImages() {
     }
 
@@ -25,9 +32,42 @@ public final class DigitImages {
     public static GrayImage read(InputStream in) throws IOException {
         BufferedImage img = ImageIO.read(in);
         if (img == null) {
-            throw new IOException("not an image this program can read (expected PNG, JPEG, GIF or BMP)");
+            throw new IOException(NOT_AN_IMAGE);
         }
         return fromImage(img);
+    }
+
+    /**
+     * Reads {@code bytes} decoding only every n-th pixel of every n-th row, with the smallest n that
+     * keeps both sides within {@code maxSide}; the decoder holds only the subsampled picture and a few
+     * rows. A picture within {@code maxSide} is read whole, exactly as {@link #read(byte[])} reads it.
+     */
+    public static GrayImage read(byte[] bytes, int maxSide) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(NOT_AN_IMAGE);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int step = subsampling(reader.getWidth(0), reader.getHeight(0), maxSide);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return fromImage(reader.read(0, param));
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** The smallest step n ≥ 1 with ceil(side / n) ≤ maxSide for both sides. */
+    static int subsampling(int width, int height, int maxSide) {
+        if (maxSide < 1) {
+            throw new IllegalArgumentException("maxSide must be at least 1, got " + maxSide);
+        }
+        int longest = Math.max(width, height);
+        return Math.max(1, (longest + maxSide - 1) / maxSide);
     }
 
     public static GrayImage fromImage(BufferedImage img) {

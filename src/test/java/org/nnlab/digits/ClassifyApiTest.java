@@ -31,7 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nnlab.classify.rate-limit.burst=6", "nnlab.classify.rate-limit.per-second=0.05",
-        "nnlab.classify.max-request-bytes=200000", "nnlab.classify.max-image-side=1000"})
+        "nnlab.classify.max-request-bytes=200000", "nnlab.classify.max-image-side=1000",
+        "nnlab.classify.max-decoded-bytes=1500000"})
 @ActiveProfiles("test")
 class ClassifyApiTest {
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
@@ -154,6 +155,18 @@ class ClassifyApiTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(wide, "png", out);
         assertRefused(post(client(), "", "image/png", out.toByteArray()), 400, "1001×20");
+    }
+
+    @Test
+    void refusesImagesOverTheDecodedSizeLimitByTheirHeader() throws Exception {
+        BufferedImage deep = new BufferedImage(1000, 1000, BufferedImage.TYPE_USHORT_GRAY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(deep, "png", out);
+        assertRefused(post(client(), "", "image/png", out.toByteArray()), 400, "2000000 bytes decoded");
+        BufferedImage shallow = new BufferedImage(1000, 1000, BufferedImage.TYPE_BYTE_GRAY);
+        out.reset();
+        ImageIO.write(shallow, "png", out);
+        assertRefused(post(client(), "", "image/png", out.toByteArray()), 400, "no ink");
     }
 
     @Test

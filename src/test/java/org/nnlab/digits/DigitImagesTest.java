@@ -97,4 +97,38 @@ class DigitImagesTest {
         int[] box = s.centred().boundingBox(0.05f);
         assertEquals(20, Math.max(box[2], box[3]), 1);
     }
+
+    @Test
+    void aPictureWithinTheSideLimitIsReadExactlyAsAWholeRead() throws IOException {
+        byte[] png = png(300, 240, Color.WHITE, Color.BLACK);
+        GrayImage whole = DigitImages.read(png);
+        GrayImage bounded = DigitImages.read(png, 300);
+        assertEquals(300, bounded.width());
+        assertEquals(240, bounded.height());
+        assertTrue(java.util.Arrays.equals(whole.pixels(), bounded.pixels()));
+    }
+
+    @Test
+    void aLargePictureIsReadSubsampledAndStillPreprocessesToTheSameDigit() throws IOException {
+        byte[] png = png(1600, 1200, Color.WHITE, Color.BLACK);
+        GrayImage small = DigitImages.read(png, 400);
+        assertEquals(400, small.width());
+        assertEquals(300, small.height());
+        assertInkOnStroke(small);
+        GrayImage fromWhole = new DigitPreprocessor().process(DigitImages.read(png)).centred();
+        GrayImage fromSmall = new DigitPreprocessor().process(small).centred();
+        float largest = 0;
+        for (int i = 0; i < fromWhole.pixels().length; i++) {
+            largest = Math.max(largest, Math.abs(fromWhole.pixels()[i] - fromSmall.pixels()[i]));
+        }
+        assertTrue(largest < 0.35f, "the 28×28 inputs differ by at most " + largest);
+    }
+
+    @Test
+    void subsamplingIsTheSmallestStepThatFitsTheLongerSide() {
+        assertEquals(1, DigitImages.subsampling(512, 100, 512));
+        assertEquals(2, DigitImages.subsampling(100, 513, 512));
+        assertEquals(4, DigitImages.subsampling(2000, 2000, 512));
+        assertThrows(IllegalArgumentException.class, () -> DigitImages.subsampling(10, 10, 0));
+    }
 }
