@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * (HttpOnly, SameSite=Lax, Path=/, kept {@link #MAX_AGE}). A request without a valid one gets a fresh id
  * and its response sets the cookie. Either way the id is put into the request attribute
  * {@link #ATTRIBUTE}, so even the very first request (whose cookie the browser has not sent yet) knows
- * it. Only a UUID in canonical form (lower case, 36 characters) is accepted from a cookie.
+ * it. Only a UUID in canonical form (lower case, 36 characters) is accepted from a cookie. Scripts and
+ * health checks ({@code /api/…}, {@code /actuator/…}) own nothing: they are given no cookie, though a
+ * valid one they send is still read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -38,6 +40,10 @@ public class OwnerCookieFilter implements Filter {
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer) {
             String owner = fromCookie(http).orElse(null);
+            if (owner == null && ownsNothing(http)) {
+                chain.doFilter(request, response);
+                return;
+            }
             if (owner == null) {
                 owner = UUID.randomUUID().toString();
                 answer.addHeader(HttpHeaders.SET_COOKIE, cookie(owner, http.isSecure()).toString());
@@ -45,6 +51,12 @@ public class OwnerCookieFilter implements Filter {
             http.setAttribute(ATTRIBUTE, owner);
         }
         chain.doFilter(request, response);
+    }
+
+    /** Requests that never need an owner: the JSON API and the actuator. */
+    static boolean ownsNothing(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/actuator/") || path.equals("/actuator");
     }
 
     static ResponseCookie cookie(String owner, boolean secure) {

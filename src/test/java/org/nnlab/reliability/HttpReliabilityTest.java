@@ -34,8 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Replays of the HTTP-layer defects of the hardening issue through real HTTP: huge PNGs sent to the
- * classify API all at once. Each test talks from its own loopback address (127.0.0.x), so each has its
- * own rate-limit bucket.
+ * classify API all at once, sessions and cookies made for API calls, missing security headers, metrics
+ * open to anyone, and over-long links answered with Tomcat's bare page. Each test talks from its own
+ * loopback address (127.0.0.x), so each has its own rate-limit bucket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -149,5 +150,71 @@ class HttpReliabilityTest {
             sum += now.getValue() - before.getOrDefault(now.getKey(), 0L);
         }
         return sum;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Scripts and health checks send no cookies: they must get none and create no server session. */
+    @Test
+    void apiAndHealthCallsWithoutCookiesGetNoSessionAndNoCookie() throws Exception {
+        List<HttpResponse<String>> answers = List.of(get("/actuator/health"), get("/api/v1/models"),
+                client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/classify"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"pixels\": [1]}")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+        for (HttpResponse<String> r : answers) {
+            assertTrue(r.statusCode() == 200 || r.statusCode() == 400, r.uri() + ": " + r.statusCode());
+            assertEquals(List.of(), r.headers().allValues("Set-Cookie"), r.uri() + " sets no cookie");
+        }
+    }
+
+    /** Every answer, page, API, actuator or error, carries the browser-side protections. */
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/api/v1/models", "/actuator/health", "/no-such-file.txt")) {
+            HttpResponse<String> r = get(path);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("default-src 'self'"), path + ": " + csp);
+            assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
+            assertTrue(csp.contains("object-src 'none'"), path + ": " + csp);
+        }
+    }
+
+    /** Metrics tell a visitor how busy and how full the server is: not on the public port. */
+    @Test
+    void onlyHealthOfTheActuatorAnswersOnTheApplicationPort() throws Exception {
+        assertEquals(200, get("/actuator/health").statusCode());
+        String index = get("/actuator").body();
+        assertTrue(index.contains("/actuator/health") && !index.contains("metrics"), index);
+        for (String path : List.of("/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+            HttpResponse<String> r = get(path);
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            assertTrue(r.statusCode() == 404 || type.startsWith("text/html"), path + " is no actuator answer: " + type);
+            assertTrue(!r.body().contains("jvm.memory") && !r.body().contains("\"measurements\""), r.body());
+        }
+    }
+
+    /**
+     * A builder link of a few hundred layers is tens of kilobytes: it opens; one past the header limit
+     * gets a page that says what happened in English and Chinese, not Tomcat's bare 400.
+     */
+    @Test
+    void longLinksOpenAndOverLongOnesGetAClearPage() throws Exception {
+        HttpResponse<String> long40k = get("/build?spec=" + "A".repeat(40_000));
+        assertTrue(long40k.statusCode() < 400, "a 40 KB link opens: " + long40k.statusCode());
+
+        HttpResponse<String> tooLong = get("/build?spec=" + "A".repeat(70_000));
+        assertTrue(tooLong.statusCode() == 414 || tooLong.statusCode() == 431 || tooLong.statusCode() == 400,
+                "refused: " + tooLong.statusCode());
+        assertTrue(tooLong.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                tooLong.headers().toString());
+        assertTrue(tooLong.body().contains("too long"), tooLong.body());
+        assertTrue(tooLong.body().contains("链接太长"), tooLong.body());
+        assertTrue(!tooLong.body().contains("Apache Tomcat") && !tooLong.body().contains("HTTP Status"), tooLong.body());
     }
 }
