@@ -91,4 +91,22 @@ class OwnerCookieFilterTest {
         request.setCookies(new Cookie(OwnerCookieFilter.COOKIE, id));
         assertEquals(id, OwnerCookieFilter.ownerOf(request).orElseThrow());
     }
+
+    @Test
+    void apiAndActuatorRequestsGetNoCookieButAValidOneIsStillRead() throws Exception {
+        for (String path : List.of("/api/v1/classify", "/api/v1/models", "/actuator/health", "/actuator")) {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+            MockHttpServletResponse response = run(request);
+            assertNull(response.getHeader("Set-Cookie"), path);
+            assertTrue(OwnerCookieFilter.ownerOf(request).isEmpty(), path);
+        }
+        String id = UUID.randomUUID().toString();
+        MockHttpServletRequest withCookie = new MockHttpServletRequest("GET", "/api/v1/models");
+        withCookie.setCookies(new Cookie(OwnerCookieFilter.COOKIE, id));
+        run(withCookie);
+        assertEquals(id, OwnerCookieFilter.ownerOf(withCookie).orElseThrow());
+
+        MockHttpServletRequest page = new MockHttpServletRequest("GET", "/apidocs");
+        assertTrue(run(page).getHeader("Set-Cookie").startsWith("nnlab-owner="), "a page path that only starts alike");
+    }
 }
