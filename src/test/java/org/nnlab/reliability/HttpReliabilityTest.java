@@ -218,4 +218,18 @@ class HttpReliabilityTest {
         assertTrue(tooLong.body().contains("链接太长"), tooLong.body());
         assertTrue(!tooLong.body().contains("Apache Tomcat") && !tooLong.body().contains("HTTP Status"), tooLong.body());
     }
+
+    /** A request Tomcat cannot parse at all (a raw '<' in the link) gets the same kind of clear page. */
+    @Test
+    void anUnreadableRequestGetsAClearBilingualPage() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /build?spec=<b> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("could not read this request") && answer.contains("服务器无法读取这个请求"), answer);
+            assertTrue(answer.contains("X-Content-Type-Options: nosniff"), answer);
+        }
+    }
 }
