@@ -19,6 +19,8 @@ import com.vaadin.flow.server.StreamResourceRegistry;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.SpringServlet;
+import jakarta.servlet.MultipartConfigElement;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -54,6 +56,7 @@ import org.nnlab.engine.tensor.Shape;
 import org.nnlab.persistence.ModelStore;
 import org.nnlab.persistence.ModelStoreException;
 import org.nnlab.persistence.ModelSummary;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -114,6 +117,14 @@ class ModelsReliabilityTest extends KaribuSpringTest {
         System.out.printf("600 MB upload request: %,d bytes allocated while refusing it%n", allocated);
         assertTrue(allocated < 80 * MB, "allocated " + allocated + " bytes for a 600 MB request");
         assertEquals("The file is 600 MB; the limit is 32 MB.", lastNotification());
+    }
+
+    @Test
+    void vaadinsServletHasAMultipartSizeLimit() {
+        MultipartConfigElement multipart = context.getBeansOfType(ServletRegistrationBean.class).values().stream()
+                .filter(r -> r.getServlet() instanceof SpringServlet).findFirst().orElseThrow().getMultipartConfig();
+        assertTrue(multipart.getMaxRequestSize() > 0 && multipart.getMaxRequestSize() < 33 * MB,
+                "Vaadin's servlet takes multipart bodies of " + multipart.getMaxRequestSize() + " bytes");
     }
 
     @Test
