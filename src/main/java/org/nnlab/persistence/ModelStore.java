@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.ModelFileException;
+import org.nnlab.engine.model.ModelFileLimits;
 import org.nnlab.engine.model.Sequential;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,21 +63,14 @@ public class ModelStore {
     public ModelSummary upload(String owner, String fileName, InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(limits.maxUploadBytes());
         if (bytes.length == limits.maxUploadBytes() && in.read() != -1) {
-            throw tooLarge(-1);
+            throw tooLarge();
         }
         return store(owner, uploadName(fileName), bytes, "{}", "uploaded");
     }
 
-    /** The refusal of a file of {@code size} bytes (or of unknown size when negative) over the upload limit. */
-    public ModelStoreException tooLarge(long size) {
-        int limitMb = limits.maxUploadBytes() / (1024 * 1024);
-        if (size < 0) {
-            return new ModelStoreException("train.models.error.tooLarge",
-                    "the file is larger than the limit of " + limits.maxUploadBytes() + " bytes", limitMb);
-        }
-        long sizeMb = Math.max(limitMb + 1, (size + 1024 * 1024 - 1) / (1024 * 1024));
-        return new ModelStoreException("train.models.error.tooLargeSize",
-                "the file is " + sizeMb + " MB; the limit is " + limitMb + " MB", sizeMb, limitMb);
+    private ModelStoreException tooLarge() {
+        return new ModelStoreException("train.models.error.tooLarge", "the model file is larger than the limit of "
+                + limits.maxUploadBytes() + " bytes", limits.maxUploadBytes() / (1024 * 1024));
     }
 
     /** The largest model file accepted, in bytes. */
@@ -86,7 +80,10 @@ public class ModelStore {
 
     private ModelSummary store(String owner, String name, byte[] modelFile, String metricsJson, String source) {
         requireOwner(owner);
-        Sequential model = read(modelFile, limits);
+        if (modelFile.length > limits.maxUploadBytes()) {
+            throw tooLarge();
+        }
+        Sequential model = read(modelFile, limits.fileLimits());
         long parameters = model.params().stream().mapToLong(p -> p.value().size()).sum();
         ModelSummary row = new ModelSummary(UUID.randomUUID().toString(), owner, name,
                 metricsJson == null || metricsJson.isBlank() ? "{}" : metricsJson,
@@ -165,7 +162,7 @@ public class ModelStore {
 
     /** The model ready to run (e.g. for the Draw view); empty when not the owner's. */
     public Optional<Sequential> load(String owner, String id) {
-        return download(owner, id).map(bytes -> read(bytes, ModelStoreProperties.defaults()));
+        return download(owner, id).map(bytes -> read(bytes, ModelFileLimits.LENGTH_ONLY));
     }
 
     /** Returns false when the owner has no model with this id. */
@@ -188,13 +185,9 @@ public class ModelStore {
         return (base.isEmpty() ? "model" : base) + ".nnm";
     }
 
-    private static Sequential read(byte[] bytes, ModelStoreProperties limits) {
-        if (bytes.length > limits.maxUploadBytes()) {
-            throw new ModelStoreException("train.models.error.tooLarge", "the model file is larger than the limit of "
-                    + limits.maxUploadBytes() + " bytes", limits.maxUploadBytes() / (1024 * 1024));
-        }
+    private static Sequential read(byte[] bytes, ModelFileLimits limits) {
         try {
-            return ModelFile.fromBytes(bytes, limits.fileLimits());
+            return ModelFile.fromBytes(bytes, limits);
         } catch (ModelFileException e) {
             throw new ModelStoreException("train.models.error.badFile", e.getMessage(), e.getMessage());
         } catch (RuntimeException e) {
