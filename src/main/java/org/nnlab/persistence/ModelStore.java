@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -14,18 +15,23 @@ import java.util.Optional;
 import java.util.UUID;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.ModelFileException;
+import org.nnlab.engine.model.ModelFileLimits;
 import org.nnlab.engine.model.Sequential;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The models people keep, in the database: save after training, list, rename, delete, download, and
  * upload a model file from elsewhere. Every call names the owner and only ever sees that owner's rows.
  * Whatever is stored has been read back by the engine first (magic, version, length, CRC32, spec and
- * weight shapes), so a bad file is refused with a reason and changes nothing.
+ * weight shapes, and the spec against {@code nnlab.models.*} before the network is built), so a bad file
+ * is refused with a reason and changes nothing.
+ * <p>
+ * A save returns once its transaction is committed: the per-owner limit is checked and the row inserted
+ * under a lock on the owner's {@code model_owner} row, so concurrent saves cannot pass the limit together.
  */
 @Service
 public class ModelStore {
@@ -33,59 +39,92 @@ public class ModelStore {
     private static final String SUMMARY_COLUMNS =
             "id, owner, name, metrics, created_at, size_bytes, checksum, source, parameters";
 
-    private final SavedModelRepository repository;
-    private final JdbcAggregateTemplate aggregates;
     private final JdbcClient jdbc;
-    private final int maxBytes;
-    private final int maxPerOwner;
+    private final TransactionTemplate transactions;
+    private final ModelStoreProperties limits;
 
-    public ModelStore(SavedModelRepository repository, JdbcAggregateTemplate aggregates, JdbcClient jdbc,
-                      @Value("${nnlab.models.max-upload-bytes:33554432}") int maxBytes,
-                      @Value("${nnlab.models.max-per-owner:50}") int maxPerOwner) {
-        this.repository = repository;
-        this.aggregates = aggregates;
+    public ModelStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, ModelStoreProperties limits) {
         this.jdbc = jdbc;
-        this.maxBytes = maxBytes;
-        this.maxPerOwner = maxPerOwner;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.limits = limits;
     }
 
-    /** Keeps a trained model; {@code metricsJson} is a JSON object (or null). */
-    @Transactional
+    /** Keeps a trained model; {@code metricsJson} is a JSON object (or null). Returns once it is committed. */
     public ModelSummary save(String owner, String name, byte[] modelFile, String metricsJson) {
-        return store(owner, name, modelFile, metricsJson, "trained");
+        return store(owner, cleanName(name), modelFile, metricsJson, "trained");
     }
 
     /**
-     * Reads an uploaded model file (at most {@code nnlab.models.max-upload-bytes}) and keeps it.
+     * Reads an uploaded model file (at most {@code nnlab.models.max-upload-bytes}) and keeps it under
+     * {@code fileName} without its {@code .nnm} extension, cut to {@value #MAX_NAME_LENGTH} characters.
      *
      * @throws ModelStoreException when the file is too large, not a model file, damaged, or its spec invalid
      */
-    @Transactional
-    public ModelSummary upload(String owner, String name, InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(maxBytes);
-        if (bytes.length == maxBytes && in.read() != -1) {
-            throw new ModelStoreException("train.models.error.tooLarge",
-                    "the file is larger than the limit of " + maxBytes + " bytes", maxBytes / (1024 * 1024));
+    public ModelSummary upload(String owner, String fileName, InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(limits.maxUploadBytes());
+        if (bytes.length == limits.maxUploadBytes() && in.read() != -1) {
+            throw tooLarge();
         }
-        return store(owner, name, bytes, "{}", "uploaded");
+        return store(owner, uploadName(fileName), bytes, "{}", "uploaded");
+    }
+
+    private ModelStoreException tooLarge() {
+        return new ModelStoreException("train.models.error.tooLarge", "the model file is larger than the limit of "
+                + limits.maxUploadBytes() + " bytes", limits.maxUploadBytes() / (1024 * 1024));
+    }
+
+    /** The largest model file accepted, in bytes. */
+    public int maxUploadBytes() {
+        return limits.maxUploadBytes();
     }
 
     private ModelSummary store(String owner, String name, byte[] modelFile, String metricsJson, String source) {
         requireOwner(owner);
-        String cleanName = cleanName(name);
-        Sequential model = read(modelFile);
-        long count = jdbc.sql("SELECT COUNT(*) FROM saved_model WHERE owner = :owner").param("owner", owner)
-                .query(Long.class).single();
-        if (count >= maxPerOwner) {
-            throw new ModelStoreException("train.models.error.tooMany",
-                    "you already keep " + count + " models; delete one first", maxPerOwner);
+        if (modelFile.length > limits.maxUploadBytes()) {
+            throw tooLarge();
         }
+        Sequential model = read(modelFile, limits.fileLimits());
         long parameters = model.params().stream().mapToLong(p -> p.value().size()).sum();
-        SavedModel row = new SavedModel(UUID.randomUUID().toString(), owner, cleanName, model.spec().toJson(),
-                modelFile, metricsJson == null || metricsJson.isBlank() ? "{}" : metricsJson,
-                LocalDateTime.now(ZoneOffset.UTC), (long) modelFile.length, sha256(modelFile), source, parameters);
-        aggregates.insert(row);
-        return summary(row);
+        ModelSummary row = new ModelSummary(UUID.randomUUID().toString(), owner, name,
+                metricsJson == null || metricsJson.isBlank() ? "{}" : metricsJson,
+                Instant.now(), modelFile.length, sha256(modelFile),
+                source, parameters);
+        String specJson = model.spec().toJson();
+        addOwner(owner);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT owner FROM model_owner WHERE owner = :owner FOR UPDATE").param("owner", owner)
+                    .query(String.class).single();
+            long count = jdbc.sql("SELECT COUNT(*) FROM saved_model WHERE owner = :owner").param("owner", owner)
+                    .query(Long.class).single();
+            if (count >= limits.maxPerOwner()) {
+                throw new ModelStoreException("train.models.error.tooMany",
+                        "you already keep " + count + " models; delete one first", limits.maxPerOwner());
+            }
+            insert(row, specJson, modelFile);
+        });
+        return row;
+    }
+
+    /** Makes sure the owner has a lock row; two first saves at once may both try, and one insert then fails. */
+    private void addOwner(String owner) {
+        try {
+            jdbc.sql("INSERT INTO model_owner (owner) SELECT :owner WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM model_owner WHERE owner = :owner)").param("owner", owner).update();
+        } catch (DuplicateKeyException e) {
+            // the other save added it, which is all this needs
+        }
+    }
+
+    private void insert(ModelSummary m, String specJson, byte[] modelFile) {
+        jdbc.sql("INSERT INTO saved_model (id, owner, name, spec_json, model_file, metrics, created_at, size_bytes,"
+                        + " checksum, source, parameters) VALUES (:id, :owner, :name, :spec, :file, :metrics, :created,"
+                        + " :size, :checksum, :source, :parameters)")
+                .param("id", m.id()).param("owner", m.owner()).param("name", m.name()).param("spec", specJson)
+                .param("file", modelFile).param("metrics", m.metrics())
+                .param("created", LocalDateTime.ofInstant(m.createdAt(), ZoneOffset.UTC))
+                .param("size", m.sizeBytes()).param("checksum", m.checksum()).param("source", m.source())
+                .param("parameters", m.parameters())
+                .update();
     }
 
     /** The owner's models, newest first, without weights. */
@@ -117,26 +156,27 @@ public class ModelStore {
     /** The model file as saved (spec and weights), e.g. for a download; empty when not the owner's. */
     public Optional<byte[]> download(String owner, String id) {
         requireOwner(owner);
-        return repository.findByIdAndOwner(id, owner).map(SavedModel::modelFile);
+        return jdbc.sql("SELECT model_file FROM saved_model WHERE owner = :owner AND id = :id")
+                .param("owner", owner).param("id", id).query((rs, row) -> rs.getBytes(1)).optional();
     }
 
     /** The model ready to run (e.g. for the Draw view); empty when not the owner's. */
     public Optional<Sequential> load(String owner, String id) {
-        return download(owner, id).map(ModelStore::read);
+        return download(owner, id).map(bytes -> read(bytes, ModelFileLimits.LENGTH_ONLY));
     }
 
     /** Returns false when the owner has no model with this id. */
-    @Transactional
     public boolean rename(String owner, String id, String name) {
         requireOwner(owner);
-        return repository.rename(id, owner, cleanName(name)) == 1;
+        return jdbc.sql("UPDATE saved_model SET name = :name WHERE id = :id AND owner = :owner")
+                .param("name", cleanName(name)).param("id", id).param("owner", owner).update() == 1;
     }
 
     /** Returns false when the owner has no model with this id. */
-    @Transactional
     public boolean delete(String owner, String id) {
         requireOwner(owner);
-        return repository.deleteOwned(id, owner) == 1;
+        return jdbc.sql("DELETE FROM saved_model WHERE id = :id AND owner = :owner")
+                .param("id", id).param("owner", owner).update() == 1;
     }
 
     /** A file name for a download: the model's name made safe, with the {@code .nnm} extension. */
@@ -145,9 +185,9 @@ public class ModelStore {
         return (base.isEmpty() ? "model" : base) + ".nnm";
     }
 
-    private static Sequential read(byte[] bytes) {
+    private static Sequential read(byte[] bytes, ModelFileLimits limits) {
         try {
-            return ModelFile.fromBytes(bytes);
+            return ModelFile.fromBytes(bytes, limits);
         } catch (ModelFileException e) {
             throw new ModelStoreException("train.models.error.badFile", e.getMessage(), e.getMessage());
         } catch (RuntimeException e) {
@@ -165,6 +205,19 @@ public class ModelStore {
         return n;
     }
 
+    /**
+     * The name an uploaded file is kept under: without its {@code .nnm} extension and cut to
+     * {@value #MAX_NAME_LENGTH} characters (never inside a surrogate pair), or "model" when nothing is left.
+     */
+    static String uploadName(String fileName) {
+        String n = fileName == null ? "" : fileName.strip().replaceFirst("(?i)\\.nnm$", "").strip();
+        if (n.length() > MAX_NAME_LENGTH) {
+            int end = Character.isHighSurrogate(n.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
+            n = n.substring(0, end).strip();
+        }
+        return n.isEmpty() ? "model" : n;
+    }
+
     private static void requireOwner(String owner) {
         if (owner == null || owner.isBlank() || owner.length() > 64) {
             throw new IllegalArgumentException("a model owner must be 1 to 64 characters, got " + owner);
@@ -177,11 +230,6 @@ public class ModelStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    private static ModelSummary summary(SavedModel m) {
-        return new ModelSummary(m.id(), m.owner(), m.name(), m.metrics(), m.createdAt().toInstant(ZoneOffset.UTC),
-                m.sizeBytes(), m.checksum(), m.source(), m.parameters());
     }
 
     private static ModelSummary mapSummary(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package org.nnlab.persistence;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
@@ -10,6 +11,7 @@ import org.springframework.data.relational.core.mapping.RelationalMappingContext
  * migrations work on H2 (which folds them to upper case) and on PostgreSQL (lower case).
  */
 @Configuration
+@EnableConfigurationProperties(ModelStoreProperties.class)
 class PersistenceConfiguration {
     @Bean
     static BeanPostProcessor unquotedIdentifiers() {

@@ -10,6 +10,12 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Sequential;
@@ -88,7 +94,7 @@ abstract class ModelStoreContract {
         assertKey("train.models.error.badFile", () -> store.upload(owner, "short", new ByteArrayInputStream(truncated)));
         assertKey("train.models.error.tooLarge", () -> store.upload(owner, "huge",
                 new ByteArrayInputStream(new byte[40 * 1024 * 1024])));
-        assertKey("train.models.error.name", () -> store.upload(owner, "   ", new ByteArrayInputStream(modelFile(7))));
+        assertKey("train.models.error.name", () -> store.save(owner, "   ", modelFile(7), null));
         assertEquals(before, store.list(owner).size());
     }
 
@@ -103,6 +109,49 @@ abstract class ModelStoreContract {
         assertEquals(List.of(mine.id()), offered.stream().map(org.nnlab.digits.DigitModel::id).toList());
         assertEquals(digits, offered.getFirst().loader().load().spec());
         assertTrue(digitModels.models(null).isEmpty());
+    }
+
+    @Test
+    void uploadKeepsALongFileNameCutTo120CharactersWithoutItsExtension() throws Exception {
+        String longName = "a".repeat(150) + ".nnm";
+        ModelSummary up = store.upload(owner, longName, new ByteArrayInputStream(modelFile(9)));
+        assertEquals("a".repeat(ModelStore.MAX_NAME_LENGTH), up.name());
+        assertEquals(up.name() + ".nnm", ModelStore.fileName(up));
+        assertEquals("model", store.upload(owner, " .nnm ", new ByteArrayInputStream(modelFile(10))).name());
+    }
+
+    @Test
+    void twelveConcurrentSavesNeverPassTheLimitOf50() throws Exception {
+        String racer = "racer-" + UUID.randomUUID();
+        byte[] file = modelFile(11);
+        for (int i = 0; i < 45; i++) {
+            store.save(racer, "kept " + i, file, null);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> saves = IntStream.range(0, 12).<Callable<Boolean>>mapToObj(i -> () -> {
+            start.await();
+            try {
+                store.save(racer, "racing " + i, file, null);
+                return true;
+            } catch (ModelStoreException e) {
+                assertEquals("train.models.error.tooMany", e.messageKey(), e.getMessage());
+                return false;
+            }
+        }).toList();
+        List<Future<Boolean>> results;
+        try (ExecutorService threads = Executors.newFixedThreadPool(saves.size())) {
+            List<Future<Boolean>> submitted = saves.stream().map(threads::submit).toList();
+            start.countDown();
+            results = submitted;
+        }
+        long accepted = 0;
+        for (Future<Boolean> r : results) {
+            accepted += r.get() ? 1 : 0;
+        }
+        int stored = store.list(racer).size();
+        System.out.printf("12 concurrent saves onto 45 stored: %d accepted, %d stored%n", accepted, stored);
+        assertEquals(50, stored);
+        assertEquals(5, accepted);
     }
 
     private static void assertKey(String key, org.junit.jupiter.api.function.Executable call) {

@@ -1,6 +1,5 @@
 package org.nnlab.builder.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import org.nnlab.base.ui.BoundedUpload;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.builder.CodeExport;
 import org.nnlab.builder.SavedSpecService;
@@ -33,6 +32,8 @@ import org.nnlab.engine.spec.SpecException;
 
 /** The builder's dialogs: save, load, JSON export and import, share link and code export. */
 final class BuilderDialogs {
+    /** Largest spec file taken by the import dialog: a spec of hundreds of layers is a few tens of KB. */
+    static final int SPEC_UPLOAD_BYTES = 256 * 1024;
     private final LayerBuilderView view;
     private final SavedSpecService saved;
 
@@ -142,17 +143,14 @@ final class BuilderDialogs {
         });
         ok.setId("build-import-ok");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        Upload upload = new BoundedUpload(SPEC_UPLOAD_BYTES, (fileName, bytes) -> {
             text.setValue(new String(bytes, StandardCharsets.UTF_8));
             if (importJson(text.getValue(), text)) {
                 d.close();
             }
-        })));
+        }, view::showError).createUpload();
         upload.setId("build-import-upload");
         upload.setAcceptedFileTypes("application/json", ".json");
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(1 << 20);
         d.add(upload);
         d.add(text);
         d.getFooter().add(ok);

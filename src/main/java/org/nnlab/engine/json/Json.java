@@ -15,6 +15,18 @@ public final class Json {
         return new JsonParser(text).parseDocument();
     }
 
+    /**
+     * Parses one JSON value of at most {@code maxChars} characters nested at most {@code maxDepth} levels, for
+     * text from outside (an uploaded spec, a link); longer text is refused before it is read.
+     */
+    public static Object parse(String text, int maxChars, int maxDepth) {
+        if (text.length() > maxChars) {
+            throw new JsonException("JSON text of " + text.length() + " characters is longer than the limit of "
+                    + maxChars);
+        }
+        return new JsonParser(text, maxDepth).parseDocument();
+    }
+
     /** Compact JSON text. */
     public static String write(Object value) {
         return new JsonWriter(false).write(value);

@@ -7,13 +7,19 @@ import java.util.Map;
 
 /** Recursive-descent parser for RFC 8259 JSON; see {@link Json} for the value types it returns. */
 final class JsonParser {
-    private static final int MAX_DEPTH = 512;
+    static final int MAX_DEPTH = 512;
     private final String text;
+    private final int maxDepth;
     private int pos;
     private int depth;
 
     JsonParser(String text) {
+        this(text, MAX_DEPTH);
+    }
+
+    JsonParser(String text, int maxDepth) {
         this.text = text;
+        this.maxDepth = maxDepth;
     }
 
     Object parseDocument() {
@@ -198,8 +204,8 @@ final class JsonParser {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        if (++depth > maxDepth) {
+            throw error("nested deeper than " + maxDepth + " levels");
         }
     }
 

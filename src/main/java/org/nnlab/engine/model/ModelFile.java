@@ -29,8 +29,9 @@ import org.nnlab.engine.tensor.Tensor;
  *                   then per tensor: int rank, rank × int dims, float32 values
  * checksum          int, CRC32 of every byte before it
  * </pre>
- * Tensors follow {@link Sequential#savedTensors()} order (parameters, then layer state). Files are written to a temporary file that is then
- * renamed over the target, so a crash leaves either the old file or the new one.
+ * Tensors follow {@link Sequential#savedTensors()} order (parameters, then layer state). Files are written to a
+ * temporary file that is flushed, renamed over the target and its folder flushed, so a crash leaves either the
+ * old file or the new one.
  */
 public final class ModelFile {
     public static final int VERSION = 1;
@@ -83,9 +84,17 @@ public final class ModelFile {
     }
 
     public static Sequential fromBytes(byte[] bytes) throws ModelFileException {
+        return fromBytes(bytes, ModelFileLimits.LENGTH_ONLY);
+    }
+
+    /**
+     * Reads a model, checking its spec against {@code limits} and the file's length before the network is
+     * built, so a small file cannot make this allocate more than about twice its own size.
+     */
+    public static Sequential fromBytes(byte[] bytes, ModelFileLimits limits) throws ModelFileException {
         checkHeader(bytes);
         ByteBuffer in = ByteBuffer.wrap(bytes, HEADER, bytes.length - HEADER - 4);
-        return ModelFileReader.readBody(in);
+        return ModelFileReader.readBody(in, limits);
     }
 
     private static void checkHeader(byte[] bytes) throws ModelFileException {
@@ -140,8 +149,18 @@ public final class ModelFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Flushes the folder's entry for the renamed file, so the rename itself survives a crash (where the OS allows it). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some systems cannot open or sync a folder; the file itself is already on disk
         }
     }
 
@@ -155,11 +174,16 @@ public final class ModelFile {
 
     /** Reads a model from a stream (e.g. an upload), refusing more than {@code maxBytes}. */
     public static Sequential read(InputStream in, int maxBytes) throws IOException {
+        return read(in, maxBytes, ModelFileLimits.LENGTH_ONLY);
+    }
+
+    /** Reads a model from a stream, refusing more than {@code maxBytes} and larger models than {@code limits}. */
+    public static Sequential read(InputStream in, int maxBytes, ModelFileLimits limits) throws IOException {
         byte[] bytes = in.readNBytes(maxBytes);
         if (bytes.length == maxBytes && in.read() != -1) {
             throw new ModelFileException("model file is larger than the limit of " + maxBytes + " bytes");
         }
-        return fromBytes(bytes);
+        return fromBytes(bytes, limits);
     }
 
     static Sequential build(ModelSpec spec) {

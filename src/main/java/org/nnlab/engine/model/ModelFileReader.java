@@ -14,13 +14,20 @@ final class ModelFileReader {
     private ModelFileReader() {
     }
 
-    static Sequential readBody(ByteBuffer in) throws ModelFileException {
+    static Sequential readBody(ByteBuffer in, ModelFileLimits limits) throws ModelFileException {
         try {
-            byte[] json = new byte[in.getInt()];
+            int specLength = in.getInt();
+            if (specLength < 0 || specLength > in.remaining()) {
+                throw new ModelFileException("model file is corrupted: its spec length " + specLength
+                        + " does not fit in the file");
+            }
+            byte[] json = new byte[specLength];
             in.get(json);
             Sequential model;
             try {
-                model = ModelFile.build(ModelSpec.fromJson(new String(json, StandardCharsets.UTF_8)));
+                ModelSpec spec = ModelSpec.fromJson(new String(json, StandardCharsets.UTF_8));
+                checkDeclaredSize(spec, limits, in.remaining());
+                model = ModelFile.build(spec);
             } catch (IllegalArgumentException e) {
                 throw new ModelFileException("model file has an unusable spec: " + e.getMessage());
             }
@@ -39,6 +46,28 @@ final class ModelFileReader {
             return model;
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new ModelFileException("model file is corrupted: its parts do not add up to its length");
+        }
+    }
+
+    /**
+     * Refuses a spec over the limits, or one whose parameters need more bytes than the file has left, before
+     * the network (its weights, gradients and layer state) is allocated.
+     */
+    private static void checkDeclaredSize(ModelSpec spec, ModelFileLimits limits, int bytesLeft)
+            throws ModelFileException {
+        if (spec.layers().size() > limits.maxLayers()) {
+            throw new ModelFileException("model file declares " + spec.layers().size() + " layers; the limit is "
+                    + limits.maxLayers());
+        }
+        long parameters = spec.paramCount();
+        if (parameters > limits.maxParameters()) {
+            throw new ModelFileException("model file declares " + parameters + " parameters; the limit is "
+                    + limits.maxParameters());
+        }
+        if (parameters > bytesLeft / 4) {
+            throw new ModelFileException("model file is corrupted: its spec declares " + parameters
+                    + " parameters (" + 4 * parameters + " bytes of weights) but only " + bytesLeft
+                    + " bytes follow the spec");
         }
     }
 

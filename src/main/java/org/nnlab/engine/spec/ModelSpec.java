@@ -18,6 +18,10 @@ import org.nnlab.engine.tensor.Shape;
 public record ModelSpec(Shape input, List<LayerSpec> layers) {
     public static final String FORMAT = "nnlab-model-spec";
     public static final int VERSION = 1;
+    /** Longest spec text read (characters): far above any network the limits allow, far below a slow parse. */
+    public static final int MAX_JSON_CHARS = 1 << 20;
+    /** Deepest nesting read; a spec nests a few levels (model, layers, a layer, a wrapped cell, a list). */
+    public static final int MAX_JSON_DEPTH = 32;
 
     public ModelSpec {
         if (input == null || layers == null) {
@@ -89,7 +93,7 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
     public static ModelSpec fromJson(String text) {
         Object parsed;
         try {
-            parsed = Json.parse(text);
+            parsed = Json.parse(text, MAX_JSON_CHARS, MAX_JSON_DEPTH);
         } catch (JsonException e) {
             throw new SpecException("model spec is not valid JSON: " + e.getMessage());
         }

@@ -16,11 +16,11 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import org.nnlab.base.ui.BoundedUpload;
 import org.nnlab.engine.json.Json;
 import org.nnlab.persistence.ModelStore;
 import org.nnlab.persistence.ModelStoreException;
@@ -36,6 +36,7 @@ class SavedModelsPanel extends VerticalLayout {
     final Button delete = new Button();
     final Button tryInDraw = new Button();
     final Anchor download = new Anchor();
+    final BoundedUpload uploads;
     final Upload upload;
 
     SavedModelsPanel(ModelStore models, String owner) {
@@ -68,14 +69,9 @@ class SavedModelsPanel extends VerticalLayout {
         download.setId("download-saved-model");
         download.setText(getTranslation("train.download"));
 
-        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
-            UI ui = getUI().orElse(null);
-            if (ui != null) {
-                ui.access(() -> uploaded(meta.fileName(), bytes));
-            }
-        }));
+        uploads = new BoundedUpload(models.maxUploadBytes(), this::uploaded, text -> notify(text, true));
+        upload = uploads.createUpload();
         upload.setId("upload-model");
-        upload.setMaxFileSize(32 * 1024 * 1024);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("train.models.upload")));
 
         HorizontalLayout actions = new HorizontalLayout(name, rename, delete, tryInDraw, download);
@@ -129,9 +125,8 @@ class SavedModelsPanel extends VerticalLayout {
     }
 
     void uploaded(String fileName, byte[] bytes) {
-        String base = fileName == null || fileName.isBlank() ? "model" : fileName.replaceAll("\\.nnm$", "");
         try {
-            ModelSummary m = models.upload(owner, base, new ByteArrayInputStream(bytes));
+            ModelSummary m = models.upload(owner, fileName, new ByteArrayInputStream(bytes));
             notify(getTranslation("train.models.uploaded", m.name()), false);
             refresh();
         } catch (ModelStoreException e) {

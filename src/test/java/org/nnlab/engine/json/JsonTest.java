@@ -59,4 +59,18 @@ class JsonTest {
     void refusesNonFiniteNumbers() {
         assertThrows(JsonException.class, () -> Json.write(List.of(Double.NaN)));
     }
+
+    @Test
+    void boundedParseRefusesLongTextBeforeReadingIt() {
+        JsonException e = assertThrows(JsonException.class, () -> Json.parse("[" + "1,".repeat(100) + "1]", 100, 8));
+        assertTrue(e.getMessage().contains("longer than the limit of 100"), e.getMessage());
+        assertEquals(List.of(1.0, 2.0), Json.parse("[1,2]", 100, 8));
+    }
+
+    @Test
+    void boundedParseRefusesDeepNesting() {
+        assertEquals(List.of(List.of(List.of())), Json.parse("[[[]]]", 100, 3));
+        JsonException e = assertThrows(JsonException.class, () -> Json.parse("[[[[]]]]", 100, 3));
+        assertTrue(e.getMessage().contains("nested deeper than 3 levels"), e.getMessage());
+    }
 }

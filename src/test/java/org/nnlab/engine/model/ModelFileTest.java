@@ -1,6 +1,7 @@
 package org.nnlab.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -141,5 +142,20 @@ class ModelFileTest {
         String message = failure(b.array());
         assertTrue(message.contains("does not match its spec") && message.contains("[3, 5]"), message);
         assertFalse(message.isBlank());
+    }
+
+    @Test
+    void refusesASpecOverTheLimitsBeforeBuildingIt() {
+        byte[] bytes = ModelFile.toBytes(Sequential.build(SPEC, new SplittableRandom(1)));
+        long parameters = SPEC.paramCount();
+        ModelFileException tooMany = assertThrows(ModelFileException.class,
+                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters - 1, 100)));
+        assertTrue(tooMany.getMessage().contains("declares " + parameters + " parameters; the limit is "
+                + (parameters - 1)), tooMany.getMessage());
+        ModelFileException tooDeep = assertThrows(ModelFileException.class,
+                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, SPEC.layers().size() - 1)));
+        assertTrue(tooDeep.getMessage().contains("declares " + SPEC.layers().size() + " layers"), tooDeep.getMessage());
+        assertEquals(SPEC, assertDoesNotThrow(
+                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, SPEC.layers().size()))).spec());
     }
 }

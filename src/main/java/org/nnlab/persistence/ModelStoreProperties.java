@@ -1,0 +1,36 @@
+package org.nnlab.persistence;
+
+import org.nnlab.engine.model.ModelFileLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code nnlab.models.*}.
+ *
+ * @param maxUploadBytes largest model file accepted (upload or save), in bytes
+ * @param maxPerOwner    models one owner may keep; more are refused until one is deleted
+ * @param maxParameters  largest network (learnable values) a model file may declare
+ * @param maxLayers      most layers a model file may declare
+ */
+@ConfigurationProperties("nnlab.models")
+public record ModelStoreProperties(
+        @DefaultValue("33554432") int maxUploadBytes,
+        @DefaultValue("50") int maxPerOwner,
+        @DefaultValue("5000000") long maxParameters,
+        @DefaultValue("500") int maxLayers) {
+
+    public ModelStoreProperties {
+        if (maxUploadBytes < 1024 || maxPerOwner < 1 || maxParameters < 1 || maxLayers < 1) {
+            throw new IllegalArgumentException("nnlab.models settings out of range: " + this);
+        }
+    }
+
+    /** The defaults, for code that runs without Spring. */
+    public static ModelStoreProperties defaults() {
+        return new ModelStoreProperties(32 * 1024 * 1024, 50, 5_000_000, 500);
+    }
+
+    ModelFileLimits fileLimits() {
+        return new ModelFileLimits(maxParameters, maxLayers);
+    }
+}
