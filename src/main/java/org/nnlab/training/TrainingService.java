@@ -16,7 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.LabeledImages;
+import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Parallelism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,8 @@ public class TrainingService implements AutoCloseable {
     private final ArrayList<TrainingJob> waiting = new ArrayList<>();
     private final Set<TrainingJob> admitted = new HashSet<>();
     private int onWorkers;
+    /** Sum of {@link TrainingJob#reservedBytes} over all jobs. */
+    private long reservedBytes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
         t.setDaemon(true);
@@ -95,13 +99,19 @@ public class TrainingService implements AutoCloseable {
     /**
      * Starts a job for {@code owner}: it gets a place among the running jobs at once, or waits in the queue.
      *
-     * @throws TrainingRefusedException (with a text key) when the network is invalid or too big, the run too
-     *                                  long, the owner has too many jobs going, or the queue is full
+     * A job needs its estimated training memory ({@link #memoryNeeded}) besides a place: it is refused when
+     * that is more than one run may have ({@link TrainingProperties#runLimitBytes}), and waits in the queue
+     * while the runs that hold memory leave too little of {@link TrainingProperties#totalLimitBytes}. It
+     * holds its memory until it ends, also while paused; then it drops everything it trained with.
+     *
+     * @throws TrainingRefusedException (with a text key) when a setting is out of range, the network is invalid
+     *                                  or too big, the run too long or too large for memory, the owner has too
+     *                                  many jobs going, or the queue is full
      */
     public JobSnapshot start(String owner, TrainingRequest request) {
         requireOwner(owner);
-        checkRequest(owner, request);
-        TrainingJob job = new TrainingJob(JobId.random(), owner, request);
+        long memory = checkRequest(owner, request);
+        TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
         synchronized (lock) {
             long going = jobs.values().stream().filter(j -> j.owner.equals(owner) && !j.state.isFinal()).count();
             if (going >= properties.runningPerUser()) {
@@ -109,23 +119,31 @@ public class TrainingService implements AutoCloseable {
                         "you already have " + going + " training job(s) going; the limit is " + properties.runningPerUser(),
                         properties.runningPerUser());
             }
-            if (admitted.size() >= properties.maxActive() && waiting.size() >= properties.maxQueued()) {
+            boolean now = waiting.isEmpty() && canAdmit(job);
+            if (!now && waiting.size() >= properties.maxQueued()) {
                 throw new TrainingRefusedException("train.error.queueFull",
                         "the server is busy: " + waiting.size() + " jobs are waiting already", waiting.size());
             }
             jobs.put(job.id, job);
-            if (admitted.size() < properties.maxActive()) {
+            if (now) {
                 admit(job);
             } else {
                 waiting.add(job);
             }
             forgetOldJobs(owner);
         }
-        log.info("training job {} started by {}: {} on {}", job.id, owner, request.networkName(), request.data());
+        log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
+                request.data(), MemorySize.format(memory));
         return snapshotOf(job);
     }
 
-    private void checkRequest(String owner, TrainingRequest request) {
+    /**
+     * Checks every field of the request against this server's limits, and returns the memory the run will
+     * need: the engine's {@link TrainingMemory} estimate at the batch it will really use, plus its own
+     * copies of data (index lists of its samples; the images themselves when they are the owner's drawings).
+     */
+    private long checkRequest(String owner, TrainingRequest request) {
+        RequestChecks.check(request, properties);
         long parameters;
         try {
             request.spec().validate();
@@ -137,11 +155,45 @@ public class TrainingService implements AutoCloseable {
             throw new TrainingRefusedException("train.error.tooManyParameters", "the network has " + parameters
                     + " parameters; the limit is " + properties.maxParameters(), parameters, properties.maxParameters());
         }
-        long samples = (long) trainingSize(owner, request.data()) * request.epochs();
+        int size = trainingSize(owner, request.data());
+        long samples = (long) size * request.epochs();
         if (samples > properties.maxSamples()) {
             throw new TrainingRefusedException("train.error.tooManySamples", "the run would train on " + samples
                     + " samples (samples × epochs); the limit is " + properties.maxSamples(), samples, properties.maxSamples());
         }
+        long memory = memoryNeeded(request, size);
+        long limit = properties.runLimitBytes();
+        if (memory > limit) {
+            throw new TrainingRefusedException("train.error.tooMuchMemory", "the run needs about "
+                    + MemorySize.format(memory) + " to train; the limit per run is " + MemorySize.format(limit),
+                    MemorySize.format(memory), MemorySize.format(limit));
+        }
+        return memory;
+    }
+
+    /**
+     * The memory a run of {@code request} on {@code size} training samples will hold, in bytes: what
+     * admission compares with the limits (see {@link #start}).
+     */
+    public static long memoryNeeded(TrainingRequest request, int size) {
+        int batch = Math.max(1, Math.min(request.batchSize(), size));
+        long model = TrainingMemory.of(request.spec(), batch, optimizerCopies(request.optimizer())).total();
+        // the subset, the training part and each epoch's order are index lists of the samples
+        long data = 3L * size * Integer.BYTES;
+        if (request.data().isDrawings()) {
+            // the drawings are read from the database and copied once into the data set
+            data += 2L * size * request.spec().input().size() * Float.BYTES;
+        }
+        return model + data;
+    }
+
+    /** Values per parameter the optimizer keeps: SGD none (one with momentum), RMSprop one, Adam two. */
+    static int optimizerCopies(OptimizerConfig optimizer) {
+        return switch (optimizer.kind()) {
+            case SGD -> optimizer.momentum() > 0 ? 1 : 0;
+            case RMSPROP -> 1;
+            case ADAM -> 2;
+        };
     }
 
     /**
@@ -152,11 +204,17 @@ public class TrainingService implements AutoCloseable {
      */
     private int trainingSize(String owner, DataChoice choice) {
         if (!choice.isDrawings()) {
+            int size;
             try {
-                return data.trainingSize(choice);
+                size = data.trainingSize(choice);
             } catch (IllegalArgumentException e) {
                 throw new TrainingRefusedException("train.error.noData", e.getMessage(), choice.dataset());
             }
+            if (choice.size() > size) {
+                throw new TrainingRefusedException("train.error.dataSize", "the data set " + choice.dataset() + " has "
+                        + size + " training samples; " + choice.size() + " were asked for", choice.size(), size);
+            }
+            return size;
         }
         if (ownImages == null) {
             throw new TrainingRefusedException("train.error.noData", "this server keeps no drawings", choice.dataset());
@@ -222,7 +280,7 @@ public class TrainingService implements AutoCloseable {
         synchronized (lock) {
             if (job.state == JobState.PAUSED && !job.cancelRequested) {
                 job.stepsRequested = 0;
-                if (admitted.size() < properties.maxActive()) {
+                if (waiting.isEmpty() && canAdmit(job)) {
                     admitted.add(job);
                     job.state = JobState.RUNNING;
                     schedule(job);
@@ -366,6 +424,9 @@ public class TrainingService implements AutoCloseable {
             threads = Math.max(1, Parallelism.defaultThreads() / Math.max(1, busy));
         }
         SliceOutcome outcome = Parallelism.withThreads(threads, () -> runSlice(job));
+        if (outcome.state() != null) {
+            job.releaseTrainingState(outcome.keepModel());
+        }
         synchronized (lock) {
             job.onWorker = false;
             onWorkers--;
@@ -380,8 +441,13 @@ public class TrainingService implements AutoCloseable {
         return true;
     }
 
-    private record SliceOutcome(JobState state, String message) {
-        static final SliceOutcome CONTINUE = new SliceOutcome(null, "");
+    /** How a slice ended: {@code state} null to go on; {@code keepModel} false when the model may be unsound. */
+    private record SliceOutcome(JobState state, String message, boolean keepModel) {
+        static final SliceOutcome CONTINUE = new SliceOutcome(null, "", false);
+
+        SliceOutcome(JobState state, String message) {
+            this(state, message, true);
+        }
     }
 
     private enum Turn { TRAIN, STEP, STOP, CANCEL }
@@ -421,7 +487,7 @@ public class TrainingService implements AutoCloseable {
             }
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed", job.id, e);
-            return new SliceOutcome(JobState.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            return new SliceOutcome(JobState.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), false);
         }
     }
 
@@ -441,7 +507,18 @@ public class TrainingService implements AutoCloseable {
         }
     }
 
+    /** Under the lock: whether the job may have a place now (a free place, and memory unless it holds its own already). */
+    private boolean canAdmit(TrainingJob job) {
+        return admitted.size() < properties.maxActive()
+                && (job.reservedBytes > 0 || reservedBytes + job.memoryBytes <= properties.totalLimitBytes());
+    }
+
+    /** Under the lock: the job gets a place and, the first time, reserves the memory it will need. */
     private void admit(TrainingJob job) {
+        if (job.reservedBytes == 0) {
+            job.reservedBytes = job.memoryBytes;
+            reservedBytes += job.memoryBytes;
+        }
         admitted.add(job);
         job.state = JobState.RUNNING;
         ready.addLast(job);
@@ -462,17 +539,26 @@ public class TrainingService implements AutoCloseable {
         job.finishedAt = System.nanoTime();
         ready.remove(job);
         waiting.remove(job);
+        reservedBytes -= job.reservedBytes;
+        job.reservedBytes = 0;
         release(job);
         log.info("training job {} of {} ended: {} {}", job.id, job.owner, state, job.message);
     }
 
-    /** Under the lock: the job gives up its place among the running jobs, and the first waiting job gets it. */
+    /**
+     * Under the lock: the job gives up its place among the running jobs (and, when it ended, its memory),
+     * and waiting jobs get places in queue order while the first of them fits.
+     */
     private void release(TrainingJob job) {
-        if (admitted.remove(job) && !waiting.isEmpty()) {
+        admitted.remove(job);
+        List<TrainingJob> moved = new ArrayList<>();
+        while (!waiting.isEmpty() && canAdmit(waiting.getFirst())) {
             TrainingJob next = waiting.removeFirst();
             admit(next);
-            List<TrainingJob> moved = new ArrayList<>(waiting);
             moved.add(next);
+        }
+        if (!moved.isEmpty()) {
+            moved.addAll(waiting);
             publishLater(moved);
         }
     }
@@ -532,6 +618,13 @@ public class TrainingService implements AutoCloseable {
             set.forEach(f -> f.offer(s));
         }
         return s;
+    }
+
+    /** The memory reserved by the runs that hold it (running, paused, or waiting again after a pause), in bytes. */
+    public long reservedBytes() {
+        synchronized (lock) {
+            return reservedBytes;
+        }
     }
 
     /** Jobs that hold a place among the running jobs, and jobs waiting for one (paused jobs hold none). */
