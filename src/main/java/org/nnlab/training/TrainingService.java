@@ -44,6 +44,7 @@ public class TrainingService implements AutoCloseable {
     private final TrainingProperties properties;
     private final TrainingData data;
     private final OwnImages ownImages;
+    private final RunJournal journal;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, Set<Feed>> feeds = new ConcurrentHashMap<>();
     private final Object lock = new Object();
@@ -64,11 +65,17 @@ public class TrainingService implements AutoCloseable {
         this(properties, data, null);
     }
 
-    @Autowired
+    /** A service that keeps no journal of runs (a restart then stops runs without telling anybody). */
     public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages) {
+        this(properties, data, ownImages, RunJournal.NONE);
+    }
+
+    @Autowired
+    public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal) {
         this.properties = properties;
         this.data = data;
         this.ownImages = ownImages;
+        this.journal = journal;
         timer.scheduleWithFixedDelay(this::forgetExpiredJobs, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 
@@ -132,6 +139,7 @@ public class TrainingService implements AutoCloseable {
             }
             forgetOldJobs(owner);
         }
+        journal.started(job.id, owner, request);
         log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
                 request.data(), MemorySize.format(memory));
         return snapshotOf(job);
@@ -227,6 +235,15 @@ public class TrainingService implements AutoCloseable {
         return choice.size() == 0 ? count : Math.min(count, choice.size());
     }
 
+    /**
+     * The owner's runs that the last restart stopped and that nobody has told them about yet; each comes
+     * back once (the Train page shows them on the owner's next visit).
+     */
+    public List<RunJournal.InterruptedRun> interruptedRuns(String owner) {
+        requireOwner(owner);
+        return journal.takeInterrupted(owner);
+    }
+
     /** How many of their own drawings {@code owner} could train on (0 when this server keeps none). */
     public int drawingCount(String owner) {
         requireOwner(owner);
@@ -313,6 +330,7 @@ public class TrainingService implements AutoCloseable {
      */
     public JobSnapshot stop(String owner, JobId id) {
         TrainingJob job = find(owner, id);
+        boolean ended = false;
         synchronized (lock) {
             if (job.state.isFinal() || job.cancelRequested) {
                 return snapshotOf(job);
@@ -324,10 +342,14 @@ public class TrainingService implements AutoCloseable {
             }
             if (wasWaiting && !job.isPrepared()) {
                 end(job, JobState.CANCELLED, "");
+                ended = true;
             } else if (!job.onWorker && !ready.contains(job)) {
                 ready.addFirst(job);
                 lock.notifyAll();
             }
+        }
+        if (ended) {
+            journal.ended(job.id, job.state);
         }
         return publish(job);
     }
@@ -436,6 +458,9 @@ public class TrainingService implements AutoCloseable {
                 ready.addLast(job);
                 lock.notifyAll();
             }
+        }
+        if (outcome.state() != null) {
+            journal.ended(job.id, outcome.state());
         }
         publish(job);
         return true;

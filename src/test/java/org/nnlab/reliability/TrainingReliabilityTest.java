@@ -1,5 +1,7 @@
 package org.nnlab.reliability;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,8 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.SplittableRandom;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.nnlab.KaribuSpringTest;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
@@ -28,6 +36,8 @@ import org.nnlab.engine.spec.ReluSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 import org.nnlab.training.DataChoice;
+import org.nnlab.training.JdbcRunJournal;
+import org.nnlab.training.Networks;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
@@ -36,6 +46,8 @@ import org.nnlab.training.TrainingProperties;
 import org.nnlab.training.TrainingRefusedException;
 import org.nnlab.training.TrainingRequest;
 import org.nnlab.training.TrainingService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Issue 11, defects 1 and 7: one training run cannot take the server's memory, and every request field is checked. */
 class TrainingReliabilityTest {
@@ -203,6 +215,62 @@ class TrainingReliabilityTest {
             assertFalse(text(Locale.SIMPLIFIED_CHINESE, e).equals(text(Locale.ROOT, e)), "translated: " + entry.getKey());
         }
         assertTrue(service.jobsOf("probe").isEmpty());
+    }
+
+    /**
+     * Issue 11, defect 9: a restart loses the runs in memory; the journal in the database lets the Train page
+     * tell their owners on the next visit, once. The real context on H2; the restart is what a server start does,
+     * a new {@link JdbcRunJournal} on the same database.
+     */
+    @Nested
+    class AfterARestart extends KaribuSpringTest {
+        @Autowired
+        JdbcClient jdbc;
+        @Autowired
+        TrainingData mnist;
+
+        @Test
+        void theOwnerOfARunningRunIsToldOnceOnTheNextVisit() throws InterruptedException {
+            String owner = CurrentOwner.id();
+            TrainingRequest lenet = new TrainingRequest("lenet", Networks.LENET.spec(), DataChoice.mnist(1000),
+                    Networks.LENET.optimizer(), 64, 2, 1, false, 0.1);
+            JobId finished;
+            JobId running;
+            // before the restart: one run ends, one is still going (no workers here: nobody trains them)
+            TrainingProperties twoEach = TrainingProperties.defaults().withLimits(2, 32, 100);
+            try (TrainingService before = new TrainingService(twoEach, mnist, null, new JdbcRunJournal(jdbc))) {
+                finished = before.start(owner, lenet).id();
+                before.stop(owner, finished);
+                before.runNextSlice(0);
+                before.start("somebody-else", lenet);
+                running = before.start(owner, lenet).id();
+            }
+            assertEquals("CANCELLED", outcome(finished));
+            assertNull(outcome(running));
+
+            new JdbcRunJournal(jdbc);
+            assertEquals("INTERRUPTED", outcome(running));
+            assertEquals("CANCELLED", outcome(finished), "a run that had ended is left alone");
+
+            newSession();
+            VaadinSession.getCurrent().setAttribute(CurrentOwner.SESSION_ATTRIBUTE, owner);
+            UI.getCurrent().navigate("train");
+            Div notice = _get(Div.class, spec -> spec.withId("interrupted-runs"));
+            assertTrue(notice.isVisible());
+            String text = notice.getElement().getTextRecursively();
+            assertTrue(text.startsWith("Your run LeNet-5 on MNIST, first 1,000 images stopped when the server restarted at "), text);
+            assertTrue(text.endsWith("UTC. Start it again."), text);
+            assertEquals(1, notice.getComponentCount(), "only this owner's interrupted run");
+
+            UI.getCurrent().navigate("build");
+            UI.getCurrent().navigate("train");
+            assertTrue(_find(Div.class, spec -> spec.withId("interrupted-runs")).isEmpty(), "told once: no notice now");
+        }
+
+        private String outcome(JobId id) {
+            return jdbc.sql("SELECT outcome FROM training_run WHERE id = ?").param(id.value())
+                    .query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
+        }
     }
 
     private void useService(TrainingProperties properties) {
