@@ -186,13 +186,15 @@ public class TrainingService implements AutoCloseable {
     public static long memoryNeeded(TrainingRequest request, int size) {
         int batch = Math.max(1, Math.min(request.batchSize(), size));
         long model = TrainingMemory.of(request.spec(), batch, optimizerCopies(request.optimizer())).total();
+        // the job's own records: histories (up to 3,000 points with per-layer figures), pictures, confusion matrix
+        long records = 2L * 1024 * 1024;
         // the subset, the training part and each epoch's order are index lists of the samples
         long data = 3L * size * Integer.BYTES;
         if (request.data().isDrawings()) {
             // the drawings are read from the database and copied once into the data set
             data += 2L * size * request.spec().input().size() * Float.BYTES;
         }
-        return model + data;
+        return model + records + data;
     }
 
     /** Values per parameter the optimizer keeps: SGD none (one with momentum), RMSprop one, Adam two. */

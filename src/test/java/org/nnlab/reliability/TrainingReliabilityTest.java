@@ -93,10 +93,10 @@ class TrainingReliabilityTest {
         assertEquals("train.error.tooMuchMemory", e.messageKey());
         long needed = TrainingService.memoryNeeded(probe, 2048);
         assertTrue(needed > 300L * 2 * 784 * 1024 * 4, "every ReLU keeps its output and input gradient: " + needed);
-        assertEquals(List.of("1.8 GB", "256.0 MB"), List.of(e.arguments()));
-        assertEquals("This run would need about 1.8 GB of memory to train; the limit per run here is 256.0 MB."
+        assertEquals(List.of("2.0 GB", "256.0 MB"), List.of(e.arguments()));
+        assertEquals("This run would need about 2.0 GB of memory to train; the limit per run here is 256.0 MB."
                 + " Use a smaller batch size or fewer, smaller layers.", text(Locale.ROOT, e));
-        assertEquals("这次训练大约需要 1.8 GB 内存，这里每次训练的上限是 256.0 MB。请减小批大小，或减少、缩小网络层。",
+        assertEquals("这次训练大约需要 2.0 GB 内存，这里每次训练的上限是 256.0 MB。请减小批大小，或减少、缩小网络层。",
                 text(Locale.SIMPLIFIED_CHINESE, e));
         assertEquals(0, service.reservedBytes());
         assertTrue(service.jobsOf("probe").isEmpty(), "nothing was started");

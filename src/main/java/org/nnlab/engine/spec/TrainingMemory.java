@@ -19,9 +19,10 @@ import org.nnlab.engine.tensor.Shape;
  *       augmented copy, and the loss gradient;</li>
  *   <li>{@code workspace}: buffers that do not grow with the batch (a convolution's per-chunk scratch).</li>
  * </ul>
- * Flatten shares its input and costs nothing. The figure is an estimate meant to be on the safe side:
- * short-lived garbage (a new output per step in a few layers) and the kernels' per-thread packing
- * buffers, which all runs share, are left out.
+ * Flatten shares its input and costs nothing. {@link #total()} adds an allowance for the collector's
+ * layout. Short-lived garbage (a new output per step in a few layers) and the kernels' per-thread packing
+ * buffers, which all runs share, are left out. Measured against real runs (heap held after a full GC), the
+ * arrays match within a few percent for MLP, LeNet-5 and a 300-layer ReLU stack.
  */
 public record TrainingMemory(long weights, long optimizer, long activations, long workspace) {
     /** Bytes per stored value. */
@@ -55,8 +56,13 @@ public record TrainingMemory(long weights, long optimizer, long activations, lon
                 perSample * batch * BYTES, workspace * BYTES);
     }
 
+    /**
+     * All of it, plus an eighth for how the collector stores large arrays (G1 gives each array of half a region
+     * or more whole regions of its own, 1 to 32 MB each, so part of the last one stays empty).
+     */
     public long total() {
-        return weights + optimizer + activations + workspace;
+        long arrays = weights + optimizer + activations + workspace;
+        return arrays + arrays / 8;
     }
 
     /** Values one layer keeps per sample of the batch during training (see the class comment). */
