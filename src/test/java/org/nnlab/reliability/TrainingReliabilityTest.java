@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.SplittableRandom;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.AfterEach;
@@ -228,6 +231,8 @@ class TrainingReliabilityTest {
         JdbcClient jdbc;
         @Autowired
         TrainingData mnist;
+        @Autowired
+        TrainingService training;
 
         @Test
         void theOwnerOfARunningRunIsToldOnceOnTheNextVisit() throws InterruptedException {
@@ -265,6 +270,26 @@ class TrainingReliabilityTest {
             UI.getCurrent().navigate("build");
             UI.getCurrent().navigate("train");
             assertTrue(_find(Div.class, spec -> spec.withId("interrupted-runs")).isEmpty(), "told once: no notice now");
+        }
+
+        @Test
+        void theTrainPageShowsTheServersRefusalOfValuesTypedPastTheFormsLimits() {
+            UI.getCurrent().navigate("train");
+            IntegerField batchSize = _get(IntegerField.class, spec -> spec.withId("batch-size"));
+            IntegerField epochs = _get(IntegerField.class, spec -> spec.withId("epochs"));
+            Button start = _get(Button.class, spec -> spec.withId("start"));
+            batchSize.setValue(100_000);
+            start.click();
+            assertEquals("The batch size must be between 1 and 1,024; 100,000 was given.", lastNotification());
+            batchSize.setValue(64);
+            epochs.setValue(200);
+            start.click();
+            assertEquals("The number of epochs must be between 1 and 100; 200 was given.", lastNotification());
+            assertTrue(training.jobsOf(CurrentOwner.id()).isEmpty(), "no run started");
+        }
+
+        private static String lastNotification() {
+            return NotificationsKt.getNotifications().getLast().getElement().getProperty("text", "");
         }
 
         private String outcome(JobId id) {

@@ -238,11 +238,11 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         batchSize.setId("batch-size");
         batchSize.setLabel(getTranslation("train.batchSize"));
         batchSize.setMin(1);
-        batchSize.setMax(1024);
+        batchSize.setMax(training.properties().maxBatchSize());
         epochs.setId("epochs");
         epochs.setLabel(getTranslation("train.epochs"));
         epochs.setMin(1);
-        epochs.setMax(100);
+        epochs.setMax(training.properties().maxEpochs());
         epochs.setValue(3);
         seed.setId("seed");
         seed.setLabel(getTranslation("train.seed"));
