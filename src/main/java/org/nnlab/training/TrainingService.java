@@ -299,7 +299,8 @@ public class TrainingService implements AutoCloseable {
         synchronized (lock) {
             if (job.state == JobState.PAUSED && !job.cancelRequested) {
                 job.stepsRequested = 0;
-                if (waiting.isEmpty() && canAdmit(job)) {
+                // it holds its memory still, so a free place is all it needs
+                if (canAdmit(job)) {
                     admitted.add(job);
                     job.state = JobState.RUNNING;
                     schedule(job);

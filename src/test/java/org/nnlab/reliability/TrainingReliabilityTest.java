@@ -136,6 +136,8 @@ class TrainingReliabilityTest {
 
         service.pause("ann", first);
         assertEquals(JobState.QUEUED, service.snapshot("bob", second.id()).state(), "a paused run keeps its memory");
+        assertEquals(JobState.RUNNING, service.resume("ann", first).state(), "it needs only a place to go on");
+        assertEquals(needed, service.reservedBytes());
         service.stop("ann", first);
         runUntilIdle();
         assertEquals(JobState.CANCELLED, service.snapshot("ann", first).state());
