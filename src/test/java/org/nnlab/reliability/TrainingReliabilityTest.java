@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.SplittableRandom;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -49,6 +48,7 @@ import org.nnlab.training.TrainingProperties;
 import org.nnlab.training.TrainingRefusedException;
 import org.nnlab.training.TrainingRequest;
 import org.nnlab.training.TrainingService;
+import org.nnlab.training.ui.FakeMnist;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -317,7 +317,7 @@ class TrainingReliabilityTest {
         return new MessageFormat(bundle.getString(e.messageKey()), locale).format(e.arguments());
     }
 
-    /** Labelled random 28×28 images, as many as the data choice asks for, up to {@value #SIZE}. */
+    /** Easy 28×28 images of 10 classes ({@link FakeMnist}), as many as the data choice asks for, up to {@value #SIZE}. */
     static final class Images implements TrainingData {
         static final int SIZE = 5000;
 
@@ -328,9 +328,9 @@ class TrainingReliabilityTest {
 
         @Override
         public Sets load(DataChoice choice) {
-            Dataset train = make(choice.size(), 1);
+            Dataset train = FakeMnist.make(choice.size(), 1);
             lastTrainingImages = train.inputs();
-            Dataset test = make(50, 2);
+            Dataset test = FakeMnist.make(50, 2);
             return new Sets(train, testOfWrongShape ? new Dataset(new Tensor(Shape.of(50, 1, 4, 4), new float[800]),
                     new int[50]) : test);
         }
@@ -341,18 +341,6 @@ class TrainingReliabilityTest {
                 throw new IllegalArgumentException("unknown data set " + choice.dataset());
             }
             return choice.size() == 0 ? SIZE : Math.min(choice.size(), SIZE);
-        }
-
-        static Dataset make(int n, long seed) {
-            SplittableRandom rng = new SplittableRandom(seed);
-            float[] x = new float[n * 784];
-            int[] y = new int[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = i % 10;
-                x[i * 784 + y[i] * 28 + 14] = 1;
-                x[i * 784 + rng.nextInt(784)] += 0.5f;
-            }
-            return new Dataset(new Tensor(Shape.of(n, 1, 28, 28), x), y);
         }
     }
 }
