@@ -6,6 +6,7 @@ import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.LayerSummary;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Shape;
 
 /**
@@ -25,6 +26,8 @@ public record NetworkAnalysis(Shape input, List<Row> rows, String error, int err
     public static final int BATCH = 64;
     /** Bytes per value (float32). */
     public static final int BYTES = 4;
+    /** Values per parameter Adam keeps (its two moment estimates). */
+    static final int ADAM_COPIES = 2;
 
     /**
      * One layer: {@code output} is {@code null} when it could not be computed (this layer or one before
@@ -76,16 +79,20 @@ public record NetworkAnalysis(Shape input, List<Row> rows, String error, int err
         long flops = known.stream().mapToLong(LayerSummary::flops).sum();
         long activations = spec.input().size() + known.stream().mapToLong(s -> s.outputShape().size()).sum();
         return new NetworkAnalysis(spec.input(), List.copyOf(rows), error, errorIndex, params, flops, activations,
-                trainingBytes(params, activations), fullyConnectedParams(known));
+                trainingBytes(spec, known.size()), fullyConnectedParams(known));
     }
 
     /**
-     * Memory to train with Adam at batch {@value #BATCH}, in bytes: weights, their gradients and Adam's two
-     * moment estimates (4 values per parameter), plus every layer's output kept for the backward pass for
-     * each sample of the batch, all as float32. Workspace of the kernels is left out, so this is a lower bound.
+     * Memory to train the first {@code layers} layers (those that fit) with Adam at batch {@value #BATCH},
+     * in bytes: the engine's estimate, {@link TrainingMemory}, the same figure the training service admits
+     * runs by. 0 when no layer fits.
      */
-    public static long trainingBytes(long params, long activationsPerSample) {
-        return (4 * params + activationsPerSample * BATCH) * BYTES;
+    static long trainingBytes(ModelSpec spec, int layers) {
+        if (layers == 0) {
+            return 0;
+        }
+        ModelSpec fitting = layers == spec.layers().size() ? spec : new ModelSpec(spec.input(), spec.layers().subList(0, layers));
+        return TrainingMemory.of(fitting, BATCH, ADAM_COPIES).total();
     }
 
     /**

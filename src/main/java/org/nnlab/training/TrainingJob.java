@@ -37,6 +37,8 @@ final class TrainingJob {
     final TrainingRequest request;
     final Instant created = Instant.now();
     final long parameters;
+    /** The memory this run will need to train, estimated before it starts (see {@link TrainingService#start}). */
+    final long memoryBytes;
     final Object modelLock = new Object();
 
     volatile JobState state = JobState.QUEUED;
@@ -45,10 +47,14 @@ final class TrainingJob {
     int stepsRequested;
     String message = "";
     long finishedAt;
+    /** The part of the service's memory budget this job holds: {@link #memoryBytes} from its admission to its end. */
+    long reservedBytes;
 
     private Sequential model;
     private Trainer trainer;
     private Dataset test;
+    /** Once the run is over: its model in the engine's file format (null when it never built a sound one). */
+    private byte[] modelBytes;
     private int trainSize;
     private int batchesPerEpoch;
     private int batchInEpoch;
@@ -68,11 +74,12 @@ final class TrainingJob {
     private int step;
     private int epoch;
 
-    TrainingJob(JobId id, String owner, TrainingRequest request) {
+    TrainingJob(JobId id, String owner, TrainingRequest request, long memoryBytes) {
         this.id = id;
         this.owner = owner;
         this.request = request;
         this.parameters = request.spec().paramCount();
+        this.memoryBytes = memoryBytes;
     }
 
     private volatile boolean prepared;
@@ -229,6 +236,35 @@ final class TrainingJob {
         }
     }
 
+    /**
+     * The run is over (finished, failed, cancelled): everything it trained with goes at once, so its memory can
+     * be reclaimed: the model with its layer buffers, the trainer with the optimizer state and batch buffers,
+     * the checkpoint. What the page needs stays: the histories, the final figures, the test images (a view of
+     * shared data), and when {@code keepModel} (the model is sound) the model as file bytes.
+     */
+    void releaseTrainingState(boolean keepModel) {
+        synchronized (modelLock) {
+            try {
+                if (keepModel && model != null && modelBytes == null) {
+                    modelBytes = ModelFile.toBytes(model);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                modelBytes = null;
+            } finally {
+                model = null;
+                trainer = null;
+                bestWeights = null;
+            }
+        }
+    }
+
+    /** Whether the job still holds a model or a trainer (true only while it can train). */
+    boolean holdsTrainingState() {
+        synchronized (modelLock) {
+            return model != null || trainer != null || bestWeights != null;
+        }
+    }
+
     private Confusion confusionOnTest() {
         int classes = model.spec().outputShape().size();
         long[] counts = new long[classes * classes];
@@ -237,7 +273,8 @@ final class TrainingJob {
             examples.add(new ArrayList<>());
         }
         int index = 0;
-        var batches = test.batches(256);
+        // the training batch size, so scoring allocates no layer buffers larger than training did
+        var batches = test.batches(Math.min(256, request.batchSize()));
         while (batches.hasNext()) {
             Batch b = batches.next();
             Tensor out = model.forward(b.inputs(), Mode.INFER);
@@ -275,7 +312,7 @@ final class TrainingJob {
     /** The model in the engine's file format (the best checkpoint once the run is over), or null before it exists. */
     byte[] modelFile() {
         synchronized (modelLock) {
-            return model == null ? null : ModelFile.toBytes(model);
+            return modelBytes != null ? modelBytes : model == null ? null : ModelFile.toBytes(model);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.nnlab.training;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code nnlab.training.*}.
@@ -17,6 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param updatesPerSecond     most updates a subscriber receives per second (the final one always comes)
  * @param keepFinishedPerUser  finished jobs kept per person (to look at, save or download), oldest go first
  * @param keepFinishedMinutes  how long an ended job is kept at most
+ * @param maxBatchSize         largest mini-batch a run may use
+ * @param maxEpochs            most epochs a run may have
+ * @param maxLearningRate      largest learning rate a run may use
+ * @param maxRunBytes          most memory one run may need to train ({@link org.nnlab.engine.spec.TrainingMemory}
+ *                             plus its own copies of data); unset: a quarter of the heap
+ * @param maxTotalBytes        most memory all runs that hold it (running or paused) may need together; a run
+ *                             that does not fit now waits in the queue; unset: half of the heap
  */
 @ConfigurationProperties("nnlab.training")
 public record TrainingProperties(
@@ -30,14 +39,52 @@ public record TrainingProperties(
         @DefaultValue("1200000") long maxSamples,
         @DefaultValue("5") double updatesPerSecond,
         @DefaultValue("3") int keepFinishedPerUser,
-        @DefaultValue("120") long keepFinishedMinutes) {
+        @DefaultValue("120") long keepFinishedMinutes,
+        @DefaultValue("1024") int maxBatchSize,
+        @DefaultValue("100") int maxEpochs,
+        @DefaultValue("10") double maxLearningRate,
+        DataSize maxRunBytes,
+        DataSize maxTotalBytes) {
 
+    @ConstructorBinding
     public TrainingProperties {
         if (workers < 0 || sliceMillis < 1 || sliceBatches < 1 || runningPerUser < 1 || maxActive < 1
                 || maxQueued < 0 || maxParameters < 1 || maxSamples < 1 || !(updatesPerSecond > 0)
-                || keepFinishedPerUser < 1 || keepFinishedMinutes < 0) {
+                || keepFinishedPerUser < 1 || keepFinishedMinutes < 0 || maxBatchSize < 1 || maxEpochs < 1
+                || !(maxLearningRate > 0) || Double.isInfinite(maxLearningRate)
+                || (maxRunBytes != null && maxRunBytes.toBytes() < 1) || (maxTotalBytes != null && maxTotalBytes.toBytes() < 1)) {
             throw new IllegalArgumentException("nnlab.training settings out of range: " + this);
         }
+    }
+
+    /** The settings before the batch, epoch and memory limits, which take their defaults (tests and benchmarks). */
+    public TrainingProperties(int workers, long sliceMillis, int sliceBatches, int runningPerUser, int maxActive,
+                              int maxQueued, long maxParameters, long maxSamples, double updatesPerSecond,
+                              int keepFinishedPerUser, long keepFinishedMinutes) {
+        this(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued, maxParameters, maxSamples,
+                updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, 1024, 100, 10, null, null);
+    }
+
+    /** Bytes one run may need: {@link #maxRunBytes}, or a quarter of the heap; never more than {@link #totalLimitBytes}. */
+    public long runLimitBytes() {
+        return Math.min(totalLimitBytes(), maxRunBytes != null ? maxRunBytes.toBytes() : Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** Bytes all runs that hold memory may need together: {@link #maxTotalBytes}, or half of the heap. */
+    public long totalLimitBytes() {
+        return maxTotalBytes != null ? maxTotalBytes.toBytes() : Runtime.getRuntime().maxMemory() / 2;
+    }
+
+    public TrainingProperties withMaxLearningRate(double max) {
+        return new TrainingProperties(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
+                maxEpochs, max, maxRunBytes, maxTotalBytes);
+    }
+
+    public TrainingProperties withMemoryLimits(long runBytes, long totalBytes) {
+        return new TrainingProperties(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
+                maxEpochs, maxLearningRate, DataSize.ofBytes(runBytes), DataSize.ofBytes(totalBytes));
     }
 
     /** The number of worker threads: {@link #workers} or one per core. */
@@ -56,11 +103,13 @@ public record TrainingProperties(
 
     public TrainingProperties withWorkers(int count) {
         return new TrainingProperties(count, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
-                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes);
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
+                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes);
     }
 
     public TrainingProperties withLimits(int perUser, int active, int queued) {
         return new TrainingProperties(workers, sliceMillis, sliceBatches, perUser, active, queued,
-                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes);
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
+                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes);
     }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.LabeledImages;
+import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Parallelism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ public class TrainingService implements AutoCloseable {
     private final TrainingProperties properties;
     private final TrainingData data;
     private final OwnImages ownImages;
+    private final RunJournal journal;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, Set<Feed>> feeds = new ConcurrentHashMap<>();
     private final Object lock = new Object();
@@ -49,6 +52,8 @@ public class TrainingService implements AutoCloseable {
     private final ArrayList<TrainingJob> waiting = new ArrayList<>();
     private final Set<TrainingJob> admitted = new HashSet<>();
     private int onWorkers;
+    /** Sum of {@link TrainingJob#reservedBytes} over all jobs. */
+    private long reservedBytes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
         t.setDaemon(true);
@@ -60,11 +65,17 @@ public class TrainingService implements AutoCloseable {
         this(properties, data, null);
     }
 
-    @Autowired
+    /** A service that keeps no journal of runs (a restart then stops runs without telling anybody). */
     public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages) {
+        this(properties, data, ownImages, RunJournal.NONE);
+    }
+
+    @Autowired
+    public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal) {
         this.properties = properties;
         this.data = data;
         this.ownImages = ownImages;
+        this.journal = journal;
         timer.scheduleWithFixedDelay(this::forgetExpiredJobs, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 
@@ -95,13 +106,19 @@ public class TrainingService implements AutoCloseable {
     /**
      * Starts a job for {@code owner}: it gets a place among the running jobs at once, or waits in the queue.
      *
-     * @throws TrainingRefusedException (with a text key) when the network is invalid or too big, the run too
-     *                                  long, the owner has too many jobs going, or the queue is full
+     * A job needs its estimated training memory ({@link #memoryNeeded}) besides a place: it is refused when
+     * that is more than one run may have ({@link TrainingProperties#runLimitBytes}), and waits in the queue
+     * while the runs that hold memory leave too little of {@link TrainingProperties#totalLimitBytes}. It
+     * holds its memory until it ends, also while paused; then it drops everything it trained with.
+     *
+     * @throws TrainingRefusedException (with a text key) when a setting is out of range, the network is invalid
+     *                                  or too big, the run too long or too large for memory, the owner has too
+     *                                  many jobs going, or the queue is full
      */
     public JobSnapshot start(String owner, TrainingRequest request) {
         requireOwner(owner);
-        checkRequest(owner, request);
-        TrainingJob job = new TrainingJob(JobId.random(), owner, request);
+        long memory = checkRequest(owner, request);
+        TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
         synchronized (lock) {
             long going = jobs.values().stream().filter(j -> j.owner.equals(owner) && !j.state.isFinal()).count();
             if (going >= properties.runningPerUser()) {
@@ -109,23 +126,32 @@ public class TrainingService implements AutoCloseable {
                         "you already have " + going + " training job(s) going; the limit is " + properties.runningPerUser(),
                         properties.runningPerUser());
             }
-            if (admitted.size() >= properties.maxActive() && waiting.size() >= properties.maxQueued()) {
+            boolean now = waiting.isEmpty() && canAdmit(job);
+            if (!now && waiting.size() >= properties.maxQueued()) {
                 throw new TrainingRefusedException("train.error.queueFull",
                         "the server is busy: " + waiting.size() + " jobs are waiting already", waiting.size());
             }
             jobs.put(job.id, job);
-            if (admitted.size() < properties.maxActive()) {
+            if (now) {
                 admit(job);
             } else {
                 waiting.add(job);
             }
             forgetOldJobs(owner);
         }
-        log.info("training job {} started by {}: {} on {}", job.id, owner, request.networkName(), request.data());
+        journal.started(job.id, owner, request);
+        log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
+                request.data(), MemorySize.format(memory));
         return snapshotOf(job);
     }
 
-    private void checkRequest(String owner, TrainingRequest request) {
+    /**
+     * Checks every field of the request against this server's limits, and returns the memory the run will
+     * need: the engine's {@link TrainingMemory} estimate at the batch it will really use, plus its own
+     * copies of data (index lists of its samples; the images themselves when they are the owner's drawings).
+     */
+    private long checkRequest(String owner, TrainingRequest request) {
+        RequestChecks.check(request, properties);
         long parameters;
         try {
             request.spec().validate();
@@ -137,11 +163,47 @@ public class TrainingService implements AutoCloseable {
             throw new TrainingRefusedException("train.error.tooManyParameters", "the network has " + parameters
                     + " parameters; the limit is " + properties.maxParameters(), parameters, properties.maxParameters());
         }
-        long samples = (long) trainingSize(owner, request.data()) * request.epochs();
+        int size = trainingSize(owner, request.data());
+        long samples = (long) size * request.epochs();
         if (samples > properties.maxSamples()) {
             throw new TrainingRefusedException("train.error.tooManySamples", "the run would train on " + samples
                     + " samples (samples × epochs); the limit is " + properties.maxSamples(), samples, properties.maxSamples());
         }
+        long memory = memoryNeeded(request, size);
+        long limit = properties.runLimitBytes();
+        if (memory > limit) {
+            throw new TrainingRefusedException("train.error.tooMuchMemory", "the run needs about "
+                    + MemorySize.format(memory) + " to train; the limit per run is " + MemorySize.format(limit),
+                    MemorySize.format(memory), MemorySize.format(limit));
+        }
+        return memory;
+    }
+
+    /**
+     * The memory a run of {@code request} on {@code size} training samples will hold, in bytes: what
+     * admission compares with the limits (see {@link #start}).
+     */
+    public static long memoryNeeded(TrainingRequest request, int size) {
+        int batch = Math.max(1, Math.min(request.batchSize(), size));
+        long model = TrainingMemory.of(request.spec(), batch, optimizerCopies(request.optimizer())).total();
+        // the job's own records: histories (up to 3,000 points with per-layer figures), pictures, confusion matrix
+        long records = 2L * 1024 * 1024;
+        // the subset, the training part and each epoch's order are index lists of the samples
+        long data = 3L * size * Integer.BYTES;
+        if (request.data().isDrawings()) {
+            // the drawings are read from the database and copied once into the data set
+            data += 2L * size * request.spec().input().size() * Float.BYTES;
+        }
+        return model + records + data;
+    }
+
+    /** Values per parameter the optimizer keeps: SGD none (one with momentum), RMSprop one, Adam two. */
+    static int optimizerCopies(OptimizerConfig optimizer) {
+        return switch (optimizer.kind()) {
+            case SGD -> optimizer.momentum() > 0 ? 1 : 0;
+            case RMSPROP -> 1;
+            case ADAM -> 2;
+        };
     }
 
     /**
@@ -152,11 +214,17 @@ public class TrainingService implements AutoCloseable {
      */
     private int trainingSize(String owner, DataChoice choice) {
         if (!choice.isDrawings()) {
+            int size;
             try {
-                return data.trainingSize(choice);
+                size = data.trainingSize(choice);
             } catch (IllegalArgumentException e) {
                 throw new TrainingRefusedException("train.error.noData", e.getMessage(), choice.dataset());
             }
+            if (choice.size() > size) {
+                throw new TrainingRefusedException("train.error.dataSize", "the data set " + choice.dataset() + " has "
+                        + size + " training samples; " + choice.size() + " were asked for", choice.size(), size);
+            }
+            return size;
         }
         if (ownImages == null) {
             throw new TrainingRefusedException("train.error.noData", "this server keeps no drawings", choice.dataset());
@@ -167,6 +235,15 @@ public class TrainingService implements AutoCloseable {
                     + " drawings; at least " + DataChoice.MIN_DRAWINGS + " are needed", count, DataChoice.MIN_DRAWINGS);
         }
         return choice.size() == 0 ? count : Math.min(count, choice.size());
+    }
+
+    /**
+     * The owner's runs that the last restart stopped and that nobody has told them about yet; each comes
+     * back once (the Train page shows them on the owner's next visit).
+     */
+    public List<RunJournal.InterruptedRun> interruptedRuns(String owner) {
+        requireOwner(owner);
+        return journal.takeInterrupted(owner);
     }
 
     /** How many of their own drawings {@code owner} could train on (0 when this server keeps none). */
@@ -222,7 +299,8 @@ public class TrainingService implements AutoCloseable {
         synchronized (lock) {
             if (job.state == JobState.PAUSED && !job.cancelRequested) {
                 job.stepsRequested = 0;
-                if (admitted.size() < properties.maxActive()) {
+                // it holds its memory still, so a free place is all it needs
+                if (canAdmit(job)) {
                     admitted.add(job);
                     job.state = JobState.RUNNING;
                     schedule(job);
@@ -255,6 +333,7 @@ public class TrainingService implements AutoCloseable {
      */
     public JobSnapshot stop(String owner, JobId id) {
         TrainingJob job = find(owner, id);
+        boolean ended = false;
         synchronized (lock) {
             if (job.state.isFinal() || job.cancelRequested) {
                 return snapshotOf(job);
@@ -266,10 +345,14 @@ public class TrainingService implements AutoCloseable {
             }
             if (wasWaiting && !job.isPrepared()) {
                 end(job, JobState.CANCELLED, "");
+                ended = true;
             } else if (!job.onWorker && !ready.contains(job)) {
                 ready.addFirst(job);
                 lock.notifyAll();
             }
+        }
+        if (ended) {
+            journal.ended(job.id, job.state);
         }
         return publish(job);
     }
@@ -366,6 +449,9 @@ public class TrainingService implements AutoCloseable {
             threads = Math.max(1, Parallelism.defaultThreads() / Math.max(1, busy));
         }
         SliceOutcome outcome = Parallelism.withThreads(threads, () -> runSlice(job));
+        if (outcome.state() != null) {
+            job.releaseTrainingState(outcome.keepModel());
+        }
         synchronized (lock) {
             job.onWorker = false;
             onWorkers--;
@@ -376,12 +462,20 @@ public class TrainingService implements AutoCloseable {
                 lock.notifyAll();
             }
         }
+        if (outcome.state() != null) {
+            journal.ended(job.id, outcome.state());
+        }
         publish(job);
         return true;
     }
 
-    private record SliceOutcome(JobState state, String message) {
-        static final SliceOutcome CONTINUE = new SliceOutcome(null, "");
+    /** How a slice ended: {@code state} null to go on; {@code keepModel} false when the model may be unsound. */
+    private record SliceOutcome(JobState state, String message, boolean keepModel) {
+        static final SliceOutcome CONTINUE = new SliceOutcome(null, "", false);
+
+        SliceOutcome(JobState state, String message) {
+            this(state, message, true);
+        }
     }
 
     private enum Turn { TRAIN, STEP, STOP, CANCEL }
@@ -421,7 +515,7 @@ public class TrainingService implements AutoCloseable {
             }
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed", job.id, e);
-            return new SliceOutcome(JobState.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            return new SliceOutcome(JobState.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), false);
         }
     }
 
@@ -441,7 +535,18 @@ public class TrainingService implements AutoCloseable {
         }
     }
 
+    /** Under the lock: whether the job may have a place now (a free place, and memory unless it holds its own already). */
+    private boolean canAdmit(TrainingJob job) {
+        return admitted.size() < properties.maxActive()
+                && (job.reservedBytes > 0 || reservedBytes + job.memoryBytes <= properties.totalLimitBytes());
+    }
+
+    /** Under the lock: the job gets a place and, the first time, reserves the memory it will need. */
     private void admit(TrainingJob job) {
+        if (job.reservedBytes == 0) {
+            job.reservedBytes = job.memoryBytes;
+            reservedBytes += job.memoryBytes;
+        }
         admitted.add(job);
         job.state = JobState.RUNNING;
         ready.addLast(job);
@@ -462,17 +567,26 @@ public class TrainingService implements AutoCloseable {
         job.finishedAt = System.nanoTime();
         ready.remove(job);
         waiting.remove(job);
+        reservedBytes -= job.reservedBytes;
+        job.reservedBytes = 0;
         release(job);
         log.info("training job {} of {} ended: {} {}", job.id, job.owner, state, job.message);
     }
 
-    /** Under the lock: the job gives up its place among the running jobs, and the first waiting job gets it. */
+    /**
+     * Under the lock: the job gives up its place among the running jobs (and, when it ended, its memory),
+     * and waiting jobs get places in queue order while the first of them fits.
+     */
     private void release(TrainingJob job) {
-        if (admitted.remove(job) && !waiting.isEmpty()) {
+        admitted.remove(job);
+        List<TrainingJob> moved = new ArrayList<>();
+        while (!waiting.isEmpty() && canAdmit(waiting.getFirst())) {
             TrainingJob next = waiting.removeFirst();
             admit(next);
-            List<TrainingJob> moved = new ArrayList<>(waiting);
             moved.add(next);
+        }
+        if (!moved.isEmpty()) {
+            moved.addAll(waiting);
             publishLater(moved);
         }
     }
@@ -532,6 +646,13 @@ public class TrainingService implements AutoCloseable {
             set.forEach(f -> f.offer(s));
         }
         return s;
+    }
+
+    /** The memory reserved by the runs that hold it (running, paused, or waiting again after a pause), in bytes. */
+    public long reservedBytes() {
+        synchronized (lock) {
+            return reservedBytes;
+        }
     }
 
     /** Jobs that hold a place among the running jobs, and jobs waiting for one (paused jobs hold none). */

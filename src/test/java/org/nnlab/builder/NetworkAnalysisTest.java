@@ -11,6 +11,7 @@ import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.ReluSpec;
+import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Shape;
 
 class NetworkAnalysisTest {
@@ -29,7 +30,7 @@ class NetworkAnalysisTest {
         assertEquals(784L * 2880 + 2880 + dense, a.fcParams());
         long activations = 784 + 2880 + 2880 + 2880 + 10;
         assertEquals(activations, a.activations());
-        assertEquals((4 * a.params() + activations * 64) * 4, a.trainingBytes());
+        assertEquals(TrainingMemory.of(spec, 64, 2).total(), a.trainingBytes(), "the builder shows what admission counts");
     }
 
     @Test

@@ -149,6 +149,8 @@ class TrainingServiceTest {
 
     @Test
     void divergenceFailsTheJobWithTheEnginesExplanation() throws InterruptedException {
+        service.close();
+        service = new TrainingService(service.properties().withMaxLearningRate(1e39), data);
         JobId id = service.start("dan", SyntheticData.request(200, 3, 3e38)).id();
         runUntilIdle();
         JobSnapshot s = service.snapshot("dan", id);
@@ -158,6 +160,8 @@ class TrainingServiceTest {
         for (Param p : model.params()) {
             assertTrue(p.value().allFinite(), "the kept weights are the last good ones");
         }
+        assertFalse(service.job("dan", id).holdsTrainingState(), "a failed job drops its model, trainer and checkpoint");
+        assertEquals(0, service.reservedBytes());
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -37,6 +38,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.base.i18n.EngineMessages;
@@ -56,6 +59,7 @@ import org.nnlab.training.MnistDownloads;
 import org.nnlab.training.MnistTrainingData;
 import org.nnlab.training.Networks;
 import org.nnlab.training.Subscription;
+import org.nnlab.training.RunJournal;
 import org.nnlab.training.TrainingRefusedException;
 import org.nnlab.training.TrainingRequest;
 import org.nnlab.training.TrainingService;
@@ -132,6 +136,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         setId("training-dashboard");
         savedModels = new SavedModelsPanel(models, owner);
         add(new H2(getTranslation("train.title")));
+        add(interruptedRuns());
         if (!mnist.isAvailable()) {
             add(new MnistDownloadPanel(mnistDownloads,
                     () -> Notification.show(getTranslation("train.mnist.ready"), 4000, Notification.Position.BOTTOM_CENTER)));
@@ -166,6 +171,28 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         network.setValue(CUSTOM);
     }
 
+    private String dataLabel(DataChoice c, int drawings) {
+        return c.isDrawings() ? getTranslation("train.dataset.drawings", drawings)
+                : c.size() == 0 ? getTranslation("train.dataset.full")
+                : getTranslation("train.dataset.subset", String.format(Locale.ROOT, "%,d", c.size()));
+    }
+
+    /** The owner's runs that a server restart stopped since their last visit, told once; empty and hidden when none. */
+    private Component interruptedRuns() {
+        Div notice = new Div();
+        notice.setId("interrupted-runs");
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+        for (RunJournal.InterruptedRun run : training.interruptedRuns(owner)) {
+            String network = Networks.byName(run.network()).isPresent()
+                    ? getTranslation("train.network." + run.network()) : run.network();
+            notice.add(new Paragraph(getTranslation("train.interrupted", network,
+                    dataLabel(run.data(), training.drawingCount(owner)), time.format(run.restartedAt()))));
+        }
+        notice.setVisible(notice.getComponentCount() > 0);
+        notice.getStyle().set("color", "var(--lumo-error-text-color)");
+        return notice;
+    }
+
     private Component createSettings() {
         network.setId("network");
         network.setLabel(getTranslation("train.network"));
@@ -184,9 +211,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             choices.add(DataChoice.drawings());
         }
         dataset.setItems(choices);
-        dataset.setItemLabelGenerator(c -> c.isDrawings() ? getTranslation("train.dataset.drawings", drawings)
-                : c.size() == 0 ? getTranslation("train.dataset.full")
-                : getTranslation("train.dataset.subset", String.format(Locale.ROOT, "%,d", c.size())));
+        dataset.setItemLabelGenerator(c -> dataLabel(c, drawings));
         dataset.setValue(DataChoice.mnist(5000));
         drawingsHint.setId("drawings-hint");
         drawingsHint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
@@ -213,11 +238,11 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         batchSize.setId("batch-size");
         batchSize.setLabel(getTranslation("train.batchSize"));
         batchSize.setMin(1);
-        batchSize.setMax(1024);
+        batchSize.setMax(training.properties().maxBatchSize());
         epochs.setId("epochs");
         epochs.setLabel(getTranslation("train.epochs"));
         epochs.setMin(1);
-        epochs.setMax(100);
+        epochs.setMax(training.properties().maxEpochs());
         epochs.setValue(3);
         seed.setId("seed");
         seed.setLabel(getTranslation("train.seed"));

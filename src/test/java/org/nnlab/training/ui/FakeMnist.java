@@ -11,7 +11,7 @@ import org.nnlab.training.TrainingData;
  * Stand-in for MNIST in view tests (no files needed): 28×28 images of 10 classes, class k a bright 6×6
  * patch at its own place plus noise. Easy to learn, same shapes as MNIST.
  */
-final class FakeMnist implements TrainingData {
+public final class FakeMnist implements TrainingData {
     @Override
     public Sets load(DataChoice choice) {
         return new Sets(make(trainingSize(choice), 1), make(200, 2));
@@ -25,7 +25,8 @@ final class FakeMnist implements TrainingData {
         return choice.size() == 0 ? 60_000 : choice.size();
     }
 
-    static Dataset make(int n, long seed) {
+    /** {@code n} labelled images (classes in turn), the noise drawn with {@code seed}. */
+    public static Dataset make(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[n * 784];
         int[] y = new int[n];
