@@ -47,6 +47,8 @@ final class TrainingJob {
     int stepsRequested;
     String message = "";
     long finishedAt;
+    /** When it was last paused ({@link System#nanoTime}), to stop pauses that are forgotten. */
+    long pausedAt;
     /** The part of the service's memory budget this job holds: {@link #memoryBytes} from its admission to its end. */
     long reservedBytes;
 

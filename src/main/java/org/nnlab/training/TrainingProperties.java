@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  *                             plus its own copies of data); unset: a quarter of the heap
  * @param maxTotalBytes        most memory all runs that hold it (running or paused) may need together; a run
  *                             that does not fit now waits in the queue; unset: half of the heap
+ * @param maxPausedMinutes     a run paused this long is stopped (its model kept), so that a forgotten pause does
+ *                             not hold its memory share for good
  */
 @ConfigurationProperties("nnlab.training")
 public record TrainingProperties(
@@ -44,7 +46,8 @@ public record TrainingProperties(
         @DefaultValue("100") int maxEpochs,
         @DefaultValue("10") double maxLearningRate,
         DataSize maxRunBytes,
-        DataSize maxTotalBytes) {
+        DataSize maxTotalBytes,
+        @DefaultValue("30") long maxPausedMinutes) {
 
     @ConstructorBinding
     public TrainingProperties {
@@ -52,7 +55,8 @@ public record TrainingProperties(
                 || maxQueued < 0 || maxParameters < 1 || maxSamples < 1 || !(updatesPerSecond > 0)
                 || keepFinishedPerUser < 1 || keepFinishedMinutes < 0 || maxBatchSize < 1 || maxEpochs < 1
                 || !(maxLearningRate > 0) || Double.isInfinite(maxLearningRate)
-                || (maxRunBytes != null && maxRunBytes.toBytes() < 1) || (maxTotalBytes != null && maxTotalBytes.toBytes() < 1)) {
+                || (maxRunBytes != null && maxRunBytes.toBytes() < 1) || (maxTotalBytes != null && maxTotalBytes.toBytes() < 1)
+                || maxPausedMinutes < 1) {
             throw new IllegalArgumentException("nnlab.training settings out of range: " + this);
         }
     }
@@ -62,7 +66,7 @@ public record TrainingProperties(
                               int maxQueued, long maxParameters, long maxSamples, double updatesPerSecond,
                               int keepFinishedPerUser, long keepFinishedMinutes) {
         this(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued, maxParameters, maxSamples,
-                updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, 1024, 100, 10, null, null);
+                updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, 1024, 100, 10, null, null, 30);
     }
 
     /** Bytes one run may need: {@link #maxRunBytes}, or a quarter of the heap; never more than {@link #totalLimitBytes}. */
@@ -78,13 +82,19 @@ public record TrainingProperties(
     public TrainingProperties withMaxLearningRate(double max) {
         return new TrainingProperties(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
                 maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
-                maxEpochs, max, maxRunBytes, maxTotalBytes);
+                maxEpochs, max, maxRunBytes, maxTotalBytes, maxPausedMinutes);
+    }
+
+    public TrainingProperties withMaxPausedMinutes(long minutes) {
+        return new TrainingProperties(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
+                maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
+                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes, minutes);
     }
 
     public TrainingProperties withMemoryLimits(long runBytes, long totalBytes) {
         return new TrainingProperties(workers, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
                 maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
-                maxEpochs, maxLearningRate, DataSize.ofBytes(runBytes), DataSize.ofBytes(totalBytes));
+                maxEpochs, maxLearningRate, DataSize.ofBytes(runBytes), DataSize.ofBytes(totalBytes), maxPausedMinutes);
     }
 
     /** The number of worker threads: {@link #workers} or one per core. */
@@ -104,12 +114,12 @@ public record TrainingProperties(
     public TrainingProperties withWorkers(int count) {
         return new TrainingProperties(count, sliceMillis, sliceBatches, runningPerUser, maxActive, maxQueued,
                 maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
-                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes);
+                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes, maxPausedMinutes);
     }
 
     public TrainingProperties withLimits(int perUser, int active, int queued) {
         return new TrainingProperties(workers, sliceMillis, sliceBatches, perUser, active, queued,
                 maxParameters, maxSamples, updatesPerSecond, keepFinishedPerUser, keepFinishedMinutes, maxBatchSize,
-                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes);
+                maxEpochs, maxLearningRate, maxRunBytes, maxTotalBytes, maxPausedMinutes);
     }
 }

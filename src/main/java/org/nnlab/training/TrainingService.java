@@ -79,15 +79,29 @@ public class TrainingService implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::forgetExpiredJobs, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
     }
 
-    /** Ended jobs are kept {@code keepFinishedMinutes}, so a person can come back to save one, then forgotten. */
+    /**
+     * Ended jobs are kept {@code keepFinishedMinutes}, so a person can come back to save one, then forgotten.
+     * Jobs paused longer than {@code maxPausedMinutes} are stopped (as the Stop button does: scored, model
+     * kept), so that a forgotten pause gives back the memory it holds.
+     */
     void forgetExpiredJobs() {
-        long limit = System.nanoTime() - properties.keepFinishedMinutes() * 60_000_000_000L;
+        long now = System.nanoTime();
+        long limit = now - properties.keepFinishedMinutes() * 60_000_000_000L;
+        long pauseLimit = now - properties.maxPausedMinutes() * 60_000_000_000L;
+        List<TrainingJob> idle = new ArrayList<>();
         synchronized (lock) {
             for (TrainingJob job : List.copyOf(jobs.values())) {
                 if (job.state.isFinal() && job.finishedAt - limit < 0) {
                     forget(job);
+                } else if (job.state == JobState.PAUSED && job.pausedAt - pauseLimit < 0) {
+                    idle.add(job);
                 }
             }
+        }
+        for (TrainingJob job : idle) {
+            log.info("training job {} of {} was paused over {} minutes: stopping it", job.id, job.owner,
+                    properties.maxPausedMinutes());
+            stop(job.owner, job.id);
         }
     }
 
@@ -283,6 +297,7 @@ public class TrainingService implements AutoCloseable {
         synchronized (lock) {
             if (job.state == JobState.RUNNING && !job.cancelRequested) {
                 job.state = JobState.PAUSED;
+                job.pausedAt = System.nanoTime();
                 ready.remove(job);
                 release(job);
             }

@@ -289,6 +289,28 @@ class TrainingServiceTest {
     }
 
     @Test
+    void aForgottenPauseIsStoppedSoItsMemoryGoesToTheNextRun() throws InterruptedException {
+        TrainingRequest run = SyntheticData.request(200, 1, 0.1);
+        long needed = TrainingService.memoryNeeded(run, 200);
+        service.close();
+        service = new TrainingService(service.properties().withMemoryLimits(needed, needed * 3 / 2).withMaxPausedMinutes(1), data);
+        JobId first = service.start("ann", run).id();
+        runSlices(1);
+        service.pause("ann", first);
+        JobId second = service.start("bob", run).id();
+        service.forgetExpiredJobs();
+        assertEquals(JobState.QUEUED, service.snapshot("bob", second).state(), "a pause under a minute is kept");
+
+        service.job("ann", first).pausedAt -= 61_000_000_000L;
+        service.forgetExpiredJobs();
+        runUntilIdle();
+        assertEquals(JobState.CANCELLED, service.snapshot("ann", first).state(), "stopped after the longest pause");
+        assertTrue(service.modelFile("ann", first).length > 0, "what it trained can still be saved");
+        assertEquals(JobState.FINISHED, service.snapshot("bob", second).state(), "the waiting run got the memory");
+        assertEquals(0, service.reservedBytes());
+    }
+
+    @Test
     void aPausedJobGivesUpItsPlaceAndGetsOneBackWhenResumed() throws InterruptedException {
         service.close();
         service = service(1, 5);
