@@ -16,7 +16,11 @@ final class ModelFileReader {
 
     static Sequential readBody(ByteBuffer in) throws ModelFileException {
         try {
-            byte[] json = new byte[in.getInt()];
+            int specLength = in.getInt();
+            if (specLength < 0 || specLength > in.remaining()) {
+                throw new ModelFileException("model file is corrupted: its parts do not add up to its length");
+            }
+            byte[] json = new byte[specLength];
             in.get(json);
             Sequential model;
             try {
