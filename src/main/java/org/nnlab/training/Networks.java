@@ -12,6 +12,7 @@ import org.nnlab.engine.spec.Init;
 import org.nnlab.engine.spec.MaxPool2dSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.ReluSpec;
+import org.nnlab.engine.spec.Size2;
 import org.nnlab.engine.tensor.Shape;
 
 /**
@@ -36,12 +37,12 @@ public final class Networks {
 
     /**
      * The notes' CNN: 5 kernels of 3×3 find simple strokes, max-pool 2, then 20 kernels of 3×3 combine
-     * them, max-pool 2, flatten, dense 100, dense 10.
+     * them, max-pool 2 (11 → 5: the last odd row and column are dropped), flatten, dense 100, dense 10.
      */
     public static final Network CNN_5_20 = new Network("cnn",
             ModelSpec.of(MNIST,
                     Conv2dSpec.of(5, 3), new ReluSpec(), MaxPool2dSpec.of(2),
-                    Conv2dSpec.of(20, 3), new ReluSpec(), MaxPool2dSpec.of(2),
+                    Conv2dSpec.of(20, 3), new ReluSpec(), new MaxPool2dSpec(Size2.of(2), Size2.of(2), true),
                     new FlattenSpec(),
                     new DenseSpec(100, Init.he(), Init.zeros()), new ReluSpec(),
                     new DenseSpec(10)),
