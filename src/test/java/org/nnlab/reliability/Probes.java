@@ -23,8 +23,11 @@ import org.nnlab.digits.Strokes;
 import org.nnlab.engine.data.DigitPreprocessor;
 import org.nnlab.engine.data.GrayImage;
 
-/** Shared helpers of the probe replays: HTTP from distinct loopback addresses, valid bodies, hand-made PNGs. */
-final class Probes {
+/**
+ * Shared helpers of the probe replays (and of the soak benchmark): HTTP clients on distinct loopback
+ * addresses, valid classify bodies, hand-made PNGs.
+ */
+public final class Probes {
     /** Each client gets its own 127.0.x.y address and so its own rate-limit bucket. */
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
     static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -32,7 +35,8 @@ final class Probes {
     private Probes() {
     }
 
-    static HttpClient client() {
+    /** A client on the next loopback address of its own, so with a rate-limit bucket of its own. */
+    public static HttpClient client() {
         int n = NEXT_ADDRESS.getAndIncrement();
         try {
             return HttpClient.newBuilder()
@@ -56,7 +60,7 @@ final class Probes {
     }
 
     /** A 28×28 MNIST-like one as the classify API's JSON body. */
-    static String validJson() {
+    public static String validJson() {
         GrayImage one = new DigitPreprocessor().process(Strokes.one(112)).centred();
         StringJoiner j = new StringJoiner(",", "{\"pixels\":[", "]}");
         for (float v : one.pixels()) {
@@ -70,7 +74,7 @@ final class Probes {
     }
 
     /** A drawn zero as an ordinary PNG, dark ink on white. */
-    static byte[] validPng(int side) {
+    public static byte[] validPng(int side) {
         GrayImage zero = Strokes.zero(side);
         BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
