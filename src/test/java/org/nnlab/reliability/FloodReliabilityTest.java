@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * least its burst read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "nnlab.classify.rate-limit.burst=100", "nnlab.classify.rate-limit.per-second=50"})
+        "nnlab.classify.rate-limit.burst=100", "nnlab.classify.rate-limit.per-second=5"})
 @ActiveProfiles("test")
 class FloodReliabilityTest {
     private static final int THREADS = 8;
