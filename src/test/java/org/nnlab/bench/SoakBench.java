@@ -77,6 +77,7 @@ public final class SoakBench {
     private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong runsStarted = new AtomicLong();
     private final Map<String, LongAdder> runOutcomes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private volatile int runsGoing;
     private volatile boolean heapFromActuator = true;
     private long pagePauseMillis = 1000;
@@ -311,11 +312,15 @@ public final class SoakBench {
             trainer.running = true;
             trainer.runs++;
             runsStarted.incrementAndGet();
+        } catch (Refused e) {
+            runOutcomes.computeIfAbsent("refused at start", k -> new LongAdder()).increment();
+            String message = e.getMessage().lines().findFirst().orElse("");
+            refusals.computeIfAbsent(message.length() > 160 ? message.substring(0, 160) + "…" : message,
+                    k -> new LongAdder()).increment();
         } catch (RuntimeException e) {
             String notice = e.getMessage();
             String after = browser.driver().findElements(By.id("job-status")).stream().findFirst()
                     .map(WebElement::getText).orElse("");
-            runOutcomes.computeIfAbsent("refused at start", k -> new LongAdder()).increment();
             String shot = "soak-not-started-" + trainer.index + "-" + trainer.runs;
             browser.screenshot(shot);
             error("run not started", notice + "; status before '" + status + "', after '" + after + "' (target/screenshots/"
@@ -325,7 +330,7 @@ public final class SoakBench {
 
     /**
      * Clicks Start and waits up to {@code seconds} for the status of a new run (true) or a notification
-     * (an {@link IllegalStateException} with its text); false when neither came.
+     * (a {@link Refused} with its text); false when neither came.
      */
     private static boolean started(Browser browser, String statusBefore, int seconds) {
         browser.waitFor(By.id("start")).click();
@@ -343,9 +348,16 @@ public final class SoakBench {
             return false;
         }
         if (!seen.isEmpty()) {
-            throw new IllegalStateException("refused: " + seen);
+            throw new Refused(seen);
         }
         return true;
+    }
+
+    /** The page answered Start with a notification (a limit, a busy server, a network that does not fit). */
+    private static final class Refused extends RuntimeException {
+        Refused(String notification) {
+            super(notification, null, false, false);
+        }
     }
 
     private void uploadModel(Browser browser, Path file) {
@@ -478,12 +490,13 @@ public final class SoakBench {
         System.out.println("== requests by status");
         new TreeMap<>(counts).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-28s %,10d%n", k, v.sum()));
         long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
-        System.out.println("== errors (5xx, timeouts, exceptions, failed runs): " + errorCount);
+        System.out.println("== errors (5xx, timeouts, exceptions, failed runs, Starts with no answer): " + errorCount);
         new TreeMap<>(errors).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-28s %,10d%n", k, v.sum()));
         errorSamples.forEach(s -> System.out.println("  e.g. " + s));
         System.out.printf(Locale.ROOT, "== runs (%d trainers): started %d, finished %d, failed %d, stopped %d, refused %d,"
                         + " still going at the end %d%n", runs, runsStarted.get(), outcome("finished"), outcome("failed"),
                 outcome("stopped"), outcome("refused at start"), runsGoing);
+        refusals.forEach((k, v) -> System.out.printf(Locale.ROOT, "  refused %d× at Start: %s%n", v.sum(), k));
         List<Long> lat;
         synchronized (latenciesMicros) {
             lat = new ArrayList<>(latenciesMicros);
