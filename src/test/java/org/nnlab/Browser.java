@@ -29,13 +29,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
+    private final boolean ownProfile;
 
     public Browser() {
+        this(newProfile(), true);
+    }
+
+    /** A browser on an existing profile (cookies and all), which closing leaves in place for the next one. */
+    public Browser(Path profile) {
+        this(profile, false);
+    }
+
+    private static Path newProfile() {
         try {
-            profile = Files.createTempDirectory("nnlab-chromium");
+            return Files.createTempDirectory("nnlab-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Browser(Path profile, boolean ownProfile) {
+        this.profile = profile;
+        this.ownProfile = ownProfile;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -93,6 +108,9 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        if (!ownProfile) {
+            return;
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

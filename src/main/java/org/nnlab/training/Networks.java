@@ -37,8 +37,7 @@ public final class Networks {
 
     /**
      * The notes' CNN: 5 kernels of 3×3 find simple strokes, max-pool 2, then 20 kernels of 3×3 combine
-     * them, max-pool 2 (11 rows and columns: the last odd one is dropped, as PyTorch does), flatten,
-     * dense 100, dense 10.
+     * them, max-pool 2 (11 → 5: the last odd row and column are dropped), flatten, dense 100, dense 10.
      */
     public static final Network CNN_5_20 = new Network("cnn",
             ModelSpec.of(MNIST,

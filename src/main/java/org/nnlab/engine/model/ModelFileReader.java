@@ -18,8 +18,7 @@ final class ModelFileReader {
         try {
             int specLength = in.getInt();
             if (specLength < 0 || specLength > in.remaining()) {
-                throw new ModelFileException("model file is corrupted: its spec length " + specLength
-                        + " does not fit in the file");
+                throw new ModelFileException("model file is corrupted: its parts do not add up to its length");
             }
             byte[] json = new byte[specLength];
             in.get(json);
