@@ -126,7 +126,12 @@ class SpecProbesReliabilityTest {
         for (int i = 0; i < 200; i++) {
             nested = Map.of("kind", "bidirectional", "layer", nested);
         }
-        p.add(layers("bidirectional wrapped 200 deep", List.of(nested), "bidirectional wraps a recurrent layer"));
+        p.add(layers("bidirectional wrapped 200 deep", List.of(nested), "nested deeper than 32 levels"));
+        Object shallow = Map.of("kind", "relu");
+        for (int i = 0; i < 5; i++) {
+            shallow = Map.of("kind", "bidirectional", "layer", shallow);
+        }
+        p.add(layers("bidirectional wrapped 5 deep", List.of(shallow), "bidirectional wraps a recurrent layer"));
         return p;
     }
 
