@@ -77,7 +77,8 @@ public record NetworkAnalysis(Shape input, List<Row> rows, String error, int err
         }
         long params = known.stream().mapToLong(LayerSummary::params).sum();
         long flops = known.stream().mapToLong(LayerSummary::flops).sum();
-        long activations = spec.input().size() + known.stream().mapToLong(s -> s.outputShape().size()).sum();
+        long inputValues = error != null && errorIndex < 0 ? 0 : ModelSpec.values(spec.input());
+        long activations = inputValues + known.stream().mapToLong(s -> s.outputShape().size()).sum();
         return new NetworkAnalysis(spec.input(), List.copyOf(rows), error, errorIndex, params, flops, activations,
                 trainingBytes(spec, known.size()), fullyConnectedParams(known));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SpecLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -58,9 +59,12 @@ public class SavedSpecService {
         return jdbc.sql("DELETE FROM saved_spec WHERE owner = ? AND id = ?").params(owner, id).update() > 0;
     }
 
-    /** Re-reads a JSON text as a spec and validates it, as for any input; the engine's message on failure. */
-    public static ModelSpec parse(String json) {
-        ModelSpec spec = ModelSpec.fromJson(json);
+    /**
+     * Re-reads a JSON text as a spec and validates it, as for any input, refusing text or layers over
+     * {@code limits} before parsing or decoding them; the engine's message on failure.
+     */
+    public static ModelSpec parse(String json, SpecLimits limits) {
+        ModelSpec spec = limits.read(json);
         spec.validate();
         return spec;
     }

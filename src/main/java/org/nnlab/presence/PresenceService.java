@@ -1,54 +1,113 @@
 package org.nnlab.presence;
 
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Counts the pages open on this server and tells every open page when the count changes. Listeners
  * are called on a background thread (never on the caller's), one change at a time, so that a slow
  * page cannot hold up the one that joined.
+ * <p>
+ * A page normally leaves by closing what {@link #join} returned. One that can no longer say so (its tab
+ * closed without a word) is found by a sweep every few seconds: a page whose {@code alive} check fails
+ * is counted out and its {@code onGone} runs on the sweeper thread, to free what the page held.
  */
 @Service
 public class PresenceService implements AutoCloseable {
-    private final AtomicInteger online = new AtomicInteger();
-    private final Set<IntConsumer> listeners = new CopyOnWriteArraySet<>();
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
+    private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
+    private final Set<Page> pages = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "presence-notifier");
         t.setDaemon(true);
         return t;
     });
 
+    /** A page as the service knows it; identity, not content, tells two apart. */
+    private static final class Page {
+        final IntConsumer listener;
+        final BooleanSupplier alive;
+        final Runnable onGone;
+
+        Page(IntConsumer listener, BooleanSupplier alive, Runnable onGone) {
+            this.listener = listener;
+            this.alive = alive;
+            this.onGone = onGone;
+        }
+    }
+
+    public PresenceService() {
+        this(10);
+    }
+
+    /** @param sweepSeconds how often pages that stopped answering are looked for */
+    @Autowired
+    public PresenceService(@Value("${nnlab.presence.sweep-seconds:10}") int sweepSeconds) {
+        if (sweepSeconds < 1) {
+            throw new IllegalArgumentException("nnlab.presence.sweep-seconds must be at least 1, got " + sweepSeconds);
+        }
+        worker.scheduleWithFixedDelay(this::sweep, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+    }
+
     /** Counts one more open page and subscribes it; closing the result counts it out again. */
     public AutoCloseable join(IntConsumer onCountChanged) {
-        listeners.add(onCountChanged);
-        online.incrementAndGet();
+        return join(onCountChanged, () -> true, () -> { });
+    }
+
+    /**
+     * As {@link #join(IntConsumer)}, for a page that may vanish without closing the result: when
+     * {@code alive} answers false at a sweep, the page is counted out and {@code onGone} runs.
+     */
+    public AutoCloseable join(IntConsumer onCountChanged, BooleanSupplier alive, Runnable onGone) {
+        Page page = new Page(onCountChanged, alive, onGone);
+        pages.add(page);
         announce();
-        return () -> {
-            if (listeners.remove(onCountChanged)) {
-                online.decrementAndGet();
-                announce();
-            }
-        };
+        return () -> leave(page);
     }
 
     public int online() {
-        return online.get();
+        return pages.size();
+    }
+
+    /** Counts out every page whose {@code alive} check fails, and lets it free what it held. */
+    public void sweep() {
+        for (Page page : pages) {
+            try {
+                if (!page.alive.getAsBoolean() && leave(page)) {
+                    page.onGone.run();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not check or release a page that left", e);
+            }
+        }
+    }
+
+    private boolean leave(Page page) {
+        if (pages.remove(page)) {
+            announce();
+            return true;
+        }
+        return false;
     }
 
     private void announce() {
-        notifier.execute(() -> {
-            int count = online.get();
-            listeners.forEach(l -> l.accept(count));
+        worker.execute(() -> {
+            int count = pages.size();
+            pages.forEach(p -> p.listener.accept(count));
         });
     }
 
     @Override
     public void close() {
-        notifier.shutdownNow();
+        worker.shutdownNow();
     }
 }

@@ -39,6 +39,27 @@ class PresenceServiceTest {
         }
     }
 
+    @Test
+    void aSweepCountsOutAPageThatStoppedAnsweringAndLetsItGo() throws Exception {
+        try (PresenceService presence = new PresenceService()) {
+            var alive = new java.util.concurrent.atomic.AtomicBoolean(true);
+            var gone = new java.util.concurrent.atomic.AtomicInteger();
+            AutoCloseable page = presence.join(n -> { }, alive::get, gone::incrementAndGet);
+            presence.join(n -> { });
+            presence.sweep();
+            assertEquals(2, presence.online());
+            assertEquals(0, gone.get());
+
+            alive.set(false);
+            presence.sweep();
+            presence.sweep();
+            assertEquals(1, presence.online());
+            assertEquals(1, gone.get(), "released once");
+            page.close();
+            assertEquals(1, presence.online(), "a page swept out is not counted out again when it closes");
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

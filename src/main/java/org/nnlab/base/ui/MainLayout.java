@@ -70,13 +70,42 @@ public class MainLayout extends AppLayout {
         super.onAttach(attach);
         UI ui = attach.getUI();
         showOnline(presence.online());
+        long silentMillis = silenceAllowedMillis(ui);
         presenceSubscription = presence.join(count -> {
             try {
                 ui.access(() -> showOnline(count));
             } catch (UIDetachedException closedMeanwhile) {
                 // the tab closed between the change and this update: nothing left to show it on
             }
-        });
+        }, () -> System.currentTimeMillis() - ui.getInternals().getLastHeartbeatTimestamp() < silentMillis,
+                () -> release(ui));
+    }
+
+    /**
+     * How long a page may stay silent before it counts as closed: three heartbeat intervals, Vaadin's own
+     * rule for closing a UI (a tab closed without the browser's goodbye beacon sends no more heartbeats).
+     */
+    private static long silenceAllowedMillis(UI ui) {
+        int heartbeatSeconds = ui.getSession().getConfiguration().getHeartbeatInterval();
+        return heartbeatSeconds > 0 ? 3_000L * heartbeatSeconds : Long.MAX_VALUE;
+    }
+
+    /**
+     * Closes a page that stopped answering and takes it out of its session at once, so that its
+     * components are freed now and not when the session expires (nothing else asks for the session
+     * of a last tab that closed).
+     */
+    private static void release(UI ui) {
+        try {
+            ui.access(() -> {
+                ui.close();
+                if (ui.getSession() != null) {
+                    ui.getSession().removeUI(ui);
+                }
+            });
+        } catch (UIDetachedException alreadyGone) {
+            // removed meanwhile by Vaadin itself
+        }
     }
 
     @Override

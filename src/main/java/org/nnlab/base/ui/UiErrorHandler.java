@@ -1,19 +1,24 @@
 package org.nnlab.base.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.concurrent.RejectedExecutionException;
+import org.nnlab.engine.spec.SpecException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The last stop for an error no view explained: it is logged once with its stack trace, and the user
- * sees one sentence in their language, not a stack trace.
+ * sees one sentence in their language, not a stack trace. Failures with a known cause get their own
+ * sentence: the server short of memory, a network description the engine refused, a full work queue;
+ * anything else is "something went wrong". A tab closed meanwhile gets nothing.
  */
 @Component
 class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
@@ -26,14 +31,42 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
 
     @Override
     public void error(ErrorEvent event) {
-        log.error("Unexpected error in the UI", event.getThrowable());
+        Throwable error = event.getThrowable();
+        if (cause(error, UIDetachedException.class) != null) {
+            log.debug("A page closed while it was being updated", error);
+            return;
+        }
+        log.error(cause(error, OutOfMemoryError.class) != null ? "Out of memory in the UI" : "Unexpected error in the UI", error);
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.access(() -> {
-                Notification n = Notification.show(ui.getTranslation("error.unexpected"), 6000,
-                        Notification.Position.BOTTOM_CENTER);
+                Notification n = Notification.show(message(error, ui), 8000, Notification.Position.BOTTOM_CENTER);
                 n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             });
         }
+    }
+
+    /** The sentence for {@code error}, in the language of {@code ui}. */
+    static String message(Throwable error, UI ui) {
+        if (cause(error, OutOfMemoryError.class) != null) {
+            return ui.getTranslation("error.outOfMemory");
+        }
+        SpecException spec = cause(error, SpecException.class);
+        if (spec != null) {
+            return ui.getTranslation("error.spec", SpecErrors.describe(spec, ui));
+        }
+        if (cause(error, RejectedExecutionException.class) != null) {
+            return ui.getTranslation("error.busy");
+        }
+        return ui.getTranslation("error.unexpected");
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

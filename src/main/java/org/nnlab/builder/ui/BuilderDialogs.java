@@ -24,11 +24,13 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import org.nnlab.base.ui.BoundedUpload;
 import org.nnlab.base.ui.CurrentOwner;
+import org.nnlab.base.ui.SpecErrors;
 import org.nnlab.builder.CodeExport;
 import org.nnlab.builder.SavedSpecService;
 import org.nnlab.builder.SpecLinks;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.SpecLimits;
 
 /** The builder's dialogs: save, load, JSON export and import, share link and code export. */
 final class BuilderDialogs {
@@ -36,10 +38,12 @@ final class BuilderDialogs {
     static final int SPEC_UPLOAD_BYTES = 256 * 1024;
     private final LayerBuilderView view;
     private final SavedSpecService saved;
+    private final SpecLimits limits;
 
-    BuilderDialogs(LayerBuilderView view, SavedSpecService saved) {
+    BuilderDialogs(LayerBuilderView view, SavedSpecService saved, SpecLimits limits) {
         this.view = view;
         this.saved = saved;
+        this.limits = limits;
     }
 
     private Dialog dialog(String titleKey, String id) {
@@ -136,6 +140,7 @@ final class BuilderDialogs {
         TextArea text = new TextArea(view.getTranslation("build.json.paste"));
         text.setId("build-import-text");
         text.addClassName("build-code-area");
+        text.setMaxLength(limits.maxJsonChars());
         Button ok = new Button(view.getTranslation("build.json.import"), e -> {
             if (importJson(text.getValue(), text)) {
                 d.close();
@@ -157,15 +162,18 @@ final class BuilderDialogs {
         d.open();
     }
 
-    /** Imports {@code json} when it reads and validates; otherwise shows the engine's message and changes nothing. */
+    /**
+     * Imports {@code json} when it is within the {@link SpecLimits}, reads and validates; otherwise shows why
+     * on the field and changes nothing. Text over the length limit is refused before it is parsed.
+     */
     boolean importJson(String json, TextArea field) {
         try {
-            ModelSpec spec = SavedSpecService.parse(json);
+            ModelSpec spec = SavedSpecService.parse(json, limits);
             view.change(spec);
             view.showInfo(view.getTranslation("build.json.imported"));
             return true;
         } catch (SpecException e) {
-            PropertyEditors.invalid(field, e.getMessage());
+            PropertyEditors.invalid(field, SpecErrors.describe(e, view));
             return false;
         }
     }

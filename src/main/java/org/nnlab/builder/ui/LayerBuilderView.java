@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnlab.base.i18n.EngineMessages;
+import org.nnlab.base.ui.SpecErrors;
 import org.nnlab.builder.BuilderPresets.BuilderPreset;
 import org.nnlab.builder.BuilderPresets;
 import org.nnlab.builder.DiagramSvg;
@@ -51,6 +52,7 @@ import org.nnlab.engine.spec.LayerKinds;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.tensor.Shape;
 
 /**
@@ -71,6 +73,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
     private static final Map<String, Shape> PROBES = probes();
 
     private final SavedSpecService saved;
+    private final SpecLimits limits;
     private final Deque<ModelSpec> undoStack = new ArrayDeque<>();
     private final Deque<ModelSpec> redoStack = new ArrayDeque<>();
     private final List<LayerCard> cards = new ArrayList<>();
@@ -95,16 +98,17 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
     record InputChoice(String key, Shape shape) {
     }
 
-    public LayerBuilderView(SavedSpecService saved) {
+    public LayerBuilderView(SavedSpecService saved, SpecLimits limits) {
         this.saved = saved;
+        this.limits = limits;
         setId("build-view");
         addClassName("build-view");
         Object kept = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(SESSION_SPEC);
         if (kept instanceof String json) {
             try {
-                current = ModelSpec.fromJson(json);
+                current = limits.read(json);
             } catch (SpecException stale) {
-                // a spec kept from an older version of a kind: start afresh
+                // a spec kept from an older version of a kind, or over a limit lowered since: start afresh
             }
         }
         H2 title = new H2(getTranslation("build.title"));
@@ -131,9 +135,9 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         List<String> values = event.getLocation().getQueryParameters().getParameters().getOrDefault(SpecLinks.PARAMETER, List.of());
         if (!values.isEmpty()) {
             try {
-                replace(SpecLinks.decode(values.getFirst()));
+                replace(SpecLinks.decode(values.getFirst(), limits));
             } catch (SpecException e) {
-                showError(getTranslation("build.share.bad", e.getMessage()));
+                showError(getTranslation("build.share.bad", SpecErrors.describe(e, this)));
             }
         }
     }
@@ -149,8 +153,17 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         return analysis;
     }
 
-    /** Makes {@code next} the stack, keeping the previous one for undo, and redraws everything. */
+    /**
+     * Makes {@code next} the stack, keeping the previous one for undo, and redraws everything; a stack over
+     * the {@link SpecLimits} is refused with a message and changes nothing.
+     */
     void change(ModelSpec next) {
+        try {
+            limits.check(next);
+        } catch (SpecException e) {
+            showError(SpecErrors.describe(e, this));
+            return;
+        }
         remember();
         current = next;
         pendingError = null;
@@ -314,7 +327,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         Button train = new Button(getTranslation("build.train"), new Icon(VaadinIcon.PLAY), e -> trainThis());
         train.setId("build-train");
         train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        BuilderDialogs dialogs = new BuilderDialogs(this, saved);
+        BuilderDialogs dialogs = new BuilderDialogs(this, saved, limits);
         Button save = new Button(getTranslation("build.save"), new Icon(VaadinIcon.DATABASE), e -> dialogs.openSave());
         save.setId("build-save");
         Button load = new Button(getTranslation("build.load"), new Icon(VaadinIcon.FOLDER_OPEN), e -> dialogs.openLoad());
@@ -473,20 +486,19 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         customInput.setId("build-input-custom");
         customInput.setLabel(getTranslation("build.input.dims"));
         customInput.setPlaceholder("1, 28, 28");
+        customInput.setMaxLength(200);
         customInput.addValueChangeListener(e -> {
             if (updatingInput) {
                 return;
             }
             try {
-                int[] dims = java.util.Arrays.stream(e.getValue().trim().split("[,×x\\s]+")).filter(s -> !s.isBlank())
-                        .mapToInt(Integer::parseInt).toArray();
-                if (dims.length == 0 || java.util.Arrays.stream(dims).anyMatch(d -> d < 1)) {
-                    throw new NumberFormatException();
-                }
+                Shape shape = parseInput(e.getValue());
                 customInput.setInvalid(false);
-                setInput(Shape.of(dims));
+                setInput(shape);
             } catch (NumberFormatException bad) {
                 PropertyEditors.invalid(customInput, getTranslation("build.input.bad"));
+            } catch (ArithmeticException tooLarge) {
+                PropertyEditors.invalid(customInput, getTranslation("build.input.tooLarge", Integer.MAX_VALUE));
             }
         });
         Icon icon = new Icon(VaadinIcon.SIGN_IN);
@@ -494,6 +506,27 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         Div card = new Div(icon, inputSelect, customInput);
         card.addClassName("build-input-card");
         return card;
+    }
+
+    /**
+     * The sizes typed as "1, 28, 28" (or "1×28×28"): whole numbers of at least 1, else a
+     * {@link NumberFormatException}; a size over {@link Integer#MAX_VALUE} (such as 1e10) throws an
+     * {@link ArithmeticException} rather than being cut down to fit.
+     */
+    static Shape parseInput(String text) {
+        List<String> parts = java.util.Arrays.stream(text.trim().split("[,×x\\s]+")).filter(p -> !p.isBlank()).toList();
+        int[] dims = new int[parts.size()];
+        for (int i = 0; i < dims.length; i++) {
+            java.math.BigDecimal d = new java.math.BigDecimal(parts.get(i));
+            if (d.signum() < 1 || d.stripTrailingZeros().scale() > 0) {
+                throw new NumberFormatException(parts.get(i));
+            }
+            dims[i] = d.intValueExact();
+        }
+        if (dims.length == 0) {
+            throw new NumberFormatException("no size");
+        }
+        return Shape.of(dims);
     }
 
     // ---------------------------------------------------------------- rendering

@@ -84,7 +84,8 @@ final class LayerCard extends Div {
         Button b = new Button(new Icon(icon), e -> action.run());
         String label = getTranslation(key, index + 1, kind);
         b.setAriaLabel(label);
-        b.setTooltipText(label);
+        // a title, not a tooltip component: five per card would be the larger part of a deep stack's page state
+        b.getElement().setAttribute("title", label);
         b.setId("build-card-" + index + "-" + id);
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         return b;

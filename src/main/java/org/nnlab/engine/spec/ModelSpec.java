@@ -41,8 +41,13 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
 
     /** Shape, parameter count and FLOPs of every layer, checking each as it goes. */
     public List<LayerSummary> summary() {
-        if (input.rank() == 0 || input.size() == 0) {
+        long values = values(input);
+        if (input.rank() == 0 || values == 0) {
             throw new SpecException("the input shape must have at least one value per sample, got " + input);
+        }
+        if (values > Integer.MAX_VALUE) {
+            throw new SpecException("the input shape " + input + " has " + values + " values per sample; at most "
+                    + Integer.MAX_VALUE + " fit in a tensor: use a smaller input");
         }
         if (layers.isEmpty()) {
             throw new SpecException("a model needs at least one layer; add a Dense layer, for example");
@@ -68,6 +73,19 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         return new SpecException(i, "layer " + i + " (" + layer.kind() + "): " + e.getMessage());
     }
 
+    /** The number of values in {@code shape}, without the overflow check of {@link Shape#size()}. */
+    public static long values(Shape shape) {
+        long n = 1;
+        for (int d : shape.dims()) {
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException overflow) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return n;
+    }
+
     public Shape outputShape() {
         return summary().getLast().outputShape();
     }
@@ -89,8 +107,16 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         return Json.writePretty(map);
     }
 
-    /** Reads the JSON form; unknown versions, kinds and settings fail with a message naming them. */
+    /**
+     * Reads the JSON form within {@link SpecLimits#DEFAULT}; unknown versions, kinds and settings fail with a
+     * message naming them.
+     */
     public static ModelSpec fromJson(String text) {
+        return SpecLimits.DEFAULT.read(text);
+    }
+
+    /** Reads the JSON form, refusing more layers than {@code limits} allow before decoding any of them. */
+    public static ModelSpec fromJson(String text, SpecLimits limits) {
         Object parsed;
         try {
             parsed = Json.parse(text, MAX_JSON_CHARS, MAX_JSON_DEPTH);
@@ -112,6 +138,7 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         if (!(map.get("layers") instanceof List<?> list)) {
             throw new SpecException("model spec needs a \"layers\" list, got " + SpecCodec.describe(map.get("layers")));
         }
+        limits.checkLayers(list.size());
         Shape in = readShape(map.get("input"));
         List<LayerSpec> specs = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -122,6 +149,12 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
 
     private static Shape readShape(Object json) {
         if (json instanceof List<?> list && list.stream().allMatch(d -> d instanceof Double x && x == Math.rint(x) && x >= 0)) {
+            for (Object d : list) {
+                if ((Double) d > Integer.MAX_VALUE) {
+                    throw new SpecException("model spec \"input\" size " + SpecCodec.describe(d) + " is too large: one size"
+                            + " can be at most " + Integer.MAX_VALUE + " and the whole input at most that many values");
+                }
+            }
             return Shape.of(list.stream().mapToInt(d -> ((Double) d).intValue()).toArray());
         }
         throw new SpecException("model spec \"input\" must be a list of whole numbers such as [1, 28, 28], got "

@@ -29,13 +29,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.time.ZoneOffset;
@@ -44,10 +43,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.base.ui.CurrentOwner;
+import org.nnlab.base.ui.SpecErrors;
+import org.nnlab.builder.SpecLinks;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.persistence.ModelStore;
 import org.nnlab.persistence.ModelStoreException;
 import org.nnlab.persistence.ModelSummary;
@@ -149,16 +152,17 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String json = (String) VaadinSession.getCurrent().getAttribute(SPEC_ATTRIBUTE);
-        List<String> param = event.getLocation().getQueryParameters().getParameters().getOrDefault("spec", List.of());
+        List<String> param = event.getLocation().getQueryParameters().getParameters().getOrDefault(SpecLinks.PARAMETER, List.of());
+        SpecLimits limits = VaadinService.getCurrent().getInstantiator().getOrCreate(SpecLimits.class);
         try {
             if (!param.isEmpty()) {
-                json = new String(Base64.getUrlDecoder().decode(param.getFirst()), StandardCharsets.UTF_8);
-            }
-            if (json != null) {
-                useCustomSpec(ModelSpec.fromJson(json));
+                useCustomSpec(SpecLinks.decode(param.getFirst(), limits));
+            } else if (json != null) {
+                useCustomSpec(limits.read(json));
             }
         } catch (IllegalArgumentException e) {
-            notify(getTranslation("train.error.invalidSpec", e.getMessage()), true);
+            notify(getTranslation("train.error.invalidSpec",
+                    e instanceof SpecException refused ? SpecErrors.describe(refused, this) : e.getMessage()), true);
         }
     }
 

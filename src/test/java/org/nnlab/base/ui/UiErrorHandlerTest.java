@@ -8,6 +8,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import org.nnlab.engine.spec.SpecLimitException;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
 
@@ -23,5 +25,22 @@ class UiErrorHandlerTest extends KaribuSpringTest {
         MockVaadin.clientRoundtrip(false);
 
         expectNotifications("服务器出了点问题。你的内容已保留，请再试一次。");
+    }
+
+    @Test
+    void knownFailuresGetTheirOwnSentence() {
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        var handler = VaadinSession.getCurrent().getErrorHandler();
+        handler.error(new ErrorEvent(new RuntimeException("wrapped", new OutOfMemoryError("Java heap space"))));
+        MockVaadin.clientRoundtrip(false);
+        expectNotifications("服务器的内存暂时不够。你的内容已保留；请稍后再试，或者使用更小的网络或批大小。");
+
+        useLocale(Locale.ENGLISH);
+        handler.error(new ErrorEvent(new SpecLimitException(SpecLimitException.Limit.LAYERS, 300, 100, "too deep")));
+        handler.error(new ErrorEvent(new RejectedExecutionException("queue full")));
+        MockVaadin.clientRoundtrip(false);
+        expectNotifications("This network cannot be used: This network has 300 layers; the limit here is 100. Use fewer layers.",
+                "The server is busy right now. Your work is kept; please try again in a few minutes.");
     }
 }

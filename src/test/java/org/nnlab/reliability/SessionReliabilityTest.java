@@ -1,0 +1,59 @@
+package org.nnlab.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nnlab.KaribuSpringTest;
+import org.nnlab.builder.SpecLinks;
+import org.nnlab.builder.ui.LayerBuilderView;
+import org.nnlab.presence.PresenceService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Replays the probe's closed tabs: a page whose tab closed without the browser's goodbye (no unload
+ * beacon, only silence) stayed in "N people online" and kept its whole page state until the session
+ * expired 30 minutes later. Now the presence sweep counts it out and its page state is freed.
+ */
+class SessionReliabilityTest extends KaribuSpringTest {
+    @Autowired
+    PresenceService presence;
+
+    @Test
+    void aTabThatFellSilentLeavesThePresenceCountAndFreesItsPage() {
+        String link = SpecLinks.link("build", BuilderReliabilityTest.deep(100));
+        UI.getCurrent().navigate("build", QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
+        RetainedHeap.roundtrip();
+        UI ui = UI.getCurrent();
+        VaadinSession session = VaadinSession.getCurrent();
+        LayerBuilderView view = assertInstanceOf(LayerBuilderView.class, ui.getCurrentView());
+        int online = presence.online();
+        assertTrue(online >= 1, "the open page is counted");
+
+        ui.getInternals().setLastHeartbeatTimestamp(System.currentTimeMillis() - 10 * 60_000);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (presence.online() == online && System.nanoTime() < deadline) {
+            sleep();
+        }
+        session.unlock();
+        session.lock();
+
+        assertEquals(online - 1, presence.online(), "a page silent for three heartbeats is counted out");
+        assertFalse(session.getUIs().contains(ui), "its UI is taken out of the session, so nothing holds its state");
+        assertFalse(view.isAttached(), "its view is detached");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
