@@ -17,7 +17,7 @@ public record ModelStoreProperties(
         @DefaultValue("33554432") int maxUploadBytes,
         @DefaultValue("50") int maxPerOwner,
         @DefaultValue("5000000") long maxParameters,
-        @DefaultValue("500") int maxLayers) {
+        @DefaultValue("100") int maxLayers) {
 
     public ModelStoreProperties {
         if (maxUploadBytes < 1024 || maxPerOwner < 1 || maxParameters < 1 || maxLayers < 1) {
@@ -27,7 +27,7 @@ public record ModelStoreProperties(
 
     /** The defaults, for code that runs without Spring. */
     public static ModelStoreProperties defaults() {
-        return new ModelStoreProperties(32 * 1024 * 1024, 50, 5_000_000, 500);
+        return new ModelStoreProperties(32 * 1024 * 1024, 50, 5_000_000, 100);
     }
 
     ModelFileLimits fileLimits() {
