@@ -52,6 +52,7 @@ import org.nnlab.KaribuSpringTest;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.persistence.ModelStore;
 import org.nnlab.persistence.ModelStoreException;
@@ -97,8 +98,11 @@ class ModelsReliabilityTest extends KaribuSpringTest {
         String spec = "{\"format\":\"nnlab-model-spec\",\"version\":1,\"input\":[8],\"layers\":["
                 + layers.substring(0, layers.length() - 1) + "]}";
         SpecException refused = assertThrows(SpecException.class, () -> ModelSpec.fromJson(spec));
-        assertTrue(refused.getMessage().contains("longer than the limit of " + ModelSpec.MAX_JSON_CHARS),
-                refused.getMessage());
+        assertTrue(refused.getMessage().contains(String.format(java.util.Locale.ROOT, "the limit is %,d",
+                SpecLimits.DEFAULT.maxJsonChars())), refused.getMessage());
+        SpecLimits generous = new SpecLimits(100, Integer.MAX_VALUE);
+        assertTrue(assertThrows(SpecException.class, () -> ModelSpec.fromJson(spec, generous)).getMessage()
+                .contains("longer than the limit of " + ModelSpec.MAX_JSON_CHARS), "the parser's own cap holds too");
         String deep = "{\"format\":\"nnlab-model-spec\",\"version\":1,\"input\":[8],\"layers\":"
                 + "[".repeat(400) + "]".repeat(400) + "}";
         assertTrue(assertThrows(SpecException.class, () -> ModelSpec.fromJson(deep)).getMessage()
