@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.recurrent.RecurrentWorkloads;
 import org.nnlab.engine.loss.SoftmaxCrossEntropy;
@@ -82,7 +83,7 @@ public final class BenchCommand implements Command {
         }
         ModelSpec spec = switch (workload) {
             case "mlp" -> ModelSpec.of(Shape.of(784), new DenseSpec(128), new ReluSpec(), new DenseSpec(10));
-            case "cnn" -> ModelSpec.of(Shape.of(1, 28, 28),
+            case "cnn" -> ModelSpec.of(Mnist.IMAGE_SHAPE,
                     Conv2dSpec.of(6, 5).withPadding(2), new ReluSpec(), MaxPool2dSpec.of(2),
                     Conv2dSpec.of(16, 5), new ReluSpec(), MaxPool2dSpec.of(2), new FlattenSpec(),
                     new DenseSpec(120), new ReluSpec(), new DenseSpec(84), new ReluSpec(), new DenseSpec(10));

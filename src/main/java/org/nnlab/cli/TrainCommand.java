@@ -54,9 +54,10 @@ final class TrainCommand implements Command {
         Options o = Options.parse(args, Set.of("preset", "epochs", "seed", "out", "data-dir", "threads", "limit"),
                 Set.of("augment"));
         String name = o.require("preset");
-        Presets.Preset preset = Presets.byName(name).orElseThrow(() -> new UsageException(
-                "unknown preset '" + name + "'; choose one of " + Presets.ALL.stream().map(Presets.Preset::name).toList()));
-        int epochs = o.intValue("epochs", preset.epochs(), 1);
+        Presets.Preset preset = Presets.find(Presets.Offer.TRAIN_COMMAND, name).orElseThrow(() -> new UsageException(
+                "unknown preset '" + name + "'; choose one of "
+                        + Presets.in(Presets.Offer.TRAIN_COMMAND).stream().map(Presets.Preset::name).toList()));
+        int epochs = o.intValue("epochs", preset.training().epochs(), 1);
         long seed = o.longValue("seed", 1);
         Path outFile = Path.of(o.require("out"));
         boolean augment = o.flag("augment");
@@ -71,9 +72,9 @@ final class TrainCommand implements Command {
                 augment ? " with augmentation" : "", threads, seed);
 
         Sequential model = Sequential.build(preset.spec(), new SplittableRandom(seed));
-        Optimizer optimizer = preset.optimizer().create();
+        Optimizer optimizer = preset.training().optimizer().create();
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer, train.toDataset(),
-                new TrainerConfig(epochs, preset.batchSize(), 0, seed, 50, 0));
+                new TrainerConfig(epochs, preset.training().batchSize(), 0, seed, 50, 0));
         if (augment) {
             trainer.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(seed ^ 0x5DEECE66DL)));
         }
@@ -111,8 +112,8 @@ final class TrainCommand implements Command {
         json.put("trainingSeconds", Math.round(trainingSeconds * 10) / 10.0);
         json.put("trainingImages", train.size());
         json.put("epochs", epochs);
-        json.put("batchSize", preset.batchSize());
-        json.put("optimizer", preset.optimizer().kind() + " lr " + baseRate + ", cosine decay per epoch");
+        json.put("batchSize", preset.training().batchSize());
+        json.put("optimizer", preset.training().optimizer().kind() + " lr " + baseRate + ", cosine decay per epoch");
         json.put("augmentation", augment ? Augmentation.standard().toString() : "none");
         json.put("seed", seed);
         json.put("threads", threads);

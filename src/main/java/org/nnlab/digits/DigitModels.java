@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
+import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.tensor.Shape;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DigitModels {
-    static final Shape INPUT = Shape.of(1, 28, 28);
     private static final int POOL_LIMIT = 8;
 
     private final List<DigitModelSource> sources;
@@ -80,9 +80,9 @@ public class DigitModels {
         } catch (IOException e) {
             throw new UncheckedIOException("model '" + model.id() + "' could not be loaded: " + e.getMessage(), e);
         }
-        if (!network.spec().input().equals(INPUT)) {
+        if (!network.spec().input().equals(Mnist.IMAGE_SHAPE)) {
             throw new IllegalStateException("model '" + model.id() + "' takes input " + network.spec().input()
-                    + ", but digit models must take " + INPUT);
+                    + ", but digit models must take " + Mnist.IMAGE_SHAPE);
         }
         Shape out = network.spec().outputShape();
         if (out.size() != 10) {

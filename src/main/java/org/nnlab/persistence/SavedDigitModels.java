@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import org.nnlab.digits.DigitModel;
 import org.nnlab.digits.DigitModelSource;
+import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.ModelFileException;
 import org.nnlab.engine.spec.ModelSpec;
-import org.nnlab.engine.tensor.Shape;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(100)
 public class SavedDigitModels implements DigitModelSource {
-    private static final Shape DIGIT = Shape.of(1, 28, 28);
     private final ModelStore store;
 
     public SavedDigitModels(ModelStore store) {
@@ -48,7 +47,7 @@ public class SavedDigitModels implements DigitModelSource {
     private static boolean readsDigits(String specJson) {
         try {
             ModelSpec spec = ModelSpec.fromJson(specJson);
-            return spec.input().equals(DIGIT) && spec.outputShape().size() == 10;
+            return spec.input().equals(Mnist.IMAGE_SHAPE) && spec.outputShape().size() == 10;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -15,10 +15,10 @@ import org.nnlab.Application;
 import org.nnlab.datasets.DataDirectory;
 import org.nnlab.engine.data.LabeledImages;
 import org.nnlab.engine.data.Mnist;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobSnapshot;
-import org.nnlab.training.Networks;
 import org.nnlab.training.TrainingRequest;
 import org.nnlab.training.TrainingService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,7 +56,7 @@ public final class TrainingUnderLoadBench {
             String body = digitJson(dataDir);
             System.out.printf(Locale.ROOT, "cores %d, workers %d, LeNet-5 (%,d parameters), MNIST subsets of %d, %d s%n",
                     Runtime.getRuntime().availableProcessors(), training.properties().workerCount(),
-                    Networks.LENET.spec().paramCount(), subset, seconds);
+                    Presets.LENET.spec().paramCount(), subset, seconds);
 
             List<Long> soloLatencies = new ArrayList<>();
             double solo = run(training, 1, subset, Math.max(10, seconds / 4), port, body, soloLatencies)[0];
@@ -88,8 +88,8 @@ public final class TrainingUnderLoadBench {
         List<JobId> ids = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             String owner = "bench-" + System.nanoTime() + "-" + i;
-            TrainingRequest request = new TrainingRequest("lenet", Networks.LENET.spec(), DataChoice.mnist(subset),
-                    Networks.LENET.optimizer(), 64, 50, i, false, 0.1);
+            TrainingRequest request = new TrainingRequest("lenet", Presets.LENET.spec(), DataChoice.mnist(subset),
+                    Presets.LENET.training().optimizer(), 64, 50, i, false, 0.1);
             owners.add(owner);
             ids.add(training.start(owner, request).id());
         }

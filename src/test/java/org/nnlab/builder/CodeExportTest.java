@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.LayerKind;
 import org.nnlab.engine.spec.LayerKinds;
@@ -68,7 +69,7 @@ class CodeExportTest {
 
     @Test
     void commentsNameEveryOutputShapeAndTheCheckExpectsTheNetworksOutput() {
-        ModelSpec cnn = BuilderPresets.DIGIT_CNN.spec();
+        ModelSpec cnn = Presets.DIGIT_CNN.spec();
         String torch = CodeExport.pytorch(cnn);
         assertTrue(torch.contains("# 0: conv2d -> [5, 24, 24], 130 parameters"), torch);
         assertTrue(torch.contains("nn.Conv2d(5, 20, kernel_size=(5, 5), stride=(1, 1), padding=(0, 0)),"), torch);
@@ -97,7 +98,7 @@ class CodeExportTest {
         }
         samples.put("conv-same-stride2", ModelSpec.of(Shape.of(3, 28, 28),
                 new Conv2dSpec(4, Size2.of(5), Size2.of(2), Size2.of(0), true, false)));
-        for (BuilderPresets.BuilderPreset p : BuilderPresets.all()) {
+        for (Presets.Preset p : Presets.in(Presets.Offer.BUILDER)) {
             samples.put("preset-" + p.name(), p.spec());
         }
         return samples;

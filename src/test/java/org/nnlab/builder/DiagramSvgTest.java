@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.w3c.dom.Document;
@@ -16,7 +17,7 @@ import org.w3c.dom.NodeList;
 class DiagramSvgTest {
     @Test
     void oneBlockPerLayerPlusTheInputWithShapesAndArrows() throws Exception {
-        NetworkAnalysis a = NetworkAnalysis.of(BuilderPresets.DIGIT_CNN.spec());
+        NetworkAnalysis a = NetworkAnalysis.of(Presets.DIGIT_CNN.spec());
         Document svg = parse(DiagramSvg.render(a, k -> "<" + k + ">", p -> p + " params", "Input", "misfit", -1));
         NodeList groups = svg.getElementsByTagName("g");
         assertEquals(1 + 9, groups.getLength());
@@ -29,7 +30,7 @@ class DiagramSvgTest {
 
     @Test
     void theMisfitIsRedAndLaterLayersAreDashed() throws Exception {
-        ModelSpec cnn = BuilderPresets.DIGIT_CNN.spec();
+        ModelSpec cnn = Presets.DIGIT_CNN.spec();
         java.util.List<org.nnlab.engine.spec.LayerSpec> layers = new java.util.ArrayList<>(cnn.layers());
         layers.set(3, Conv2dSpec.of(20, 15));
         NetworkAnalysis a = NetworkAnalysis.of(new ModelSpec(cnn.input(), layers));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
@@ -26,14 +27,14 @@ class SavedSpecServiceTest {
     void eachOwnerSeesOnlyTheirOwnSpecsAndANameIsReplaced() {
         String alice = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
-        SavedSpecService.Entry first = saved.save(alice, "  net  ", BuilderPresets.XOR.spec());
+        SavedSpecService.Entry first = saved.save(alice, "  net  ", Presets.XOR.spec());
         assertEquals("net", first.name());
-        SavedSpecService.Entry second = saved.save(alice, "net", BuilderPresets.DIGIT_CNN.spec());
-        saved.save(bob, "other", BuilderPresets.PERCEPTRON.spec());
+        SavedSpecService.Entry second = saved.save(alice, "net", Presets.DIGIT_CNN.spec());
+        saved.save(bob, "other", Presets.PERCEPTRON.spec());
 
         List<SavedSpecService.Entry> mine = saved.list(alice);
         assertEquals(List.of("net"), mine.stream().map(SavedSpecService.Entry::name).toList());
-        assertEquals(BuilderPresets.DIGIT_CNN.spec(), saved.load(alice, second.id()).orElseThrow());
+        assertEquals(Presets.DIGIT_CNN.spec(), saved.load(alice, second.id()).orElseThrow());
         assertTrue(saved.load(bob, second.id()).isEmpty(), "someone else's id gives nothing");
         assertFalse(saved.delete(bob, second.id()));
         assertTrue(saved.delete(alice, second.id()));
@@ -45,7 +46,7 @@ class SavedSpecServiceTest {
         String owner = UUID.randomUUID().toString();
         ModelSpec bad = ModelSpec.of(Shape.of(1, 28, 28), Conv2dSpec.of(5, 5).withStride(2));
         assertThrows(SpecException.class, () -> saved.save(owner, "bad", bad));
-        assertThrows(IllegalArgumentException.class, () -> saved.save(owner, " ", BuilderPresets.XOR.spec()));
+        assertThrows(IllegalArgumentException.class, () -> saved.save(owner, " ", Presets.XOR.spec()));
         assertTrue(saved.list(owner).isEmpty());
     }
 }

@@ -8,20 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.SpecException;
 
 class SpecLinksTest {
     @Test
     void roundTripsEveryPresetThroughAUrlSafeValue() {
-        for (BuilderPresets.BuilderPreset p : BuilderPresets.all()) {
+        for (Presets.Preset p : Presets.in(Presets.Offer.BUILDER)) {
             String value = SpecLinks.encode(p.spec());
             assertTrue(value.matches("[A-Za-z0-9_-]+"), value);
             assertEquals(p.spec(), SpecLinks.decode(value));
         }
-        String json = new String(Base64.getUrlDecoder().decode(SpecLinks.encode(BuilderPresets.XOR.spec())), StandardCharsets.UTF_8);
+        String json = new String(Base64.getUrlDecoder().decode(SpecLinks.encode(Presets.XOR.spec())), StandardCharsets.UTF_8);
         assertTrue(json.startsWith("{\"format\":\"nnlab-model-spec\""), json);
         assertFalse(json.contains("\n"));
-        assertTrue(SpecLinks.link("build", BuilderPresets.XOR.spec()).startsWith("build?spec=eyJ"));
+        assertTrue(SpecLinks.link("build", Presets.XOR.spec()).startsWith("build?spec=eyJ"));
     }
 
     @Test

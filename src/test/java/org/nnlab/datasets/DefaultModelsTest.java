@@ -39,7 +39,7 @@ class DefaultModelsTest {
         byte[] bytes = resource(base + ".nnm");
         assertTrue(bytes.length < 2_000_000, base + ".nnm is " + bytes.length + " bytes");
         Sequential model = ModelFile.fromBytes(bytes);
-        assertEquals(Presets.byName(preset).orElseThrow().spec(), model.spec());
+        assertEquals(Presets.find(Presets.Offer.TRAIN_COMMAND, preset).orElseThrow().spec(), model.spec());
         Map<String, Object> json = summary(base);
         assertEquals(preset, json.get("preset"));
         assertEquals((double) model.spec().paramCount(), json.get("parameters"));

@@ -41,7 +41,7 @@ class MnistTrainingTest {
         Presets.Preset preset = Presets.MLP;
         Sequential model = Sequential.build(preset.spec(), new SplittableRandom(3));
         double before = ConfusionMatrix.of(model, test.toDataset(), 500).accuracy();
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), preset.optimizer().create(), train.toDataset(),
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), preset.training().optimizer().create(), train.toDataset(),
                 TrainerConfig.of(5, 32, 3));
         TrainerEvent.TrainingEnded ended = trainer.fit(e -> { }, new TrainingControl());
         assertEquals(TrainerEvent.Outcome.COMPLETED, ended.outcome());

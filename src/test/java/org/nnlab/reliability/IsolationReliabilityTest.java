@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.nnlab.builder.BuilderPresets;
 import org.nnlab.builder.SavedSpecService;
 import org.nnlab.digits.DrawingCollection;
 import org.nnlab.digits.Strokes;
@@ -23,6 +22,7 @@ import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.DigitPreprocessor;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
@@ -118,19 +118,19 @@ class IsolationReliabilityTest {
 
     @Test
     void savedNetworksStayWithTheirOwner() {
-        SavedSpecService.Entry entry = specs.save(alice, "alice's net", BuilderPresets.XOR.spec());
+        SavedSpecService.Entry entry = specs.save(alice, "alice's net", Presets.XOR.spec());
         for (String intruder : intruders()) {
             assertTrue(specs.load(intruder, entry.id()).isEmpty(), intruder);
             assertFalse(specs.delete(intruder, entry.id()), intruder);
             assertEquals(List.of(), specs.list(intruder), intruder);
         }
-        specs.save(mallory, "alice's net", BuilderPresets.PERCEPTRON.spec());
+        specs.save(mallory, "alice's net", Presets.PERCEPTRON.spec());
         for (String guess : List.of(UUID.randomUUID().toString(), "%", "' OR '1'='1", "")) {
             assertFalse(specs.delete(mallory, guess), guess);
         }
         assertEquals(List.of(entry.id()), specs.list(alice).stream().map(SavedSpecService.Entry::id).toList(),
                 "a same-named save by someone else replaced nothing");
-        assertEquals(BuilderPresets.XOR.spec(), specs.load(alice, entry.id()).orElseThrow());
+        assertEquals(Presets.XOR.spec(), specs.load(alice, entry.id()).orElseThrow());
     }
 
     @Test

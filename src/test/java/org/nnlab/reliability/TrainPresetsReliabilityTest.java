@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.tensor.Shape;
-import org.nnlab.training.Networks;
 import org.nnlab.training.TrainingProperties;
 
 /**
@@ -20,7 +20,7 @@ class TrainPresetsReliabilityTest {
     void everyOfferedNetworkFitsMnistAndTheDefaultLimits() {
         List<String> problems = new ArrayList<>();
         long maxParameters = TrainingProperties.defaults().maxParameters();
-        for (Networks.Network n : Networks.ALL) {
+        for (Presets.Preset n : Presets.in(Presets.Offer.TRAIN_PAGE)) {
             try {
                 n.spec().validate();
                 if (!n.spec().outputShape().equals(Shape.of(10))) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.data.Dataset;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.engine.spec.DenseSpec;
@@ -39,7 +40,6 @@ import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JdbcRunJournal;
-import org.nnlab.training.Networks;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
@@ -239,8 +239,8 @@ class TrainingReliabilityTest {
         @Test
         void theOwnerOfARunningRunIsToldOnceOnTheNextVisit() throws InterruptedException {
             String owner = CurrentOwner.id();
-            TrainingRequest lenet = new TrainingRequest("lenet", Networks.LENET.spec(), DataChoice.mnist(1000),
-                    Networks.LENET.optimizer(), 64, 2, 1, false, 0.1);
+            TrainingRequest lenet = new TrainingRequest("lenet", Presets.LENET.spec(), DataChoice.mnist(1000),
+                    Presets.LENET.training().optimizer(), 64, 2, 1, false, 0.1);
             JobId finished;
             JobId running;
             // before the restart: one run ends, one is still going (no workers here: nobody trains them)

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.model.Presets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -53,8 +54,8 @@ class JdbcRunJournalTest {
     }
 
     private static void journalTellsEachOwnerOnceAboutTheRunsARestartStopped(JdbcClient jdbc) {
-        TrainingRequest request = new TrainingRequest("mlp", Networks.MLP.spec(), DataChoice.mnist(5000),
-                Networks.MLP.optimizer(), 64, 3, 1, false, 0.1);
+        TrainingRequest request = new TrainingRequest("mlp", Presets.MLP.spec(), DataChoice.mnist(5000),
+                Presets.MLP.training().optimizer(), 64, 3, 1, false, 0.1);
         RunJournal before = new JdbcRunJournal(jdbc);
         JobId done = JobId.random();
         JobId going = JobId.random();

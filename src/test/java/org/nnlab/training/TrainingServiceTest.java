@@ -20,6 +20,7 @@ import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.IdxFiles;
 import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.layer.Param;
 
@@ -403,7 +404,7 @@ class TrainingServiceTest {
     }
 
     private static TrainingRequest mnistRequest(DataChoice choice, boolean augment) {
-        return new TrainingRequest("perceptron", Networks.PERCEPTRON.spec(), choice,
+        return new TrainingRequest("perceptron", Presets.DIGIT_PERCEPTRON.spec(), choice,
                 new org.nnlab.engine.optim.OptimizerConfig(org.nnlab.engine.optim.OptimizerKind.SGD, 0.1, 0, 0),
                 32, 2, 3, augment, 0.1);
     }

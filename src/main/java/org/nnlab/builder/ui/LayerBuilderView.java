@@ -40,13 +40,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.base.ui.SpecErrors;
-import org.nnlab.builder.BuilderPresets.BuilderPreset;
-import org.nnlab.builder.BuilderPresets;
 import org.nnlab.builder.DiagramSvg;
 import org.nnlab.builder.NetworkAnalysis;
 import org.nnlab.builder.SavedSpecService;
 import org.nnlab.builder.SpecLinks;
 import org.nnlab.builder.Specs;
+import org.nnlab.engine.data.Mnist;
+import org.nnlab.engine.model.Presets;
+import org.nnlab.engine.model.Presets.Offer;
+import org.nnlab.engine.model.Presets.Preset;
 import org.nnlab.engine.spec.LayerKind;
 import org.nnlab.engine.spec.LayerKinds;
 import org.nnlab.engine.spec.LayerSpec;
@@ -66,7 +68,6 @@ import org.nnlab.engine.tensor.Shape;
 @Menu(order = 2, title = "nav.build", icon = "vaadin:cubes")
 @StyleSheet("context://builder/build.css")
 public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnterObserver {
-    static final Shape MNIST = Shape.of(1, 28, 28);
     private static final String SESSION_SPEC = LayerBuilderView.class.getName() + ".spec";
     private static final int HISTORY = 200;
     /** Inputs of each rank the palette tries every kind's starting spec on, to group and label it. */
@@ -84,11 +85,11 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
     private final Div globalError = new Div();
     private final Select<InputChoice> inputSelect = new Select<>();
     private final TextField customInput = new TextField();
-    private final Select<BuilderPreset> presetSelect = new Select<>();
+    private final Select<Preset> presetSelect = new Select<>();
     private final Button undoButton = new Button(new Icon(VaadinIcon.ARROW_BACKWARD));
     private final Button redoButton = new Button(new Icon(VaadinIcon.ARROW_FORWARD));
     private final Map<String, Div> paletteItems = new LinkedHashMap<>();
-    private ModelSpec current = new ModelSpec(MNIST, List.of());
+    private ModelSpec current = new ModelSpec(Mnist.IMAGE_SHAPE, List.of());
     private NetworkAnalysis analysis;
     private int insertAfter = -1;
     private String pendingError;
@@ -257,7 +258,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         change(new ModelSpec(current.input(), layers));
     }
 
-    void usePreset(BuilderPreset preset) {
+    void usePreset(Preset preset) {
         insertAfter = -1;
         change(preset.spec());
     }
@@ -304,8 +305,8 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         presetSelect.setId("build-preset");
         presetSelect.setAriaLabel(getTranslation("build.preset.label"));
         presetSelect.setPlaceholder(getTranslation("build.preset.placeholder"));
-        presetSelect.setItems(BuilderPresets.all());
-        presetSelect.setItemLabelGenerator(p -> BuildTexts.optional("build.preset." + p.name(), BuildTexts.humanize(p.name())));
+        presetSelect.setItems(Presets.in(Offer.BUILDER));
+        presetSelect.setItemLabelGenerator(p -> BuildTexts.optional(p.labelKey(Offer.BUILDER), BuildTexts.humanize(p.name())));
         presetSelect.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 usePreset(e.getValue());
@@ -464,7 +465,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
     }
 
     private Component createInputCard() {
-        List<InputChoice> choices = new ArrayList<>(List.of(new InputChoice("mnist", MNIST), new InputChoice("points", Shape.of(2))));
+        List<InputChoice> choices = new ArrayList<>(List.of(new InputChoice("mnist", Mnist.IMAGE_SHAPE), new InputChoice("points", Shape.of(2))));
         if (LayerKinds.all().stream().anyMatch(k -> "sequence".equals(group(k)))) {
             choices.add(new InputChoice("sequence", Shape.of(28, 28)));
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnlab.engine.tensor.Shape;
 
 /**
  * The MNIST handwritten digits (60,000 training and 10,000 test images of 28×28, labels 0–9) read
@@ -15,6 +16,8 @@ public final class Mnist {
     public static final int ROWS = 28;
     public static final int COLS = 28;
     public static final int CLASSES = 10;
+    /** The shape of one image as networks read it: 1 channel of 28×28. */
+    public static final Shape IMAGE_SHAPE = Shape.of(1, ROWS, COLS);
 
     /** The two halves of MNIST with their file names and image counts. */
     public enum Split {

@@ -46,6 +46,8 @@ import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.base.ui.SpecErrors;
 import org.nnlab.builder.SpecLinks;
 import org.nnlab.engine.json.Json;
+import org.nnlab.engine.model.Presets;
+import org.nnlab.engine.model.Presets.Offer;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.engine.spec.ModelSpec;
@@ -60,7 +62,6 @@ import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
 import org.nnlab.training.MnistDownloads;
 import org.nnlab.training.MnistTrainingData;
-import org.nnlab.training.Networks;
 import org.nnlab.training.Subscription;
 import org.nnlab.training.RunJournal;
 import org.nnlab.training.TrainingRefusedException;
@@ -169,10 +170,14 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     void useCustomSpec(ModelSpec spec) {
         spec.validate();
         customSpec = spec;
-        List<String> names = new ArrayList<>(Networks.ALL.stream().map(Networks.Network::name).toList());
+        List<String> names = new ArrayList<>(networkNames());
         names.add(CUSTOM);
         network.setItems(names);
         network.setValue(CUSTOM);
+    }
+
+    private static List<String> networkNames() {
+        return Presets.in(Offer.TRAIN_PAGE).stream().map(Presets.Preset::name).toList();
     }
 
     private String dataLabel(DataChoice c, int drawings) {
@@ -187,8 +192,8 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         notice.setId("interrupted-runs");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
         for (RunJournal.InterruptedRun run : training.interruptedRuns(owner)) {
-            String network = Networks.byName(run.network()).isPresent()
-                    ? getTranslation("train.network." + run.network()) : run.network();
+            String network = Presets.find(Offer.TRAIN_PAGE, run.network()).isPresent()
+                    ? getTranslation(Offer.TRAIN_PAGE.labelKey(run.network())) : run.network();
             notice.add(new Paragraph(getTranslation("train.interrupted", network,
                     dataLabel(run.data(), training.drawingCount(owner)), time.format(run.restartedAt()))));
         }
@@ -200,8 +205,8 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     private Component createSettings() {
         network.setId("network");
         network.setLabel(getTranslation("train.network"));
-        network.setItems(Networks.ALL.stream().map(Networks.Network::name).toList());
-        network.setItemLabelGenerator(n -> getTranslation("train.network." + n));
+        network.setItems(networkNames());
+        network.setItemLabelGenerator(n -> getTranslation(Offer.TRAIN_PAGE.labelKey(n)));
         network.addValueChangeListener(e -> applyNetworkDefaults(e.getValue()));
 
         dataset.setId("dataset-size");
@@ -257,7 +262,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         weightDecay.setValue(0.0);
         augment.setId("augment");
         augment.setLabel(getTranslation("train.augment"));
-        network.setValue(Networks.LENET.name());
+        network.setValue(Presets.LENET.name());
 
         FlexLayout settings = new FlexLayout(network, dataset, optimizer, learningRate, batchSize, epochs, seed,
                 weightDecay, augment);
@@ -271,10 +276,10 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     }
 
     private void applyNetworkDefaults(String name) {
-        Networks.byName(name).ifPresent(n -> {
-            optimizer.setValue(n.optimizer().kind());
-            learningRate.setValue(n.optimizer().learningRate());
-            batchSize.setValue(n.batchSize());
+        Presets.find(Offer.TRAIN_PAGE, name).map(Presets.Preset::training).ifPresent(t -> {
+            optimizer.setValue(t.optimizer().kind());
+            learningRate.setValue(t.optimizer().learningRate());
+            batchSize.setValue(t.batchSize());
         });
         if (CUSTOM.equals(name) && optimizer.isEmpty()) {
             optimizer.setValue(OptimizerKind.ADAM);
@@ -368,7 +373,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     private TrainingRequest buildRequest() {
         String name = network.getValue();
         ModelSpec spec = CUSTOM.equals(name) ? customSpec
-                : Networks.byName(name).orElseThrow(() -> new IllegalArgumentException("choose a network")).spec();
+                : Presets.find(Offer.TRAIN_PAGE, name).orElseThrow(() -> new IllegalArgumentException("choose a network")).spec();
         double rate = learningRate.getValue() == null ? 0 : learningRate.getValue();
         double decay = weightDecay.getValue() == null ? 0 : weightDecay.getValue();
         OptimizerConfig opt = new OptimizerConfig(optimizer.getValue(), rate, 0, decay);

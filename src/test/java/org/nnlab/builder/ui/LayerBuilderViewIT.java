@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnlab.Browser;
-import org.nnlab.builder.BuilderPresets;
 import org.nnlab.builder.SpecLinks;
+import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.ModelSpec;
@@ -74,7 +74,7 @@ class LayerBuilderViewIT {
 
     @Test
     void sharedLinkOfAMisfitShowsTheEngineMessage() {
-        ModelSpec cnn = BuilderPresets.DIGIT_CNN.spec();
+        ModelSpec cnn = Presets.DIGIT_CNN.spec();
         List<LayerSpec> layers = new java.util.ArrayList<>(cnn.layers());
         layers.set(0, Conv2dSpec.of(5, 5).withStride(2));
         ModelSpec broken = new ModelSpec(cnn.input(), layers);

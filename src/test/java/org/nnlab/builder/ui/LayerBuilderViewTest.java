@@ -29,7 +29,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
-import org.nnlab.builder.BuilderPresets;
 import org.nnlab.builder.SpecLinks;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.spec.Conv2dSpec;
@@ -127,7 +126,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
 
     @Test
     void editingASettingRecomputesShapesParametersAndTotals() {
-        view.change(BuilderPresets.DIGIT_CNN.spec());
+        view.change(Presets.DIGIT_CNN.spec());
         _setValue(_get(IntegerField.class, s -> s.withId("build-card-7-units")), 32);
         assertEquals(new DenseSpec(32), view.spec().layers().get(7));
         assertEquals("→ [32]", shapeText(7));
@@ -138,7 +137,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
 
     @Test
     void invalidGeometryHighlightsTheLayerWithTheEngineMessageAndUndoRestoresIt() {
-        ModelSpec before = BuilderPresets.DIGIT_CNN.spec();
+        ModelSpec before = Presets.DIGIT_CNN.spec();
         view.change(before);
         _setValue(_get(IntegerField.class, s -> s.withId("build-card-0-stride-h")), 2);
 
@@ -161,7 +160,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
 
     @Test
     void aValueTheRecordRefusesIsShownOnTheFieldAndUndoDropsIt() {
-        ModelSpec before = BuilderPresets.DIGIT_CNN.spec();
+        ModelSpec before = Presets.DIGIT_CNN.spec();
         view.change(before);
         IntegerField filters = _get(IntegerField.class, s -> s.withId("build-card-3-filters"));
         _setValue(filters, 0);
@@ -182,8 +181,8 @@ class LayerBuilderViewTest extends KaribuSpringTest {
     @Test
     void aPresetIsAStartingPointThatCanBeEdited() {
         @SuppressWarnings("unchecked")
-        Select<BuilderPresets.BuilderPreset> presets = _get(Select.class, s -> s.withId("build-preset"));
-        _setValue(presets, BuilderPresets.byName("lenet").orElseThrow());
+        Select<Presets.Preset> presets = _get(Select.class, s -> s.withId("build-preset"));
+        _setValue(presets, Presets.find(Presets.Offer.BUILDER, "lenet").orElseThrow());
         assertEquals(Presets.LENET.spec(), view.spec());
         assertEquals(String.format(Locale.ROOT, "%,d", Presets.LENET.spec().paramCount()), stat("build-total-params"));
         assertTrue(_get(Div.class, s -> s.withId("build-compare")).getText().contains("fully connected"));
@@ -195,7 +194,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
 
     @Test
     void importingBadJsonShowsTheEngineMessageAndChangesNothing() {
-        ModelSpec before = BuilderPresets.XOR.spec();
+        ModelSpec before = Presets.XOR.spec();
         view.change(before);
         _click(button("build-import-json"));
         TextArea text = _get(TextArea.class, s -> s.withId("build-import-text"));
@@ -211,14 +210,14 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         assertTrue(text.getErrorMessage().startsWith("model spec is not valid JSON"), text.getErrorMessage());
         assertEquals(before, view.spec());
 
-        _setValue(text, BuilderPresets.PERCEPTRON.spec().toJson());
+        _setValue(text, Presets.PERCEPTRON.spec().toJson());
         _click(button("build-import-ok"));
-        assertEquals(BuilderPresets.PERCEPTRON.spec(), view.spec());
+        assertEquals(Presets.PERCEPTRON.spec(), view.spec());
     }
 
     @Test
     void shareLinkRestoresTheStack() {
-        view.change(BuilderPresets.CONV_POOL.spec());
+        view.change(Presets.CONV_POOL.spec());
         _click(button("build-share"));
         String link = _get(TextField.class, s -> s.withId("build-share-link")).getValue();
         assertTrue(link.startsWith("build?spec="), link);
@@ -226,7 +225,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         UI.getCurrent().navigate("");
         UI.getCurrent().navigate("build", QueryParameters.fromString(link.substring(link.indexOf('?') + 1)));
         LayerBuilderView opened = assertInstanceOf(LayerBuilderView.class, UI.getCurrent().getCurrentView());
-        assertEquals(BuilderPresets.CONV_POOL.spec(), opened.spec());
+        assertEquals(Presets.CONV_POOL.spec(), opened.spec());
 
         UI.getCurrent().navigate("build", QueryParameters.fromString("spec=bm9wZQ"));
         List<Notification> shown = NotificationsKt.getNotifications();
@@ -236,7 +235,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
 
     @Test
     void trainThisOpensTheTrainingRouteWithTheSpec() {
-        view.change(BuilderPresets.XOR.spec());
+        view.change(Presets.XOR.spec());
         if (!RouteConfiguration.forApplicationScope().isPathAvailable("train")) {
             RouteConfiguration.forSessionScope().setRoute("train", TrainStandIn.class);
         }
@@ -246,12 +245,12 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         Location location = seen.getFirst();
         assertEquals("train", location.getPath());
         String value = location.getQueryParameters().getParameters().get("spec").getFirst();
-        assertEquals(BuilderPresets.XOR.spec(), SpecLinks.decode(value));
+        assertEquals(Presets.XOR.spec(), SpecLinks.decode(value));
     }
 
     @Test
     void saveAndLoadPerSession() {
-        view.change(BuilderPresets.DIGIT_CNN.spec());
+        view.change(Presets.DIGIT_CNN.spec());
         _click(button("build-save"));
         _setValue(_get(TextField.class, s -> s.withId("build-save-name")), "my cnn");
         _click(button("build-save-ok"));
@@ -260,7 +259,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         _click(button("build-load"));
         Button entry = _get(Button.class, s -> s.withText("my cnn"));
         _click(entry);
-        assertEquals(BuilderPresets.DIGIT_CNN.spec(), view.spec());
+        assertEquals(Presets.DIGIT_CNN.spec(), view.spec());
     }
 
     @Test
