@@ -9,7 +9,8 @@ import org.nnlab.engine.tensor.Shape;
  * weights. Shapes here are per sample (no batch dimension). Every kind is listed in
  * {@link LayerKinds}, which the JSON form and the visual builder read.
  */
-public interface LayerSpec {
+public sealed interface LayerSpec permits DenseSpec, ActivationSpec, Conv2dSpec, PoolSpec, ZeroPadding2dSpec,
+        FlattenSpec, BatchNormSpec, ConvPoolBlockSpec, RecurrentSpec, BidirectionalSpec, TimeDenseSpec, EmbeddingSpec {
     /** The name of this kind in JSON and in the builder, e.g. {@code "dense"}. */
     String kind();
 
