@@ -112,7 +112,7 @@ public final class KerasExport {
         return "np.random.rand(" + list(batch.dims()) + ").astype(\"float32\")";
     }
 
-    static Shape channelsLast(Shape s) {
+    private static Shape channelsLast(Shape s) {
         return s.rank() == 3 ? Shape.of(s.dim(1), s.dim(2), s.dim(0)) : s;
     }
 
