@@ -4,13 +4,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nnlab.engine.data.DigitPreprocessor;
 import org.nnlab.engine.data.DigitStages;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.model.Sequential;
+import org.nnlab.engine.spec.ActivationSpec;
+import org.nnlab.engine.spec.BatchNormSpec;
+import org.nnlab.engine.spec.BidirectionalSpec;
+import org.nnlab.engine.spec.Conv2dSpec;
+import org.nnlab.engine.spec.ConvPoolBlockSpec;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.DropoutSpec;
+import org.nnlab.engine.spec.EmbeddingSpec;
+import org.nnlab.engine.spec.FlattenSpec;
 import org.nnlab.engine.spec.LayerSpec;
+import org.nnlab.engine.spec.LeakyReluSpec;
+import org.nnlab.engine.spec.LinearSpec;
+import org.nnlab.engine.spec.PoolSpec;
+import org.nnlab.engine.spec.RecurrentSpec;
+import org.nnlab.engine.spec.ReluSpec;
+import org.nnlab.engine.spec.SigmoidSpec;
+import org.nnlab.engine.spec.SoftmaxSpec;
+import org.nnlab.engine.spec.StepSpec;
+import org.nnlab.engine.spec.TanhSpec;
+import org.nnlab.engine.spec.TimeDenseSpec;
+import org.nnlab.engine.spec.ZeroPadding2dSpec;
 import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Tensor;
 import org.springframework.stereotype.Service;
@@ -23,11 +42,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DigitClassifier {
-    /** Layers whose output "what the network sees" shows. */
-    private static final Set<String> SHOWN = Set.of("conv2d", "conv_pool_block", "dense");
-    /** Element-wise activations: a shown layer followed by one is shown after it. */
-    private static final Set<String> ACTIVATIONS = Set.of("relu", "leaky_relu", "sigmoid", "tanh", "step", "linear");
-
     private final DigitModels models;
     private final DigitPreprocessor preprocessor = new DigitPreprocessor();
 
@@ -69,7 +83,7 @@ public class DigitClassifier {
         record Outputs(float[] scores, boolean softmaxed, List<LayerActivation> layers) {
         }
         Outputs out = Parallelism.withThreads(1, () -> models.withNetwork(model, network -> {
-            boolean softmaxed = "softmax".equals(network.spec().layers().getLast().kind());
+            boolean softmaxed = network.spec().layers().getLast() instanceof SoftmaxSpec;
             if (!withLayers) {
                 return new Outputs(network.forward(input, Mode.INFER).data().clone(), softmaxed, List.of());
             }
@@ -92,14 +106,14 @@ public class DigitClassifier {
         List<LayerActivation> shown = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < specs.size() - 1; i++) {
-            String kind = specs.get(i).kind();
-            if (!SHOWN.contains(kind)) {
+            if (!shown(specs.get(i))) {
                 continue;
             }
+            String kind = specs.get(i).kind();
             int number = counts.merge(kind, 1, Integer::sum);
             String activation = null;
             int outputIndex = i + 1;
-            if (i + 1 < specs.size() - 1 && ACTIVATIONS.contains(specs.get(i + 1).kind())) {
+            if (i + 1 < specs.size() - 1 && elementWise(specs.get(i + 1))) {
                 activation = specs.get(i + 1).kind();
                 outputIndex = i + 2;
             }
@@ -107,6 +121,23 @@ public class DigitClassifier {
             shown.add(new LayerActivation(kind, number, activation, t.shape().dropFirst(), t.data()));
         }
         return shown;
+    }
+
+    /** Layers whose output "what the network sees" shows. */
+    private static boolean shown(LayerSpec spec) {
+        return switch (spec) {
+            case Conv2dSpec _, ConvPoolBlockSpec _, DenseSpec _ -> true;
+            case ActivationSpec _, PoolSpec _, ZeroPadding2dSpec _, FlattenSpec _, BatchNormSpec _, RecurrentSpec _,
+                 BidirectionalSpec _, TimeDenseSpec _, EmbeddingSpec _ -> false;
+        };
+    }
+
+    /** Element-wise activations: a shown layer followed by one is shown after it. */
+    private static boolean elementWise(LayerSpec spec) {
+        return spec instanceof ActivationSpec activation && switch (activation) {
+            case ReluSpec _, LeakyReluSpec _, SigmoidSpec _, TanhSpec _, StepSpec _, LinearSpec _ -> true;
+            case DropoutSpec _, SoftmaxSpec _ -> false;
+        };
     }
 
     static float[] softmax(float[] logits) {

@@ -25,7 +25,8 @@ import java.util.List;
 import org.nnlab.base.ui.BoundedUpload;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.base.ui.SpecErrors;
-import org.nnlab.builder.CodeExport;
+import org.nnlab.builder.KerasExport;
+import org.nnlab.builder.PytorchExport;
 import org.nnlab.builder.SavedSpecService;
 import org.nnlab.builder.SpecLinks;
 import org.nnlab.engine.spec.ModelSpec;
@@ -208,8 +209,8 @@ final class BuilderDialogs {
         String torch;
         String keras;
         try {
-            torch = CodeExport.pytorch(view.spec());
-            keras = CodeExport.keras(view.spec());
+            torch = PytorchExport.script(view.spec());
+            keras = KerasExport.script(view.spec());
         } catch (SpecException e) {
             view.showError(e.getMessage());
             return;

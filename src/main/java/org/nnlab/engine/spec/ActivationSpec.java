@@ -3,7 +3,8 @@ package org.nnlab.engine.spec;
 import org.nnlab.engine.tensor.Shape;
 
 /** A layer without parameters that keeps the shape of its input: [any] -> [same]. */
-public interface ActivationSpec extends LayerSpec {
+public sealed interface ActivationSpec extends LayerSpec permits SigmoidSpec, TanhSpec, ReluSpec, LeakyReluSpec,
+        LinearSpec, StepSpec, SoftmaxSpec, DropoutSpec {
     /** Estimated floating-point operations per value. */
     int flopsPerValue();
 

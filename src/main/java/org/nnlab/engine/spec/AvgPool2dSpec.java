@@ -11,6 +11,7 @@ import org.nnlab.engine.tensor.Shape;
  * stride.h + 1, likewise w'; no padding (put a ZeroPadding2d before it for that). {@code floor}: drop a
  * last partial window instead of reporting that h' is not a whole number (as PyTorch does).
  */
+@Kind("avgpool2d")
 public record AvgPool2dSpec(Size2 window, Size2 stride, boolean floor) implements PoolSpec {
     public AvgPool2dSpec {
         PoolSpec.requirePositive("AvgPool2d", window, stride);
@@ -23,11 +24,6 @@ public record AvgPool2dSpec(Size2 window, Size2 stride, boolean floor) implement
 
     public static AvgPool2dSpec of(int size, int stride) {
         return new AvgPool2dSpec(Size2.of(size), Size2.of(stride), false);
-    }
-
-    @Override
-    public String kind() {
-        return "avgpool2d";
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.nnlab.engine.tensor.Shape;
  * + momentum · batch value (the unbiased variance, as PyTorch); inference uses the running values.
  * The shape is kept; γ and β are learned (2 per feature or channel).
  */
+@Kind("batch_norm")
 public record BatchNormSpec(double momentum, double epsilon) implements LayerSpec {
     public BatchNormSpec {
         if (!(momentum > 0 && momentum <= 1)) {
@@ -25,11 +26,6 @@ public record BatchNormSpec(double momentum, double epsilon) implements LayerSpe
     /** momentum 0.1, epsilon 1e-5 (PyTorch's defaults). */
     public BatchNormSpec() {
         this(0.1, 1e-5);
-    }
-
-    @Override
-    public String kind() {
-        return "batch_norm";
     }
 
     /** The number of features (for [units]) or channels (for [c, h, w]) that get their own γ and β. */

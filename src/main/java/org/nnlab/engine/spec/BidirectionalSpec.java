@@ -9,6 +9,7 @@ import org.nnlab.engine.tensor.Shape;
  * concatenates their outputs per step, forward first: [steps, 2·units] (every step) or [2·units]
  * (forward's last state, then backward's state after reading back to step 0).
  */
+@Kind("bidirectional")
 public record BidirectionalSpec(LayerSpec layer) implements LayerSpec {
     public BidirectionalSpec {
         if (!(layer instanceof RecurrentSpec)) {
@@ -19,11 +20,6 @@ public record BidirectionalSpec(LayerSpec layer) implements LayerSpec {
 
     public RecurrentSpec recurrent() {
         return (RecurrentSpec) layer;
-    }
-
-    @Override
-    public String kind() {
-        return "bidirectional";
     }
 
     @Override

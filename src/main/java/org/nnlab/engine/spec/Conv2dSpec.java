@@ -15,6 +15,7 @@ import org.nnlab.engine.tensor.Shape;
  * {@code floor}: when h' is not a whole number, drop the last partial window (as PyTorch does)
  * instead of reporting an error.
  */
+@Kind("conv2d")
 public record Conv2dSpec(int filters, Size2 kernel, Size2 stride, Size2 padding, boolean same, boolean floor)
         implements LayerSpec {
     public Conv2dSpec {
@@ -47,11 +48,6 @@ public record Conv2dSpec(int filters, Size2 kernel, Size2 stride, Size2 padding,
 
     public Conv2dSpec withPadding(int p) {
         return new Conv2dSpec(filters, kernel, stride, Size2.of(p), same, floor);
-    }
-
-    @Override
-    public String kind() {
-        return "conv2d";
     }
 
     public WindowGeometry geometry(Shape input) {

@@ -13,6 +13,7 @@ import org.nnlab.engine.tensor.Shape;
  * three layer specs; the block builds them as one layer. {@code activation} is the kind name of a
  * parameterless activation, e.g. {@code "relu"}, {@code "sigmoid"}, {@code "tanh"}.
  */
+@Kind("conv_pool_block")
 public record ConvPoolBlockSpec(int filterSize, int filters, int poolSize, int poolStride, String activation,
                                 int padding) implements LayerSpec {
     public ConvPoolBlockSpec {
@@ -29,11 +30,6 @@ public record ConvPoolBlockSpec(int filterSize, int filters, int poolSize, int p
     /** No padding. */
     public ConvPoolBlockSpec(int filterSize, int filters, int poolSize, int poolStride, String activation) {
         this(filterSize, filters, poolSize, poolStride, activation, 0);
-    }
-
-    @Override
-    public String kind() {
-        return "conv_pool_block";
     }
 
     /** The layers this block stands for: Conv2d, the activation, MaxPool2d. */

@@ -9,6 +9,7 @@ import org.nnlab.engine.tensor.Shape;
  * A fully connected layer of {@code units} neurons: {@code [in] -> [units]}, with {@code in·units} weights
  * drawn by {@code weightInit} and {@code units} biases drawn by {@code biasInit}.
  */
+@Kind("dense")
 public record DenseSpec(int units, Init weightInit, Init biasInit) implements LayerSpec {
     public DenseSpec {
         if (units < 1) {
@@ -23,11 +24,6 @@ public record DenseSpec(int units, Init weightInit, Init biasInit) implements La
     /** Glorot-uniform weights and zero biases. */
     public DenseSpec(int units) {
         this(units, Init.glorot(), Init.zeros());
-    }
-
-    @Override
-    public String kind() {
-        return "dense";
     }
 
     @Override

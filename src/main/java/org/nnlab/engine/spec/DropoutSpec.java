@@ -7,16 +7,12 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Dropout with the given drop probability while training (0.5 for hidden layers is classic). Shape kept. */
+@Kind("dropout")
 public record DropoutSpec(double rate) implements ActivationSpec {
     public DropoutSpec {
         if (!(rate >= 0 && rate < 1)) {
             throw new SpecException("dropout rate must be in [0, 1), got rate=" + rate + "; try 0.5 or less");
         }
-    }
-
-    @Override
-    public String kind() {
-        return "dropout";
     }
 
     @Override

@@ -8,17 +8,13 @@ import org.nnlab.engine.tensor.Shape;
  * Token ids to vectors: per sample [steps] ids (whole numbers stored as floats, 0 ≤ id &lt; vocabulary)
  * → [steps, dimension], one learned row per id.
  */
+@Kind("embedding")
 public record EmbeddingSpec(int vocabulary, int dimension) implements LayerSpec {
     public EmbeddingSpec {
         if (vocabulary < 1 || dimension < 1) {
             throw new SpecException("embedding: vocabulary and dimension must be at least 1, got "
                     + vocabulary + " and " + dimension);
         }
-    }
-
-    @Override
-    public String kind() {
-        return "embedding";
     }
 
     @Override

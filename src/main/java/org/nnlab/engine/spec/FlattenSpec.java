@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Lays any input out flat, row-major: {@code [c, h, w] -> [c·h·w]}. No parameters, no arithmetic. */
+@Kind("flatten")
 public record FlattenSpec() implements LayerSpec {
-    @Override
-    public String kind() {
-        return "flatten";
-    }
-
     @Override
     public Shape outputShape(Shape input) {
         if (input.size() == 0) {

@@ -6,6 +6,7 @@ import org.nnlab.engine.layer.LeakyRelu;
 import org.nnlab.engine.tensor.Shape;
 
 /** Leaky ReLU with the given slope for negative inputs (0.01 is common; 0 gives plain ReLU). */
+@Kind("leaky_relu")
 public record LeakyReluSpec(double slope) implements ActivationSpec {
     public LeakyReluSpec {
         if (!(slope >= 0 && slope < 1)) {
@@ -15,11 +16,6 @@ public record LeakyReluSpec(double slope) implements ActivationSpec {
 
     public LeakyReluSpec() {
         this(0.01);
-    }
-
-    @Override
-    public String kind() {
-        return "leaky_relu";
     }
 
     @Override

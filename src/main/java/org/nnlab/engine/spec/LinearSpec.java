@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Identity: y = x, dy/dx = 1 (a Dense layer with no activation). Any shape, kept. */
+@Kind("linear")
 public record LinearSpec() implements ActivationSpec {
-    @Override
-    public String kind() {
-        return "linear";
-    }
-
     @Override
     public int flopsPerValue() {
         return 0;

@@ -8,7 +8,7 @@ import org.nnlab.engine.tensor.Shape;
  * (likewise w'), no padding and no weights. {@code floor} drops a last partial window instead of
  * reporting that h' is not a whole number (as PyTorch does).
  */
-public interface PoolSpec extends LayerSpec {
+public sealed interface PoolSpec extends LayerSpec permits MaxPool2dSpec, AvgPool2dSpec {
     Size2 window();
 
     Size2 stride();

@@ -10,7 +10,7 @@ import org.nnlab.engine.tensor.Shape;
  * {@link #truncateSteps()} = 0 means full backpropagation through time; k > 0 cuts the gradient every
  * k steps. {@link #gradientClip()} = 0 means no clipping.
  */
-public interface RecurrentSpec extends LayerSpec {
+public sealed interface RecurrentSpec extends LayerSpec permits SimpleRnnSpec, LstmSpec, GruSpec {
     int units();
 
     boolean returnSequences();
@@ -43,12 +43,21 @@ public interface RecurrentSpec extends LayerSpec {
         return returnSequences() ? Shape.of(input.dim(0), units()) : Shape.of(units());
     }
 
-    /** W_x, W_h and one bias per gate value (a GRU adds hidden more for its candidate's state bias). */
+    /** W_x, W_h and the biases ({@link #biasCount()}). */
     @Override
     default long paramCount(Shape input) {
         outputShape(input);
         long g = (long) gates() * units();
-        return g * input.dim(1) + g * units() + g + ("gru".equals(kind()) ? units() : 0);
+        return g * input.dim(1) + g * units() + biasCount();
+    }
+
+    /** Bias values: one per gate value, and for a GRU one more per unit (its candidate's state bias). */
+    default long biasCount() {
+        long perGate = (long) gates() * units();
+        return switch (this) {
+            case GruSpec gru -> perGate + gru.units();
+            case SimpleRnnSpec _, LstmSpec _ -> perGate;
+        };
     }
 
     /** Both products per step plus about ten element operations per gate value. */

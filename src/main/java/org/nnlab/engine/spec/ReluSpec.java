@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Rectified linear unit: y = max(0, x), dy/dx = 1 for x > 0, else 0. Any shape, kept. */
+@Kind("relu")
 public record ReluSpec() implements ActivationSpec {
-    @Override
-    public String kind() {
-        return "relu";
-    }
-
     @Override
     public int flopsPerValue() {
         return 1;

@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Logistic sigmoid: y = 1 / (1 + e^(−x)), dy/dx = y·(1 − y). Any shape, kept. */
+@Kind("sigmoid")
 public record SigmoidSpec() implements ActivationSpec {
-    @Override
-    public String kind() {
-        return "sigmoid";
-    }
-
     @Override
     public int flopsPerValue() {
         return 4;

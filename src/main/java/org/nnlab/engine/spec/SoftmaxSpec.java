@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Softmax;
 import org.nnlab.engine.tensor.Shape;
 
 /** Softmax over the last dimension: turns scores into probabilities that sum to 1. Shape kept. */
+@Kind("softmax")
 public record SoftmaxSpec() implements ActivationSpec {
-    @Override
-    public String kind() {
-        return "softmax";
-    }
-
     @Override
     public int flopsPerValue() {
         return 5;

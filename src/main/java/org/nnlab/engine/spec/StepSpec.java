@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Heaviside step, the perceptron's unit: y = 1 if x ≥ 0, else 0; dy/dx = 0 (it cannot be trained by gradients). Any shape, kept. */
+@Kind("step")
 public record StepSpec() implements ActivationSpec {
-    @Override
-    public String kind() {
-        return "step";
-    }
-
     @Override
     public int flopsPerValue() {
         return 1;

@@ -6,12 +6,8 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
 
 /** Hyperbolic tangent: y = tanh(x), dy/dx = 1 − y². Any shape, kept. */
+@Kind("tanh")
 public record TanhSpec() implements ActivationSpec {
-    @Override
-    public String kind() {
-        return "tanh";
-    }
-
     @Override
     public int flopsPerValue() {
         return 4;

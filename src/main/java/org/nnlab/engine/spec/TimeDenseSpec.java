@@ -8,16 +8,12 @@ import org.nnlab.engine.tensor.Shape;
  * A dense layer applied to the last axis, the same weights at every step: [steps, in] → [steps, units]
  * (a per-step head; follow with softmax cross-entropy per step), or [in] → [units] for a last state.
  */
+@Kind("time_dense")
 public record TimeDenseSpec(int units) implements LayerSpec {
     public TimeDenseSpec {
         if (units < 1) {
             throw new SpecException("time_dense: units must be at least 1, got " + units);
         }
-    }
-
-    @Override
-    public String kind() {
-        return "time_dense";
     }
 
     @Override

@@ -101,10 +101,10 @@ public record TrainingMemory(long weights, long optimizer, long activations, lon
         long units = r.units();
         long width = (long) r.gates() * units;
         long kept = 3 * steps * width + width + (steps + 1) * units + 2 * units + out.size() + in.size();
-        return kept + switch (r.kind()) {
-            case "lstm" -> 4 * steps * units + (steps + 1) * units + steps * units + units;
-            case "gru" -> 4 * steps * units;
-            default -> 0;
+        return kept + switch (r) {
+            case LstmSpec _ -> 4 * steps * units + (steps + 1) * units + steps * units + units;
+            case GruSpec _ -> 4 * steps * units;
+            case SimpleRnnSpec _ -> 0;
         };
     }
 

@@ -9,6 +9,7 @@ import org.nnlab.engine.tensor.Shape;
  * Surrounds every channel with zeros: {@code padding.h} rows above and below, {@code padding.w}
  * columns left and right. {@code [c, h, w] -> [c, h + 2·padding.h, w + 2·padding.w]}.
  */
+@Kind("zero_padding2d")
 public record ZeroPadding2dSpec(Size2 padding) implements LayerSpec {
     public ZeroPadding2dSpec {
         if (padding == null) {
@@ -18,11 +19,6 @@ public record ZeroPadding2dSpec(Size2 padding) implements LayerSpec {
 
     public static ZeroPadding2dSpec of(int both) {
         return new ZeroPadding2dSpec(Size2.of(both));
-    }
-
-    @Override
-    public String kind() {
-        return "zero_padding2d";
     }
 
     @Override

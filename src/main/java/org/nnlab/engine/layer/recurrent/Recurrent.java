@@ -10,7 +10,11 @@ import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
+import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.LayerSpec;
+import org.nnlab.engine.spec.LstmSpec;
+import org.nnlab.engine.spec.RecurrentSpec;
+import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
 import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
@@ -95,20 +99,18 @@ public final class Recurrent implements Layer {
         this.params = List.copyOf(all);
     }
 
-    /** Builds a layer of {@code kind} ("simple_rnn", "lstm" or "gru") for the builders in the spec records. */
-    public static Recurrent create(LayerSpec spec, int features, int units, boolean returnSequences,
+    /** Builds the layer of a simple RNN, LSTM or GRU spec for the builders in the spec records. */
+    public static Recurrent create(RecurrentSpec spec, int features, int units, boolean returnSequences,
                                    boolean reverse, int truncateSteps, double gradientClip, RandomGenerator rng) {
-        RecurrentCell cell = switch (spec.kind()) {
-            case "simple_rnn" -> new SimpleRnnCell(units);
-            case "lstm" -> new LstmCell(units);
-            case "gru" -> new GruCell(units);
-            default -> throw new IllegalArgumentException("Recurrent: unknown cell kind '" + spec.kind()
-                    + "'; expected simple_rnn, lstm or gru");
+        RecurrentCell cell = switch (spec) {
+            case SimpleRnnSpec _ -> new SimpleRnnCell(units);
+            case LstmSpec _ -> new LstmCell(units);
+            case GruSpec _ -> new GruCell(units);
         };
-        String label = switch (spec.kind()) {
-            case "simple_rnn" -> "SimpleRnn";
-            case "lstm" -> "Lstm";
-            default -> "Gru";
+        String label = switch (spec) {
+            case SimpleRnnSpec _ -> "SimpleRnn";
+            case LstmSpec _ -> "Lstm";
+            case GruSpec _ -> "Gru";
         };
         return new Recurrent(spec, label, cell, features, returnSequences, reverse, truncateSteps,
                 gradientClip, rng);
