@@ -30,7 +30,7 @@ import org.nnlab.engine.tensor.Tensor;
  * </ul>
  * Compared: output, h_n, c_n (LSTM), dx and the gradient of every PyTorch parameter for loss = sum(output·G).
  */
-public final class RecurrentReferenceRunner implements ReferenceRunner {
+final class RecurrentReferenceRunner implements ReferenceRunner {
     @Override
     public Set<String> kinds() {
         return Set.of("rnn_tanh", "lstm", "gru", "bilstm", "deep_bilstm", "bi_rnn_tanh");
