@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.layer.Mode;
-import org.nnlab.engine.layer.recurrent.RecurrentWorkloads;
 import org.nnlab.engine.loss.SoftmaxCrossEntropy;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.optim.Adam;

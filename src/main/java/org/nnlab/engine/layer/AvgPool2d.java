@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import org.nnlab.engine.spec.AvgPool2dSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.WindowGeometry;
@@ -89,11 +88,6 @@ public final class AvgPool2d implements Layer {
             }
         }
         return gradInput;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.nnlab.engine.tensor.Tensor;
  * Several layers used as one (for block specs such as a conv-pool block): forward runs them in order,
  * backward in reverse; the parameters are theirs, in order.
  */
-public final class Chain implements Layer {
+public final class Chain implements SkippableInputGradient {
     private final LayerSpec spec;
     private final List<Layer> layers;
     private final List<Param> params;
@@ -54,11 +54,6 @@ public final class Chain implements Layer {
             x = l.forward(x, mode);
         }
         return x;
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOut) {
-        return backward(gradOut, true);
     }
 
     @Override

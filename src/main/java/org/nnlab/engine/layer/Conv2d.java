@@ -25,7 +25,7 @@ import org.nnlab.engine.tensor.Tensor;
  * every sample's columns for backward (one buffer, reused); otherwise backward unfolds again. The
  * first layer of a trained network skips d(columns) and the fold entirely ({@link #backward(Tensor, boolean)}).
  */
-public final class Conv2d implements Layer {
+public final class Conv2d implements SkippableInputGradient {
     private final Conv2dSpec spec;
     private final WindowGeometry g;
     private final Param weight;
@@ -127,11 +127,6 @@ public final class Conv2d implements Layer {
         }
         java.util.Arrays.fill(columns, off + patch * ld, off + patch * ld + ld, 1f);
         return ld;
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOut) {
-        return backward(gradOut, true);
     }
 
     @Override

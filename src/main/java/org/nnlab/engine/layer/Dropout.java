@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.spec.DropoutSpec;
 import org.nnlab.engine.spec.LayerSpec;
@@ -58,11 +57,6 @@ public final class Dropout implements Layer {
             dx[i] = mask == null ? g[i] : g[i] * mask[i];
         }
         return gradIn;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

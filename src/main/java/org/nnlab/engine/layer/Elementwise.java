@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -48,11 +47,6 @@ public abstract class Elementwise implements Layer {
         gradIn = Layers.buffer(gradIn, output.shape());
         derive(input.data(), output.data(), gradOut.data(), gradIn.data());
         return gradIn;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import org.nnlab.engine.spec.FlattenSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.Shape;
@@ -33,11 +32,6 @@ public final class Flatten implements Layer {
     @Override
     public Tensor backward(Tensor gradOut) {
         return gradOut.reshape(sample.withBatch(gradOut.shape().dim(0)));
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

@@ -31,8 +31,10 @@ public interface Layer {
         return backward(gradOut);
     }
 
-    /** Learnable parameters in a fixed order (the order weights are saved in); empty when none. */
-    List<Param> params();
+    /** Learnable parameters in a fixed order (the order weights are saved in); none by default. */
+    default List<Param> params() {
+        return List.of();
+    }
 
     /** The configuration this layer was built from. */
     LayerSpec spec();

@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -208,11 +207,6 @@ public final class MaxPool2d implements Layer {
             dx[argmax[o]] += dy[o];
         }
         return gradInput;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

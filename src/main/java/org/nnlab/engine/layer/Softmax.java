@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -71,11 +70,6 @@ public final class Softmax implements Layer {
             }
         }
         return gradIn;
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.nnlab.engine.layer;
 
-import java.util.List;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.ZeroPadding2dSpec;
 import org.nnlab.engine.tensor.Shape;
@@ -68,11 +67,6 @@ public final class ZeroPadding2d implements Layer {
                 }
             }
         }
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
     }
 
     @Override

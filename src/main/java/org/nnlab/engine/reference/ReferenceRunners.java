@@ -10,7 +10,7 @@ public final class ReferenceRunners {
             new DenseSoftmaxRunner(),
             new OptimizerRunner(),
             new ConvReferenceRunner(),
-            new org.nnlab.engine.layer.recurrent.RecurrentReferenceRunner()
+            new RecurrentReferenceRunner()
     );
 
     private ReferenceRunners() {

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
-import org.nnlab.engine.layer.recurrent.RecurrentWorkloads;
+import org.nnlab.cli.RecurrentWorkloads;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;

@@ -3,7 +3,7 @@ package org.nnlab.engine.layer.recurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.layer.SkippableInputGradient;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
@@ -19,7 +19,7 @@ import org.nnlab.engine.tensor.Tensor;
  * gradients. Parameters: the forward layer's, then the backward layer's, names prefixed
  * "forward." and "backward.".
  */
-public final class Bidirectional implements Layer {
+public final class Bidirectional implements SkippableInputGradient {
     private final BidirectionalSpec spec;
     private final Recurrent forwardLayer;
     private final Recurrent backwardLayer;
@@ -85,11 +85,6 @@ public final class Bidirectional implements Layer {
             System.arraycopy(bd, r * h, o, r * 2 * h + h, h);
         }
         return out;
-    }
-
-    @Override
-    public Tensor backward(Tensor gradOut) {
-        return backward(gradOut, true);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.nnlab.engine.layer.recurrent;
+package org.nnlab.engine.reference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Mode;
-import org.nnlab.engine.reference.CaseResult;
-import org.nnlab.engine.reference.NestedArray;
-import org.nnlab.engine.reference.ReferenceRunner;
+import org.nnlab.engine.layer.recurrent.Bidirectional;
+import org.nnlab.engine.layer.recurrent.Recurrent;
 import org.nnlab.engine.spec.BidirectionalSpec;
 import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.LstmSpec;
@@ -31,7 +30,7 @@ import org.nnlab.engine.tensor.Tensor;
  * </ul>
  * Compared: output, h_n, c_n (LSTM), dx and the gradient of every PyTorch parameter for loss = sum(output·G).
  */
-public final class RecurrentReferenceRunner implements ReferenceRunner {
+final class RecurrentReferenceRunner implements ReferenceRunner {
     @Override
     public Set<String> kinds() {
         return Set.of("rnn_tanh", "lstm", "gru", "bilstm", "deep_bilstm", "bi_rnn_tanh");
@@ -190,12 +189,12 @@ public final class RecurrentReferenceRunner implements ReferenceRunner {
     }
 
     /** [steps, batch, f] → [batch, steps, f]. */
-    static Tensor batchFirst(Tensor t) {
+    private static Tensor batchFirst(Tensor t) {
         return swapFirstTwo(t);
     }
 
     /** [batch, steps, f] → [steps, batch, f]. */
-    static Tensor timeMajor(Tensor t) {
+    private static Tensor timeMajor(Tensor t) {
         return swapFirstTwo(t);
     }
 

@@ -1,4 +1,4 @@
-package org.nnlab.engine.layer.recurrent;
+package org.nnlab.engine.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.nnlab.engine.reference.CaseResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Our recurrent layers against PyTorch on the shared reference file. */

@@ -1,4 +1,4 @@
-package org.nnlab.engine.layer.recurrent;
+package org.nnlab.cli;
 
 import java.util.List;
 import java.util.SplittableRandom;
