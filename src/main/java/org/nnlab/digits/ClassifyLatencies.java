@@ -1,102 +1,123 @@
 package org.nnlab.digits;
 
-import java.util.Arrays;
-import java.util.EnumMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * How fast drawings are read, measured where it happens and kept for the last {@value #WINDOW}
- * samples of each kind: the server's time from a stroke's arrival to the probabilities being ready to
- * send ({@link Kind#PAD_SERVER}), the same for the REST API ({@link Kind#API_SERVER}), and the browser's
+ * How fast drawings are read, measured where it happens and kept as Micrometer timers that publish
+ * their median, 95th and 99th percentiles: {@code nnlab.classify} is the server's time from a drawing's
+ * arrival to the probabilities being ready, tagged {@code path=page} for the draw page's pad
+ * ({@link Kind#PAD_SERVER}) and {@code path=api} for the REST API ({@link Kind#API_SERVER});
+ * {@code nnlab.stroke} times the rest of a finished stroke, tagged {@code part=request} for the whole
+ * HTTP request that carried it ({@link Kind#PAD_REQUEST}, see {@link StrokeTiming}), {@code part=server-cpu}
+ * for the CPU time of the pad's handling ({@link Kind#PAD_SERVER_CPU}: on a busy machine the wall time
+ * includes waiting for a core, the CPU time does not) and {@code part=browser-round-trip} for the browser's
  * round trip from stroke end to the updated bars, as the pad reports it ({@link Kind#BROWSER_ROUND_TRIP}).
- * {@link Kind#PAD_REQUEST} is the whole HTTP request that carried the stroke, from its arrival to the
- * written answer (see {@link StrokeTiming}); {@code PAD_SERVER} only the view's handling of it.
- * {@link Kind#PAD_SERVER_CPU} is the CPU time of the same work as {@code PAD_SERVER}: on a busy machine
- * the wall time includes waiting for a core, the CPU time does not.
  * Every {@value #LOG_EVERY} samples of a kind, its median and 95th percentile are logged.
  */
 @Service
 public class ClassifyLatencies {
-    public static final int WINDOW = 1000;
     static final int LOG_EVERY = 200;
+    private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
     private static final Logger log = LoggerFactory.getLogger(ClassifyLatencies.class);
 
-    public enum Kind { PAD_REQUEST, PAD_SERVER, PAD_SERVER_CPU, API_SERVER, BROWSER_ROUND_TRIP }
+    /** What is timed: the timer's name and its one tag. */
+    public enum Kind {
+        PAD_REQUEST("nnlab.stroke", "part", "request"),
+        PAD_SERVER("nnlab.classify", "path", "page"),
+        PAD_SERVER_CPU("nnlab.stroke", "part", "server-cpu"),
+        API_SERVER("nnlab.classify", "path", "api"),
+        BROWSER_ROUND_TRIP("nnlab.stroke", "part", "browser-round-trip");
+
+        private final String timer;
+        private final String tag;
+        private final String value;
+
+        Kind(String timer, String tag, String value) {
+            this.timer = timer;
+            this.tag = tag;
+            this.value = value;
+        }
+    }
 
     /** Median, 95th percentile and maximum in milliseconds over {@code count} samples. */
     public record Summary(Kind kind, int count, double medianMs, double p95Ms, double maxMs) {
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d samples)",
+            return String.format(Locale.ROOT, "%s: median %.2f ms, p95 %.2f ms, max %.2f ms (%d samples)",
                     kind, medianMs, p95Ms, maxMs, count);
         }
     }
 
-    private static final class Ring {
-        final double[] ms = new double[WINDOW];
-        int size;
-        int next;
-        long total;
+    private final MeterRegistry registry;
+    private final Map<Kind, Timer> timers = new ConcurrentHashMap<>();
+
+    public ClassifyLatencies(MeterRegistry registry) {
+        this.registry = registry;
+        for (Kind kind : Kind.values()) {
+            timers.put(kind, register(kind));
+        }
     }
 
-    private final Map<Kind, Ring> rings = new EnumMap<>(Kind.class);
-
-    public ClassifyLatencies() {
-        for (Kind k : Kind.values()) {
-            rings.put(k, new Ring());
-        }
+    private Timer register(Kind kind) {
+        return Timer.builder(kind.timer)
+                .tag(kind.tag, kind.value)
+                .publishPercentiles(PERCENTILES)
+                .percentilePrecision(2)
+                .register(registry);
     }
 
     public void record(Kind kind, double millis) {
         if (!(millis >= 0) || Double.isInfinite(millis)) {
             return;
         }
-        Ring r = rings.get(kind);
-        boolean logNow;
-        synchronized (r) {
-            r.ms[r.next] = millis;
-            r.next = (r.next + 1) % WINDOW;
-            r.size = Math.min(r.size + 1, WINDOW);
-            logNow = ++r.total % LOG_EVERY == 0;
+        recordNanos(kind, Math.round(millis * 1e6));
+    }
+
+    public void recordNanos(Kind kind, long nanos) {
+        if (nanos < 0) {
+            return;
         }
-        if (logNow) {
+        Timer timer = timers.get(kind);
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+        if (timer.count() % LOG_EVERY == 0) {
             log.info("Digit classification latency, last {}", summary(kind));
         }
     }
 
     /** Forgets every sample (e.g. those taken while the JIT compiler was still warming up). */
-    public void clear() {
-        for (Ring r : rings.values()) {
-            synchronized (r) {
-                r.size = 0;
-                r.next = 0;
-            }
+    public synchronized void clear() {
+        for (Kind kind : Kind.values()) {
+            registry.remove(timers.get(kind));
+            timers.put(kind, register(kind));
         }
-    }
-
-    public void recordNanos(Kind kind, long nanos) {
-        record(kind, nanos / 1e6);
     }
 
     public Summary summary(Kind kind) {
-        Ring r = rings.get(kind);
-        double[] copy;
-        synchronized (r) {
-            copy = Arrays.copyOf(r.ms, r.size);
-        }
-        if (copy.length == 0) {
+        HistogramSnapshot snapshot = timers.get(kind).takeSnapshot();
+        int count = (int) Math.min(Integer.MAX_VALUE, snapshot.count());
+        if (count == 0) {
             return new Summary(kind, 0, Double.NaN, Double.NaN, Double.NaN);
         }
-        Arrays.sort(copy);
-        return new Summary(kind, copy.length, percentile(copy, 0.5), percentile(copy, 0.95), copy[copy.length - 1]);
+        return new Summary(kind, count, percentile(snapshot, 0.5), percentile(snapshot, 0.95),
+                snapshot.max(TimeUnit.MILLISECONDS));
     }
 
-    /** Nearest-rank percentile of sorted values. */
-    static double percentile(double[] sorted, double q) {
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)];
+    private static double percentile(HistogramSnapshot snapshot, double q) {
+        for (ValueAtPercentile v : snapshot.percentileValues()) {
+            if (v.percentile() == q) {
+                return v.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        return Double.NaN;
     }
 }
