@@ -56,11 +56,19 @@ public class DigitClassifier {
      */
     public Classification classify(DigitModel model, GrayImage drawing, boolean withLayers) {
         long start = System.nanoTime();
-        DigitStages stages = preprocess(drawing);
+        return classify(model, preprocess(drawing), withLayers, start);
+    }
+
+    /**
+     * Classifies a drawing already preprocessed by {@link #preprocess}, without preprocessing it again;
+     * the time taken counts from {@code startNanos} ({@link System#nanoTime()} before the preprocessing).
+     * Empty stages are refused with {@link IllegalArgumentException}.
+     */
+    public Classification classify(DigitModel model, DigitStages stages, boolean withLayers, long startNanos) {
         if (stages.empty()) {
             throw new IllegalArgumentException("the drawing has no ink: nothing to classify");
         }
-        return run(model, stages, withLayers, start);
+        return run(model, stages, withLayers, startNanos);
     }
 
     /** Classifies an image that is already a 28×28 MNIST-style input, without preprocessing it. */

@@ -3,6 +3,7 @@ package org.nnlab.digits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,21 @@ class DigitClassifierTest {
     void anEmptyDrawingIsNotClassified() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> classifier.classify(lenet, GrayImage.blank(112, 112), false));
+        assertTrue(e.getMessage().contains("no ink"), e.getMessage());
+    }
+
+    @Test
+    void preprocessedStagesAreReadAsTheyAreWithTheSameResultAsTheDrawing() {
+        long start = System.nanoTime();
+        org.nnlab.engine.data.DigitStages stages = classifier.preprocess(Strokes.one(112));
+        Classification fromStages = classifier.classify(lenet, stages, true, start);
+        Classification fromDrawing = classifier.classify(lenet, Strokes.one(112), true);
+        assertSame(stages, fromStages.stages(), "the stages are not preprocessed again");
+        assertArrayEquals(fromDrawing.probabilities(), fromStages.probabilities());
+        assertEquals(fromDrawing.layers().size(), fromStages.layers().size());
+        assertTrue(fromStages.nanos() >= 0);
+        var e = assertThrows(IllegalArgumentException.class, () -> classifier.classify(lenet,
+                classifier.preprocess(GrayImage.blank(112, 112)), false, System.nanoTime()));
         assertTrue(e.getMessage().contains("no ink"), e.getMessage());
     }
 

@@ -287,6 +287,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
         current = null;
         savedCurrent = false;
         DigitModel model = modelSelect.getValue();
+        long start = System.nanoTime();
         DigitStages stages = image == null ? null : classifier.preprocess(image);
         if (stages == null || stages.empty() || model == null) {
             prediction.setText("–");
@@ -301,7 +302,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
             return false;
         }
         try {
-            current = classifier.classify(model, image, withLayers && layersDetails.isOpened());
+            current = classifier.classify(model, stages, withLayers && layersDetails.isOpened(), start);
         } catch (RuntimeException e) {
             log.warn("Model {} failed on a drawing", model.id(), e);
             Notification n = Notification.show(getTranslation("draw.model.failed", e.getMessage()));
