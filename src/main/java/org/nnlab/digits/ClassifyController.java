@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"model": id, "prediction": digit, "probabilities": [10 numbers]}}. Refusals are RFC 9457
  * problem details ({@code application/problem+json}, see {@link ClassifyProblems}) whose {@code detail}
  * the {@code error} property repeats: 400 for a bad request, 415 for another content type, 429 past the
- * per-client rate limit ({@link ClassifyRateLimit}, with Retry-After), 503 when no model is installed or when every decode permit
- * stays taken for the configured wait (with Retry-After).
+ * per-client rate limit ({@link ClassifyRateLimit}, with Retry-After), 503 when no model is installed or
+ * when every decode permit stays taken for the configured wait (with Retry-After).
  */
 @RestController
 public class ClassifyController {
