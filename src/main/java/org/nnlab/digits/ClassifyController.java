@@ -2,8 +2,6 @@ package org.nnlab.digits;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +12,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.json.Json;
-import org.nnlab.engine.json.JsonException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,24 +29,22 @@ import org.springframework.web.bind.annotation.RestController;
  * ink on light or light on dark; a large PNG is decoded subsampled, a few at a time. Both are preprocessed as drawings are (bounding box, 20 px, centre of mass) unless
  * {@code preprocess=false} is given for a 784-pixel input that is already MNIST-like. The optional query
  * parameter {@code model} picks a model from {@code GET /api/v1/models}; the answer is
- * {@code {"model": id, "prediction": digit, "probabilities": [10 numbers]}}. Refusals are JSON
- * {@code {"error": message}}: 400 for a bad request, 415 for another content type, 429 past the
- * per-client rate limit (with Retry-After), 503 when no model is installed or when every decode permit
- * stays taken for the configured wait (with Retry-After).
+ * {@code {"model": id, "prediction": digit, "probabilities": [10 numbers]}}. Refusals are RFC 9457
+ * problem details ({@code application/problem+json}, see {@link ClassifyProblems}) whose {@code detail}
+ * the {@code error} property repeats: 400 for a bad request, 415 for another content type, 429 past the
+ * per-client rate limit ({@link ClassifyRateLimit}, with Retry-After), 503 when no model is installed or
+ * when every decode permit stays taken for the configured wait (with Retry-After).
  */
 @RestController
 public class ClassifyController {
-    static final int PIXELS = 28 * 28;
+    static final String CLASSIFY = "/api/v1/classify";
     private static final long BUSY_RETRY_SECONDS = 1;
 
     private final DigitModels models;
     private final DigitClassifier classifier;
     private final ClassifyLatencies latencies;
-    private final TokenBuckets rateLimit;
-    private final int maxRequestBytes;
+    private final RequestBodies bodies;
     private final int maxImageSide;
-    private final int burst;
-    private final double perSecond;
     private final long maxDecodedBytes;
     private final int decodeSide;
     private final int concurrentDecodes;
@@ -58,8 +55,6 @@ public class ClassifyController {
     public ClassifyController(DigitModels models, DigitClassifier classifier, ClassifyLatencies latencies,
                               @Value("${nnlab.classify.max-request-bytes:1048576}") int maxRequestBytes,
                               @Value("${nnlab.classify.max-image-side:2000}") int maxImageSide,
-                              @Value("${nnlab.classify.rate-limit.burst:30}") int burst,
-                              @Value("${nnlab.classify.rate-limit.per-second:10}") double perSecond,
                               @Value("${nnlab.classify.max-decoded-bytes:33554432}") long maxDecodedBytes,
                               @Value("${nnlab.classify.decode-side:512}") int decodeSide,
                               @Value("${nnlab.classify.concurrent-decodes:4}") int concurrentDecodes,
@@ -72,34 +67,13 @@ public class ClassifyController {
         this.models = models;
         this.classifier = classifier;
         this.latencies = latencies;
-        this.maxRequestBytes = maxRequestBytes;
+        this.bodies = new RequestBodies(maxRequestBytes);
         this.maxImageSide = maxImageSide;
-        this.burst = burst;
-        this.perSecond = perSecond;
-        this.rateLimit = new TokenBuckets(burst, perSecond);
         this.maxDecodedBytes = maxDecodedBytes;
         this.decodeSide = decodeSide;
         this.concurrentDecodes = concurrentDecodes;
         this.decodeWait = decodeWait;
         this.decodes = new Semaphore(concurrentDecodes);
-    }
-
-    /** A refusal with its HTTP status and a message for the caller. */
-    static final class Refusal extends Exception {
-        final HttpStatus status;
-
-        /** Seconds after which the same request may succeed, or 0 when retrying does not help. */
-        final long retryAfterSeconds;
-
-        Refusal(HttpStatus status, String message) {
-            this(status, message, 0);
-        }
-
-        Refusal(HttpStatus status, String message, long retryAfterSeconds) {
-            super(message, null, false, false);
-            this.status = status;
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
     }
 
     @GetMapping(value = "/api/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,48 +91,52 @@ public class ClassifyController {
         return json(HttpStatus.OK, body);
     }
 
-    @PostMapping(value = "/api/v1/classify", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> classify(HttpServletRequest request) {
-        long wait = rateLimit.tryTake(request.getRemoteAddr());
-        if (wait > 0) {
-            long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", Long.toString(seconds))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Json.write(Map.of("error", "too many requests from " + request.getRemoteAddr()
-                            + ": the limit is " + rateLimitText() + "; retry in " + seconds + " s")));
-        }
+    @PostMapping(value = CLASSIFY, consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> classifyPixels(@RequestParam Map<String, String> query,
+                                                 @RequestBody PixelsRequest body) {
+        DigitModel picked = pickModel(query.get("model"));
+        boolean prepare = preprocessFlag(query.get("preprocess"));
+        return classify(picked, body.image(), prepare);
+    }
+
+    @PostMapping(value = CLASSIFY, consumes = MediaType.IMAGE_PNG_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> classifyPng(@RequestParam Map<String, String> query, HttpServletRequest request) {
+        DigitModel picked = pickModel(query.get("model"));
+        preprocessFlag(query.get("preprocess"));
+        byte[] body;
         try {
-            return json(HttpStatus.OK, classifyOrRefuse(request));
-        } catch (Refusal r) {
-            ResponseEntity<String> refusal = json(r.status, Map.of("error", r.getMessage()));
-            if (r.retryAfterSeconds > 0) {
-                return ResponseEntity.status(r.status).headers(refusal.getHeaders())
-                        .header("Retry-After", Long.toString(r.retryAfterSeconds)).body(refusal.getBody());
-            }
-            return refusal;
+            body = bodies.read(request.getInputStream(), request.getContentLengthLong());
+        } catch (IOException e) {
+            throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
         }
+        return classify(picked, readPng(body), true);
     }
 
-    private String rateLimitText() {
-        return "a burst of " + burst + " then " + perSecond + " requests a second";
+    /** Any other Content-Type, or none: refused with 415 naming what is accepted. */
+    @PostMapping(value = CLASSIFY, produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> classifyOther(HttpServletRequest request) {
+        String header = request.getContentType();
+        if (header == null || header.isBlank()) {
+            throw new ClassifyRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type is missing: send application/json ({\"pixels\": [784 numbers]}) or image/png");
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(header);
+        } catch (RuntimeException e) {
+            throw new ClassifyRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + header
+                    + "' cannot be read: " + e.getMessage());
+        }
+        throw new ClassifyRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type
+                + " is not accepted: send application/json ({\"pixels\": [784 numbers]}) or image/png");
     }
 
-    private Map<String, Object> classifyOrRefuse(HttpServletRequest request) throws Refusal {
-        MediaType type = contentType(request);
-        boolean png = type.isCompatibleWith(MediaType.IMAGE_PNG);
-        if (!png && !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type
-                    + " is not accepted: send application/json ({\"pixels\": [784 numbers]}) or image/png");
-        }
-        DigitModel model = pickModel(request.getParameter("model"));
-        boolean preprocess = preprocessFlag(request.getParameter("preprocess"));
-        byte[] body = readBody(request);
-        GrayImage image = png ? readPng(body) : readPixels(body);
+    private ResponseEntity<String> classify(DigitModel model, GrayImage image, boolean preprocess) {
         Classification result;
-        if (png || preprocess) {
+        if (preprocess) {
             if (image.boundingBox(0.05f) == null) {
-                throw new Refusal(HttpStatus.BAD_REQUEST, "the image has no ink (every pixel is background):"
+                throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "the image has no ink (every pixel is background):"
                         + " nothing to classify");
             }
             result = classifier.classify(model, image, false);
@@ -174,92 +152,54 @@ public class ClassifyController {
         answer.put("model", model.id());
         answer.put("prediction", result.prediction());
         answer.put("probabilities", probabilities);
-        return answer;
+        return json(HttpStatus.OK, answer);
     }
 
-    private static MediaType contentType(HttpServletRequest request) throws Refusal {
-        String header = request.getContentType();
-        if (header == null || header.isBlank()) {
-            throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type is missing: send application/json ({\"pixels\": [784 numbers]}) or image/png");
-        }
-        try {
-            return MediaType.parseMediaType(header);
-        } catch (RuntimeException e) {
-            throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + header + "' cannot be read: "
-                    + e.getMessage());
-        }
-    }
-
-    private DigitModel pickModel(String id) throws Refusal {
+    private DigitModel pickModel(String id) {
         if (models.available(null).isEmpty()) {
-            throw new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "no digit model is installed on this server");
+            throw new ClassifyRefusal(HttpStatus.SERVICE_UNAVAILABLE, "no digit model is installed on this server");
         }
         if (id == null || id.isBlank()) {
             return models.defaultModel(null).orElseThrow();
         }
         Optional<DigitModel> found = models.find(id, null);
         if (found.isEmpty()) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "unknown model '" + id + "'; available: "
+            throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "unknown model '" + id + "'; available: "
                     + String.join(", ", models.available(null).stream().map(DigitModel::id).toList()));
         }
         return found.get();
     }
 
-    private static boolean preprocessFlag(String value) throws Refusal {
+    private static boolean preprocessFlag(String value) {
         if (value == null || value.equals("true")) {
             return true;
         }
         if (value.equals("false")) {
             return false;
         }
-        throw new Refusal(HttpStatus.BAD_REQUEST, "preprocess must be true or false, got '" + value + "'");
-    }
-
-    private byte[] readBody(HttpServletRequest request) throws Refusal {
-        long declared = request.getContentLengthLong();
-        if (declared > maxRequestBytes) {
-            throw tooLarge(declared + " bytes");
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxRequestBytes);
-            if (body.length == maxRequestBytes && in.read() != -1) {
-                throw tooLarge("more than " + maxRequestBytes + " bytes");
-            }
-            if (body.length == 0) {
-                throw new Refusal(HttpStatus.BAD_REQUEST, "the request body is empty");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
-        }
-    }
-
-    private Refusal tooLarge(String size) {
-        return new Refusal(HttpStatus.BAD_REQUEST, "the request body is too large (" + size + "); the limit is "
-                + maxRequestBytes + " bytes");
+        throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "preprocess must be true or false, got '" + value + "'");
     }
 
     /**
      * Checks the PNG's header against the side and decoded-size limits, then decodes it subsampled to
      * at most {@code decodeSide} pixels a side while holding one of the few decode permits.
      */
-    private GrayImage readPng(byte[] body) throws Refusal {
+    private GrayImage readPng(byte[] body) {
         PngHeader header;
         try {
             header = PngHeader.read(body);
         } catch (IllegalArgumentException e) {
             String reason = PngHeader.hasSignature(body) ? "the PNG cannot be decoded: " : "the body is not a PNG: ";
-            throw new Refusal(HttpStatus.BAD_REQUEST, reason + e.getMessage());
+            throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, reason + e.getMessage());
         }
         int w = header.width();
         int h = header.height();
         if (w > maxImageSide || h > maxImageSide) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels; at most "
+            throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels; at most "
                     + maxImageSide + "×" + maxImageSide + " are accepted (a digit needs far fewer: scale it down)");
         }
         if (header.decodedBytes() > maxDecodedBytes) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels of "
+            throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "the image is " + w + "×" + h + " pixels of "
                     + header.channels() + " channel(s) at " + header.bitDepth() + " bits, "
                     + header.decodedBytes() + " bytes decoded; at most " + maxDecodedBytes
                     + " are accepted (send 8 bits a sample, or a smaller picture)");
@@ -272,49 +212,16 @@ public class ClassifyController {
             permitted = false;
         }
         if (!permitted) {
-            throw new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "the server is decoding as many images as it"
+            throw new ClassifyRefusal(HttpStatus.SERVICE_UNAVAILABLE, "the server is decoding as many images as it"
                     + " can at once (" + concurrentDecodes + "); retry in " + BUSY_RETRY_SECONDS + " s", BUSY_RETRY_SECONDS);
         }
         try {
             return DigitImages.read(body, decodeSide);
         } catch (IOException | RuntimeException e) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "the PNG cannot be decoded: " + e.getMessage());
+            throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "the PNG cannot be decoded: " + e.getMessage());
         } finally {
             decodes.release();
         }
-    }
-
-    private static GrayImage readPixels(byte[] body) throws Refusal {
-        Object parsed;
-        try {
-            parsed = Json.parse(new String(body, StandardCharsets.UTF_8));
-        } catch (JsonException e) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getMessage());
-        }
-        if (!(parsed instanceof Map<?, ?> object) || !(object.get("pixels") instanceof List<?> list)) {
-            throw new Refusal(HttpStatus.BAD_REQUEST,
-                    "expected a JSON object with \"pixels\": an array of 784 numbers (28×28, row-major)");
-        }
-        if (list.size() != PIXELS) {
-            throw new Refusal(HttpStatus.BAD_REQUEST, "\"pixels\" must hold 784 numbers (28×28, row-major), got "
-                    + list.size());
-        }
-        float[] pixels = new float[PIXELS];
-        for (int i = 0; i < PIXELS; i++) {
-            if (!(list.get(i) instanceof Number n)) {
-                throw new Refusal(HttpStatus.BAD_REQUEST, "pixels[" + i + "] is not a number: " + Json.write(list.get(i)));
-            }
-            double v = n.doubleValue();
-            if (!Double.isFinite(v)) {
-                throw new Refusal(HttpStatus.BAD_REQUEST, "pixels[" + i + "] is not a finite number (" + v + ")");
-            }
-            if (v < 0 || v > 1) {
-                throw new Refusal(HttpStatus.BAD_REQUEST, "pixels[" + i + "] is " + v
-                        + "; values must lie between 0 (background) and 1 (ink)");
-            }
-            pixels[i] = (float) v;
-        }
-        return new GrayImage(28, 28, pixels);
     }
 
     private static ResponseEntity<String> json(HttpStatus status, Object body) {

@@ -62,7 +62,7 @@ class ClassifyApiTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(HttpResponse<String> response) {
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").matches("application/(problem\\+)?json.*"),
                 "JSON, not " + response.headers().firstValue("Content-Type") + ": " + response.body());
         return (Map<String, Object>) Json.parse(response.body());
     }
@@ -190,6 +190,19 @@ class ClassifyApiTest {
         assertRefused(post(client(), "", null, "1".getBytes()), 415, "Content-Type");
         assertRefused(post(client(), "", "application/json", new byte[0]), 400, "empty");
         assertRefused(postJson("?preprocess=maybe", pixelsJson(mnistLike(Strokes.one(112)))), 400, "preprocess");
+    }
+
+    @Test
+    void aRefusalIsAProblemDetailThatKeepsItsErrorProperty() throws Exception {
+        HttpResponse<String> r = postJson("?model=nope", pixelsJson(mnistLike(Strokes.one(112))));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                "RFC 9457, not " + r.headers().firstValue("Content-Type"));
+        Map<String, Object> problem = body(r);
+        assertEquals(400.0, problem.get("status"));
+        assertEquals("Bad Request", problem.get("title"));
+        assertTrue(((String) problem.get("detail")).startsWith("unknown model 'nope'"), r.body());
+        assertEquals(problem.get("detail"), problem.get("error"), "error repeats detail for older clients");
     }
 
     @Test

@@ -244,8 +244,8 @@ class ClassifyProbesReliabilityTest {
         if (r.statusCode() != status) {
             return "status " + r.statusCode() + " instead of " + status + ": " + shorten(r.body());
         }
-        if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
-            return "not JSON: " + r.headers().firstValue("Content-Type") + " " + shorten(r.body());
+        if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return "not a problem detail: " + r.headers().firstValue("Content-Type") + " " + shorten(r.body());
         }
         Object error = ((Map<?, ?>) Json.parse(r.body())).get("error");
         if (!(error instanceof String message) || !message.contains(messagePart)) {

@@ -1,0 +1,38 @@
+package org.nnlab.digits;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * The per-client rate limit of {@code POST /api/v1/classify}, taken before the body is read: past it a
+ * client gets 429 with Retry-After.
+ */
+@Component
+class ClassifyRateLimit implements HandlerInterceptor {
+    private final TokenBuckets buckets;
+    private final int burst;
+    private final double perSecond;
+
+    ClassifyRateLimit(@Value("${nnlab.classify.rate-limit.burst:30}") int burst,
+                      @Value("${nnlab.classify.rate-limit.per-second:10}") double perSecond) {
+        this.buckets = new TokenBuckets(burst, perSecond);
+        this.burst = burst;
+        this.perSecond = perSecond;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        long wait = buckets.tryTake(request.getRemoteAddr());
+        if (wait > 0) {
+            long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+            throw new ClassifyRefusal(HttpStatus.TOO_MANY_REQUESTS, "too many requests from "
+                    + request.getRemoteAddr() + ": the limit is a burst of " + burst + " then " + perSecond
+                    + " requests a second; retry in " + seconds + " s", seconds);
+        }
+        return true;
+    }
+}
