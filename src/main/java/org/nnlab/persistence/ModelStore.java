@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.ModelFileException;
 import org.nnlab.engine.model.ModelFileLimits;
+import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.model.Sequential;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,11 +43,14 @@ public class ModelStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ModelStoreProperties limits;
+    private final ModelFileLimits fileLimits;
 
-    public ModelStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, ModelStoreProperties limits) {
+    public ModelStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, ModelStoreProperties limits,
+                      SpecLimits specLimits) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.limits = limits;
+        this.fileLimits = limits.fileLimits(specLimits);
     }
 
     /** Keeps a trained model; {@code metricsJson} is a JSON object (or null). Returns once it is committed. */
@@ -83,7 +87,7 @@ public class ModelStore {
         if (modelFile.length > limits.maxUploadBytes()) {
             throw tooLarge();
         }
-        Sequential model = read(modelFile, limits.fileLimits());
+        Sequential model = read(modelFile, fileLimits);
         long parameters = model.params().stream().mapToLong(p -> p.value().size()).sum();
         ModelSummary row = new ModelSummary(UUID.randomUUID().toString(), owner, name,
                 metricsJson == null || metricsJson.isBlank() ? "{}" : metricsJson,

@@ -10,6 +10,7 @@ import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.persistence.ModelStore;
 import org.nnlab.persistence.ModelStoreProperties;
@@ -54,7 +55,8 @@ public final class SaveThenWait {
     }
 
     static ModelStore store(HikariDataSource db) {
-        return new ModelStore(JdbcClient.create(db), new JdbcTransactionManager(db), ModelStoreProperties.defaults());
+        return new ModelStore(JdbcClient.create(db), new JdbcTransactionManager(db), ModelStoreProperties.defaults(),
+                SpecLimits.DEFAULT);
     }
 
     /** {@code spring.datasource.url} from application.properties, with the data folder filled in. */

@@ -24,7 +24,7 @@ final class ModelFileReader {
             in.get(json);
             Sequential model;
             try {
-                ModelSpec spec = ModelSpec.fromJson(new String(json, StandardCharsets.UTF_8));
+                ModelSpec spec = limits.spec().read(new String(json, StandardCharsets.UTF_8));
                 checkDeclaredSize(spec, limits, in.remaining());
                 model = ModelFile.build(spec);
             } catch (IllegalArgumentException e) {
@@ -54,10 +54,6 @@ final class ModelFileReader {
      */
     private static void checkDeclaredSize(ModelSpec spec, ModelFileLimits limits, int bytesLeft)
             throws ModelFileException {
-        if (spec.layers().size() > limits.maxLayers()) {
-            throw new ModelFileException("model file declares " + spec.layers().size() + " layers; the limit is "
-                    + limits.maxLayers());
-        }
         long parameters = spec.paramCount();
         if (parameters > limits.maxParameters()) {
             throw new ModelFileException("model file declares " + parameters + " parameters; the limit is "

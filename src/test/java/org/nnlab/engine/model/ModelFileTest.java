@@ -22,6 +22,7 @@ import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.DropoutSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SigmoidSpec;
+import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -149,13 +150,13 @@ class ModelFileTest {
         byte[] bytes = ModelFile.toBytes(Sequential.build(SPEC, new SplittableRandom(1)));
         long parameters = SPEC.paramCount();
         ModelFileException tooMany = assertThrows(ModelFileException.class,
-                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters - 1, 100)));
+                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters - 1, SpecLimits.DEFAULT)));
         assertTrue(tooMany.getMessage().contains("declares " + parameters + " parameters; the limit is "
                 + (parameters - 1)), tooMany.getMessage());
         ModelFileException tooDeep = assertThrows(ModelFileException.class,
-                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, SPEC.layers().size() - 1)));
-        assertTrue(tooDeep.getMessage().contains("declares " + SPEC.layers().size() + " layers"), tooDeep.getMessage());
+                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, new SpecLimits(SPEC.layers().size() - 1, 200_000))));
+        assertTrue(tooDeep.getMessage().contains("has " + SPEC.layers().size() + " layers"), tooDeep.getMessage());
         assertEquals(SPEC, assertDoesNotThrow(
-                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, SPEC.layers().size()))).spec());
+                () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, new SpecLimits(SPEC.layers().size(), 200_000)))).spec());
     }
 }
