@@ -18,8 +18,6 @@ import org.nnlab.engine.tensor.Shape;
 public record ModelSpec(Shape input, List<LayerSpec> layers) {
     public static final String FORMAT = "nnlab-model-spec";
     public static final int VERSION = 1;
-    /** Longest spec text read (characters): far above any network the limits allow, far below a slow parse. */
-    public static final int MAX_JSON_CHARS = 1 << 20;
     /** Deepest nesting read; a spec nests a few levels (model, layers, a layer, a wrapped cell, a list). */
     public static final int MAX_JSON_DEPTH = 32;
 
@@ -115,11 +113,15 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         return SpecLimits.DEFAULT.read(text);
     }
 
-    /** Reads the JSON form, refusing more layers than {@code limits} allow before decoding any of them. */
+    /**
+     * Reads the JSON form, refusing a text longer than {@code limits} allow before parsing it and more layers
+     * than they allow before decoding any of them.
+     */
     public static ModelSpec fromJson(String text, SpecLimits limits) {
+        limits.checkLength(text.length());
         Object parsed;
         try {
-            parsed = Json.parse(text, MAX_JSON_CHARS, MAX_JSON_DEPTH);
+            parsed = Json.parse(text, limits.maxJsonChars(), MAX_JSON_DEPTH);
         } catch (JsonException e) {
             throw new SpecException("model spec is not valid JSON: " + e.getMessage());
         }
