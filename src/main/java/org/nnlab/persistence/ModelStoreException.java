@@ -1,26 +1,10 @@
 package org.nnlab.persistence;
 
-import java.util.List;
+import org.nnlab.base.i18n.LocalizedException;
 
-/**
- * A model operation refused with a reason a person can act on: a text key (in the {@code train}
- * bundle) with its arguments, and the English gist as the message.
- */
-public class ModelStoreException extends RuntimeException {
-    private final String messageKey;
-    private final List<Object> arguments;
-
+/** A model operation refused with a reason a person can act on (a text key in the {@code train} bundle with its arguments). */
+public class ModelStoreException extends LocalizedException {
     public ModelStoreException(String messageKey, String englishGist, Object... arguments) {
-        super(englishGist);
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.toArray();
+        super(messageKey, englishGist, arguments);
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.concurrent.RejectedExecutionException;
+import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.spec.SpecException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The last stop for an error no view explained: it is logged once with its stack trace, and the user
  * sees one sentence in their language, not a stack trace. Failures with a known cause get their own
- * sentence: the server short of memory, a network description the engine refused, a full work queue;
+ * sentence: a refusal that carries its own text key ({@link LocalizedException}), the server short of memory, a network description the engine refused, a full work queue;
  * anything else is "something went wrong". A tab closed meanwhile gets nothing.
  */
 @Component
@@ -36,7 +37,12 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
             log.debug("A page closed while it was being updated", error);
             return;
         }
-        log.error(cause(error, OutOfMemoryError.class) != null ? "Out of memory in the UI" : "Unexpected error in the UI", error);
+        LocalizedException refusal = cause(error, LocalizedException.class);
+        if (refusal != null) {
+            log.info("Refused: {}", refusal.getMessage());
+        } else {
+            log.error(cause(error, OutOfMemoryError.class) != null ? "Out of memory in the UI" : "Unexpected error in the UI", error);
+        }
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.access(() -> {
@@ -50,6 +56,10 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
     static String message(Throwable error, UI ui) {
         if (cause(error, OutOfMemoryError.class) != null) {
             return ui.getTranslation("error.outOfMemory");
+        }
+        LocalizedException refusal = cause(error, LocalizedException.class);
+        if (refusal != null) {
+            return ui.getTranslation(refusal.messageKey(), refusal.arguments());
         }
         SpecException spec = cause(error, SpecException.class);
         if (spec != null) {

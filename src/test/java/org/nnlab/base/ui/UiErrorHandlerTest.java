@@ -2,6 +2,7 @@ package org.nnlab.base.ui;
 
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -12,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import org.nnlab.engine.spec.SpecLimitException;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
+import org.nnlab.training.JobId;
+import org.nnlab.training.JobNotFoundException;
 
 class UiErrorHandlerTest extends KaribuSpringTest {
 
@@ -42,5 +45,16 @@ class UiErrorHandlerTest extends KaribuSpringTest {
         MockVaadin.clientRoundtrip(false);
         expectNotifications("This network cannot be used: This network has 300 layers; the limit here is 100. Use fewer layers.",
                 "The server is busy right now. Your work is kept; please try again in a few minutes.");
+    }
+
+    @Test
+    void aRefusalIsShownInItsOwnWordsInTheUsersLanguage() {
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(
+                new RuntimeException("wrapped", new JobNotFoundException(new JobId("abc")))));
+        MockVaadin.clientRoundtrip(false);
+        expectNotifications(UI.getCurrent().getTranslation("train.error.notFound"));
+        assertNotEquals(UI.getCurrent().getTranslation("error.unexpected"), UI.getCurrent().getTranslation("train.error.notFound"));
     }
 }
