@@ -15,6 +15,7 @@ import org.nnlab.builder.SpecLinks;
 import org.nnlab.builder.ui.LayerBuilderView;
 import org.nnlab.presence.PresenceService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Replays the probe's closed tabs: a page whose tab closed without the browser's goodbye (no unload
@@ -24,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SessionReliabilityTest extends KaribuSpringTest {
     @Autowired
     PresenceService presence;
+
+    @Value("${nnlab.presence.sweep-seconds}")
+    long sweepSeconds;
 
     @Test
     void aTabThatFellSilentLeavesThePresenceCountAndFreesItsPage() {
@@ -48,6 +52,16 @@ class SessionReliabilityTest extends KaribuSpringTest {
         assertEquals(online - 1, presence.online(), "a page silent for three heartbeats is counted out");
         assertFalse(session.getUIs().contains(ui), "its UI is taken out of the session, so nothing holds its state");
         assertFalse(view.isAttached(), "its view is detached");
+    }
+
+    /** A tab closed without a goodbye leaves the count within a minute: three heartbeats of silence plus one sweep. */
+    @Test
+    void aSilentTabIsCountedOutWithinAMinute() {
+        UI.getCurrent().navigate("");
+        long heartbeatSeconds = VaadinSession.getCurrent().getConfiguration().getHeartbeatInterval();
+        assertTrue(heartbeatSeconds > 0, "pages send heartbeats");
+        assertTrue(3 * heartbeatSeconds + sweepSeconds <= 60,
+                "silent for 3 heartbeats of " + heartbeatSeconds + " s, found by a sweep every " + sweepSeconds + " s");
     }
 
     private static void sleep() {
