@@ -40,7 +40,7 @@ class UiErrorHandlerTest extends KaribuSpringTest {
         expectNotifications("服务器的内存暂时不够。你的内容已保留；请稍后再试，或者使用更小的网络或批大小。");
 
         useLocale(Locale.ENGLISH);
-        handler.error(new ErrorEvent(new SpecLimitException(SpecLimitException.Limit.LAYERS, 300, 100, "too deep")));
+        handler.error(new ErrorEvent(new SpecLimitException(SpecLimitException.Limit.LAYERS, 300, 100)));
         handler.error(new ErrorEvent(new RejectedExecutionException("queue full")));
         MockVaadin.clientRoundtrip(false);
         expectNotifications("This network cannot be used: This network has 300 layers; the limit here is 100. Use fewer layers.",
