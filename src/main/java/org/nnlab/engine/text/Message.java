@@ -1,7 +1,9 @@
 package org.nnlab.engine.text;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -24,7 +26,7 @@ public record Message(String key, List<Object> arguments) {
 
     public Message {
         Objects.requireNonNull(key, "key");
-        arguments = List.copyOf(arguments);
+        arguments = Collections.unmodifiableList(new ArrayList<>(arguments)); // null reads as "null"
     }
 
     public static Message of(String key, Object... arguments) {
