@@ -125,6 +125,9 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         } catch (JsonException e) {
             throw new SpecException("engine.spec.model.notJson", e.explanation());
         }
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new SpecException("engine.spec.model.notObject", SpecCodec.describe(parsed));
+        }
         Map<String, Object> map = SpecCodec.object(parsed, "model spec");
         if (!FORMAT.equals(map.get("format"))) {
             throw new SpecException("engine.spec.model.format", FORMAT, SpecCodec.describe(map.get("format")));

@@ -83,6 +83,10 @@ class EngineMessagesTest {
         assertEquals("模型描述不是有效的 JSON：JSON 错误（第 1 行，第 12 列）：输入意外结束，这里应该有一个值",
                 EngineMessages.localize(spec, Locale.SIMPLIFIED_CHINESE));
 
+        SpecException list = assertThrows(SpecException.class, () -> ModelSpec.fromJson("[1]"));
+        assertEquals("model spec must be a JSON object {…}, got a list", list.getMessage());
+        assertEquals("模型描述必须是 JSON 对象 {…}，但收到的是 一个列表", EngineMessages.localize(list, Locale.SIMPLIFIED_CHINESE));
+
         JsonException json = assertThrows(JsonException.class, () -> Json.parse("[1, 2", 100, 4));
         assertFalse(ENGLISH_WORDS.matcher(EngineMessages.localize(json, Locale.SIMPLIFIED_CHINESE)).find());
 
