@@ -8,6 +8,7 @@ import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * What the builder shows about a stack, all taken from {@link ModelSpec#summary()}: every layer's shapes,
@@ -15,12 +16,12 @@ import org.nnlab.engine.tensor.Shape;
  * message, unchanged), and the totals.
  *
  * @param rows          one row per layer; rows after an invalid layer have no shapes
- * @param error         the engine's message when the stack does not validate, else {@code null}
+ * @param error         the engine's explanation when the stack does not validate, else {@code null}
  * @param errorIndex    the layer the message is about, or -1 (empty stack, bad input, or no error)
  * @param trainingBytes estimated memory to train at {@link #BATCH}: see {@link #trainingBytes}
  * @param fcParams      parameters of the fully connected comparison network: see {@link #fullyConnectedParams}
  */
-public record NetworkAnalysis(Shape input, List<Row> rows, String error, int errorIndex, long params, long flops,
+public record NetworkAnalysis(Shape input, List<Row> rows, Message error, int errorIndex, long params, long flops,
                               long activations, long trainingBytes, long fcParams) {
     /** The batch size the memory estimate assumes. */
     public static final int BATCH = 64;
@@ -33,7 +34,7 @@ public record NetworkAnalysis(Shape input, List<Row> rows, String error, int err
      * One layer: {@code output} is {@code null} when it could not be computed (this layer or one before
      * it does not fit); {@code error} is the engine's message for this layer, if any.
      */
-    public record Row(int index, LayerSpec spec, Shape input, Shape output, long params, long flops, String error) {
+    public record Row(int index, LayerSpec spec, Shape input, Shape output, long params, long flops, Message error) {
         public boolean known() {
             return output != null;
         }
@@ -55,12 +56,12 @@ public record NetworkAnalysis(Shape input, List<Row> rows, String error, int err
 
     public static NetworkAnalysis of(ModelSpec spec) {
         List<LayerSummary> known;
-        String error = null;
+        Message error = null;
         int errorIndex = -1;
         try {
             known = spec.summary();
         } catch (SpecException e) {
-            error = e.getMessage();
+            error = e.explanation();
             errorIndex = e.layerIndex();
             known = errorIndex > 0 ? new ModelSpec(spec.input(), spec.layers().subList(0, errorIndex)).summary() : List.of();
         }

@@ -37,8 +37,7 @@ public final class SpecLinks {
         try {
             bytes = Base64.getUrlDecoder().decode(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new SpecException("the link does not carry a spec: its \"spec\" value is not base64url ("
-                    + e.getMessage() + "); copy the whole link again");
+            throw new SpecException("engine.spec.link.notBase64", e.getMessage());
         }
         return limits.read(new String(bytes, StandardCharsets.UTF_8));
     }

@@ -1,5 +1,10 @@
 package org.nnlab.digits;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.nnlab.base.i18n.EngineMessages;
+import org.nnlab.base.i18n.LocalizedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +20,16 @@ class ClassifyProblems {
     ResponseEntity<ProblemDetail> refused(ClassifyRefusal refusal) {
         return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refusal.getBody());
+    }
+
+    /**
+     * A refusal that carries its text key (the reader's JSON refusal, with the engine's explanation inside):
+     * 400, said in the language the request's {@code Accept-Language} asks for, English when it asks none.
+     */
+    @ExceptionHandler(LocalizedException.class)
+    ResponseEntity<ProblemDetail> localized(LocalizedException refusal, HttpServletRequest request) {
+        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH : request.getLocale();
+        return refused(new ClassifyRefusal(HttpStatus.BAD_REQUEST, EngineMessages.localize(refusal, locale)));
     }
 
     /**

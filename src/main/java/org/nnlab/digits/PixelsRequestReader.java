@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.json.JsonException;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,7 +51,8 @@ class PixelsRequestReader extends AbstractHttpMessageConverter<PixelsRequest> {
         try {
             parsed = Json.parse(text);
         } catch (JsonException e) {
-            throw refusal("the body is not valid JSON: " + e.getMessage());
+            throw new LocalizedException("api.error.notJson", "the body is not valid JSON: " + e.getMessage(),
+                    e.explanation());
         }
         if (!(parsed instanceof Map<?, ?> object) || !(object.get("pixels") instanceof List<?> list)) {
             throw refusal("expected a JSON object with \"pixels\": an array of 784 numbers (28×28, row-major)");

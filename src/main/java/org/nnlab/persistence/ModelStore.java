@@ -18,6 +18,7 @@ import org.nnlab.engine.model.ModelFileException;
 import org.nnlab.engine.model.ModelFileLimits;
 import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.model.Sequential;
+import org.nnlab.engine.text.Message;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -193,10 +194,10 @@ public class ModelStore {
         try {
             return ModelFile.fromBytes(bytes, limits);
         } catch (ModelFileException e) {
-            throw new ModelStoreException("train.models.error.badFile", e.getMessage(), e.getMessage());
+            throw new ModelStoreException("train.models.error.badFile", e.getMessage(), e.explanation());
         } catch (RuntimeException e) {
             throw new ModelStoreException("train.models.error.badFile", "the model in the file is invalid: "
-                    + e.getMessage(), String.valueOf(e.getMessage()));
+                    + e.getMessage(), Message.explain(e));
         }
     }
 

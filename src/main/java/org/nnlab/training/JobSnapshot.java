@@ -2,6 +2,7 @@ package org.nnlab.training;
 
 import java.time.Instant;
 import java.util.List;
+import org.nnlab.engine.text.Message;
 
 /**
  * A job as its owner sees it at one moment, immutable. Histories grow from the start of the run (long
@@ -9,12 +10,12 @@ import java.util.List;
  * until there is something to show. Rates and times left are NaN while unknown.
  *
  * @param queuePosition    1 for the next job to get a place, 0 when not waiting
- * @param message          why the job failed (the engine's explanation), otherwise empty
+ * @param message          why the job failed (the engine's explanation), otherwise {@code null}
  * @param progress         0..1, samples trained over samples planned
  * @param layerNames       the layers with parameters, in the order of {@link HealthPoint}'s arrays
  * @param bestValidationAccuracy best validation accuracy after an epoch (NaN before), the checkpoint kept
  */
-public record JobSnapshot(JobId id, String networkName, JobState state, int queuePosition, String message,
+public record JobSnapshot(JobId id, String networkName, JobState state, int queuePosition, Message message,
                           int step, int epoch, int epochs, double progress, double samplesPerSecond,
                           double secondsLeft, long parameters, Instant created, List<String> layerNames,
                           List<TrainPoint> train, List<EpochPoint> epochHistory, List<HealthPoint> health,

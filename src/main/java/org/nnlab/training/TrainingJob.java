@@ -16,6 +16,7 @@ import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
 import org.nnlab.engine.model.TrainerEvent;
 import org.nnlab.engine.tensor.Tensor;
+import org.nnlab.engine.text.Message;
 import org.nnlab.training.JobSnapshot.Confusion;
 import org.nnlab.training.JobSnapshot.EpochPoint;
 import org.nnlab.training.JobSnapshot.HealthPoint;
@@ -45,7 +46,7 @@ final class TrainingJob {
     boolean onWorker;
     boolean cancelRequested;
     int stepsRequested;
-    String message = "";
+    Message message;
     long finishedAt;
     /** When it was last paused ({@link System#nanoTime}), to stop pauses that are forgotten. */
     long pausedAt;
@@ -149,7 +150,7 @@ final class TrainingJob {
     }
 
     /** The engine's explanation when training diverged, else null. */
-    String divergence() {
+    Message divergence() {
         TrainerEvent.TrainingEnded d = trainer.divergence();
         return d == null ? null : d.reason();
     }

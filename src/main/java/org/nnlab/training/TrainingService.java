@@ -20,6 +20,7 @@ import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Parallelism;
+import org.nnlab.engine.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,7 +172,7 @@ public class TrainingService implements AutoCloseable {
             request.spec().validate();
             parameters = request.spec().paramCount();
         } catch (SpecException e) {
-            throw new TrainingRefusedException("train.error.invalidSpec", e.getMessage(), e.getMessage());
+            throw new TrainingRefusedException("train.error.invalidSpec", e.getMessage(), e.explanation());
         }
         if (parameters > properties.maxParameters()) {
             throw new TrainingRefusedException("train.error.tooManyParameters", "the network has " + parameters
@@ -359,7 +360,7 @@ public class TrainingService implements AutoCloseable {
                 publishLater(waiting);
             }
             if (wasWaiting && !job.isPrepared()) {
-                end(job, JobState.CANCELLED, "");
+                end(job, JobState.CANCELLED, null);
                 ended = true;
             } else if (!job.onWorker && !ready.contains(job)) {
                 ready.addFirst(job);
@@ -485,10 +486,10 @@ public class TrainingService implements AutoCloseable {
     }
 
     /** How a slice ended: {@code state} null to go on; {@code keepModel} false when the model may be unsound. */
-    private record SliceOutcome(JobState state, String message, boolean keepModel) {
-        static final SliceOutcome CONTINUE = new SliceOutcome(null, "", false);
+    private record SliceOutcome(JobState state, Message message, boolean keepModel) {
+        static final SliceOutcome CONTINUE = new SliceOutcome(null, null, false);
 
-        SliceOutcome(JobState state, String message) {
+        SliceOutcome(JobState state, Message message) {
             this(state, message, true);
         }
     }
@@ -506,7 +507,7 @@ public class TrainingService implements AutoCloseable {
                 Turn turn = nextTurn(job);
                 if (turn == Turn.CANCEL) {
                     job.finishModel();
-                    return new SliceOutcome(JobState.CANCELLED, "");
+                    return new SliceOutcome(JobState.CANCELLED, null);
                 }
                 if (turn == Turn.STOP) {
                     job.afterSlice(job.state == JobState.PAUSED);
@@ -514,14 +515,14 @@ public class TrainingService implements AutoCloseable {
                 }
                 job.trainOneBatch(turn == Turn.STEP);
                 batches++;
-                String diverged = job.divergence();
+                Message diverged = job.divergence();
                 if (diverged != null) {
                     job.finishModel();
                     return new SliceOutcome(JobState.FAILED, diverged);
                 }
                 if (job.trainingDone()) {
                     job.finishModel();
-                    return new SliceOutcome(JobState.FINISHED, "");
+                    return new SliceOutcome(JobState.FINISHED, null);
                 }
                 if (turn == Turn.STEP || batches >= properties.sliceBatches() || System.nanoTime() - start >= budget) {
                     job.afterSlice(turn == Turn.STEP);
@@ -530,7 +531,7 @@ public class TrainingService implements AutoCloseable {
             }
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed", job.id, e);
-            return new SliceOutcome(JobState.FAILED, e.getMessage() == null ? e.toString() : e.getMessage(), false);
+            return new SliceOutcome(JobState.FAILED, Message.explain(e), false);
         }
     }
 
@@ -576,9 +577,9 @@ public class TrainingService implements AutoCloseable {
     }
 
     /** Under the lock: the job is over; its place (if it had one) goes to the first waiting job. */
-    private void end(TrainingJob job, JobState state, String message) {
+    private void end(TrainingJob job, JobState state, Message message) {
         job.state = state;
-        job.message = message == null ? "" : message;
+        job.message = message;
         job.finishedAt = System.nanoTime();
         ready.remove(job);
         waiting.remove(job);

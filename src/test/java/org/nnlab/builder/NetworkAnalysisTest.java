@@ -39,8 +39,8 @@ class NetworkAnalysisTest {
         NetworkAnalysis a = NetworkAnalysis.of(spec);
         assertFalse(a.valid());
         assertEquals(0, a.errorIndex());
-        assertTrue(a.error().startsWith("layer 0 (conv2d): Conv2d: height (28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number"),
-                a.error());
+        assertTrue(a.error().english().startsWith("layer 0 (conv2d): Conv2d: height (28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number"),
+                a.error().english());
         assertEquals(a.error(), a.rows().getFirst().error());
         assertEquals(Shape.of(1, 28, 28), a.rows().getFirst().input());
         assertNull(a.rows().get(1).output());

@@ -143,6 +143,18 @@ class ClassifyApiTest {
     }
 
     @Test
+    void aRefusalWithATextKeyAnswersInTheLanguageTheClientAsksFor() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/classify"))
+                .header("Content-Type", "application/json").header("Accept-Language", "zh-CN,zh;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pixels\": [0, 1")).build();
+        HttpResponse<String> r = client().send(request, HttpResponse.BodyHandlers.ofString());
+        assertRefused(r, 400, "请求体不是有效的 JSON：JSON 错误（第 1 行，第 17 列）：");
+        assertEquals(body(r).get("error"), body(r).get("detail"));
+        assertRefused(postJson("", "{\"pixels\": [0, 1"), 400,
+                "the body is not valid JSON: JSON error at line 1, column 17: ");
+    }
+
+    @Test
     void refusesARequestBodyOverTheLimit() throws Exception {
         byte[] big = new byte[200_001];
         java.util.Arrays.fill(big, (byte) ' ');

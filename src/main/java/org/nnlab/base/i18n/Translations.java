@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.nnlab.engine.text.Explained;
+import org.nnlab.engine.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,11 +34,27 @@ public class Translations implements I18NProvider {
     public String getTranslation(String key, Locale locale, Object... params) {
         try {
             String pattern = bundleFor(key, locale).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(params);
+            return params.length == 0 ? pattern : new MessageFormat(pattern, locale).format(localized(params, locale));
         } catch (MissingResourceException e) {
             log.warn("No text for key '{}' in {}", key, locale);
             return "!" + key;
         }
+    }
+
+    /**
+     * The arguments with every engine {@link Message} (and every exception that explains itself) put into
+     * {@code locale}'s words, so that a text may take the engine's explanation as one of its values.
+     */
+    private static Object[] localized(Object[] params, Locale locale) {
+        Object[] out = params.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Message m) {
+                out[i] = EngineMessages.localize(m, locale);
+            } else if (out[i] instanceof Throwable t && (t instanceof Explained || t instanceof LocalizedException)) {
+                out[i] = EngineMessages.localize(t, locale);
+            }
+        }
+        return out;
     }
 
     /** The supported locale closest to {@code locale}: Chinese for any zh, otherwise English. */

@@ -12,13 +12,13 @@ public final class SpecErrors {
     private SpecErrors() {
     }
 
-    /** A limit as a sentence of the page's bundle; any other refusal as the engine wrote it (localized where known). */
+    /** A limit as a sentence of the page's bundle; any other refusal as the engine explains it, in the page's language. */
     public static String describe(SpecException e, Component page) {
         if (e instanceof SpecLimitException over) {
             String key = over.limit() == SpecLimitException.Limit.LAYERS ? "spec.limit.layers" : "spec.limit.characters";
             return page.getTranslation(key, over.actual(), over.maximum());
         }
         UI ui = UI.getCurrent();
-        return EngineMessages.localize(e.getMessage(), ui == null ? Locale.ENGLISH : ui.getLocale());
+        return EngineMessages.localize(e.explanation(), ui == null ? Locale.ENGLISH : ui.getLocale());
     }
 }

@@ -9,8 +9,10 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.concurrent.RejectedExecutionException;
+import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.spec.SpecException;
+import org.nnlab.engine.text.Explained;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The last stop for an error no view explained: it is logged once with its stack trace, and the user
  * sees one sentence in their language, not a stack trace. Failures with a known cause get their own
- * sentence: a refusal that carries its own text key ({@link LocalizedException}), the server short of memory, a network description the engine refused, a full work queue;
+ * sentence: a refusal that carries its own text key ({@link LocalizedException}), the server short of memory, a network description the engine refused, a full work queue,
+ * any other engine error that explains itself (a damaged model or data file, for one);
  * anything else is "something went wrong". A tab closed meanwhile gets nothing.
  */
 @Component
@@ -59,7 +62,7 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         }
         LocalizedException refusal = cause(error, LocalizedException.class);
         if (refusal != null) {
-            return ui.getTranslation(refusal.messageKey(), refusal.arguments());
+            return EngineMessages.localize(refusal, ui.getLocale());
         }
         SpecException spec = cause(error, SpecException.class);
         if (spec != null) {
@@ -67,6 +70,11 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         }
         if (cause(error, RejectedExecutionException.class) != null) {
             return ui.getTranslation("error.busy");
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Explained) {
+                return EngineMessages.localize(t, ui.getLocale());
+            }
         }
         return ui.getTranslation("error.unexpected");
     }

@@ -32,6 +32,7 @@ import org.nnlab.builder.SpecLinks;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.spec.SpecLimits;
+import org.nnlab.engine.text.Message;
 
 /** The builder's dialogs: save, load, JSON export and import, share link and code export. */
 final class BuilderDialogs {
@@ -71,7 +72,7 @@ final class BuilderDialogs {
                 view.showInfo(view.getTranslation("build.save.done", name.getValue().strip()));
                 d.close();
             } catch (IllegalArgumentException ex) {
-                PropertyEditors.invalid(name, ex.getMessage());
+                PropertyEditors.invalid(name, Message.explain(ex));
             }
         });
         ok.setId("build-save-ok");
@@ -105,7 +106,7 @@ final class BuilderDialogs {
                     saved.load(CurrentOwner.id(), entry.id()).ifPresent(view::change);
                     d.close();
                 } catch (SpecException ex) {
-                    view.showError(ex.getMessage());
+                    view.showError(ex.explanation());
                 }
             });
             open.addClassName("build-saved-open");
@@ -212,7 +213,7 @@ final class BuilderDialogs {
             torch = PytorchExport.script(view.spec());
             keras = KerasExport.script(view.spec());
         } catch (SpecException e) {
-            view.showError(e.getMessage());
+            view.showError(e.explanation());
             return;
         }
         Pre code = new Pre(torch);

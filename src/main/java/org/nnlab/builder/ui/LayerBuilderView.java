@@ -56,6 +56,7 @@ import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * The visual layer builder: a palette of every layer kind the engine lists, a stack of layer cards whose
@@ -281,8 +282,8 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
             after = Specs.with(before, path, value);
         } catch (IllegalArgumentException e) {
             pendingError = e.getMessage();
-            PropertyEditors.invalid(field, e.getMessage());
-            cards.get(index).showError(e.getMessage());
+            PropertyEditors.invalid(field, Message.explain(e));
+            cards.get(index).showError(Message.explain(e));
             updateHistoryButtons();
             return;
         }
@@ -694,8 +695,12 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         UI.getCurrent().navigate("train", QueryParameters.simple(Map.of(SpecLinks.PARAMETER, SpecLinks.encode(current))));
     }
 
+    void showError(Message message) {
+        showError(EngineMessages.localize(message, getLocale()));
+    }
+
     void showError(String message) {
-        Notification n = new Notification(EngineMessages.localize(message, getLocale()), 8000,
+        Notification n = new Notification(message, 8000,
                 Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         n.open();

@@ -16,6 +16,7 @@ import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.builder.DiagramSvg;
 import org.nnlab.builder.NetworkAnalysis;
 import org.nnlab.engine.spec.LayerSpec;
+import org.nnlab.engine.text.Message;
 
 /**
  * One layer in the stack: its kind, buttons to move, duplicate, delete it and to add below it, the
@@ -115,7 +116,7 @@ final class LayerCard extends Div {
     }
 
     /** Highlights the card with the engine's explanation, in the page's language where it knows how. */
-    void showError(String message) {
+    void showError(Message message) {
         addClassName("build-card-invalid");
         error.setText(EngineMessages.localize(message, getLocale()));
         error.setVisible(true);

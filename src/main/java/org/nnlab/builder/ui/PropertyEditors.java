@@ -20,6 +20,7 @@ import org.nnlab.engine.spec.LayerKind;
 import org.nnlab.engine.spec.LayerKinds;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * Editors for the settings of a layer spec, made from its record components: whole numbers get an
@@ -153,7 +154,7 @@ final class PropertyEditors {
                 try {
                     sink.edit(path, Specs.defaultOf(e.getValue()), kind, true);
                 } catch (IllegalStateException noDefault) {
-                    invalid(kind, noDefault.getMessage());
+                    invalid(kind, Message.explain(noDefault));
                 }
             }
         });
@@ -180,8 +181,12 @@ final class PropertyEditors {
         return field;
     }
 
+    static void invalid(HasValidation field, Message message) {
+        invalid(field, EngineMessages.localize(message, UI.getCurrent().getLocale()));
+    }
+
     static void invalid(HasValidation field, String message) {
-        field.setErrorMessage(EngineMessages.localize(message, UI.getCurrent().getLocale()));
+        field.setErrorMessage(message);
         field.setInvalid(true);
     }
 

@@ -39,6 +39,7 @@ import org.nnlab.digits.ShippedDigitModels;
 import org.nnlab.digits.StrokeTiming;
 import org.nnlab.engine.data.DigitStages;
 import org.nnlab.engine.data.GrayImage;
+import org.nnlab.engine.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -305,7 +306,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
             current = classifier.classify(model, stages, withLayers && layersDetails.isOpened(), start);
         } catch (RuntimeException e) {
             log.warn("Model {} failed on a drawing", model.id(), e);
-            Notification n = Notification.show(getTranslation("draw.model.failed", e.getMessage()));
+            Notification n = Notification.show(getTranslation("draw.model.failed", Message.explain(e)));
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             updateFeedbackButtons();
             return false;

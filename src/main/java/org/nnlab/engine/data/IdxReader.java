@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.nnlab.engine.text.Message;
 
 /**
  * Reads the IDX files MNIST is distributed in, plain or gzip-compressed (recognised by content, not by
@@ -56,12 +57,12 @@ public final class IdxReader {
         try (InputStream in = open(file)) {
             byte[] head = in.readNBytes(4);
             if (head.length < 4) {
-                throw truncated(file, "its 4-byte header", head.length);
+                throw truncated(file, Message.of("engine.idx.part.header"), head.length);
             }
             int ndims = head[3] & 0xff;
             byte[] dimBytes = in.readNBytes(4 * ndims);
             if (dimBytes.length < 4 * ndims) {
-                throw truncated(file, "the sizes of its " + ndims + " dimensions", 4 + dimBytes.length);
+                throw truncated(file, Message.of("engine.idx.part.dimensions", ndims), 4 + dimBytes.length);
             }
             ByteBuffer buf = ByteBuffer.wrap(dimBytes);
             int[] dims = new int[ndims];
@@ -70,47 +71,44 @@ public final class IdxReader {
             }
             return dims;
         } catch (EOFException | ZipException e) {
-            throw new IdxFormatException(file + " is a damaged or truncated gzip file (" + e.getMessage()
-                    + "). Download it again.", e);
+            throw new IdxFormatException(e, "engine.idx.gzip", file, e.getMessage());
         }
     }
 
     private static int[] readHeader(Path file, ByteBuffer buf, int expectedMagic, int expectedDims, String what)
             throws IdxFormatException {
         if (buf.remaining() < 4) {
-            throw truncated(file, "its 4-byte header", buf.remaining());
+            throw truncated(file, Message.of("engine.idx.part.header"), buf.remaining());
         }
         int magic = buf.getInt();
         if (magic != expectedMagic) {
-            throw new IdxFormatException(String.format(
-                    "%s is not an IDX %s file: magic number 0x%08X, expected 0x%08X.%s", file, what, magic,
-                    expectedMagic, hintForMagic(magic)));
+            throw new IdxFormatException("engine.idx.magic", file, Message.of("engine.idx.kind." + what),
+                    String.format("0x%08X", magic), String.format("0x%08X", expectedMagic), hintForMagic(magic));
         }
         if (buf.remaining() < 4 * expectedDims) {
-            throw truncated(file, "the sizes of its " + expectedDims + " dimensions", 4 + buf.remaining());
+            throw truncated(file, Message.of("engine.idx.part.dimensions", expectedDims), 4 + buf.remaining());
         }
         int[] dims = new int[expectedDims];
         for (int i = 0; i < expectedDims; i++) {
             dims[i] = buf.getInt();
             if (dims[i] < 0) {
-                throw new IdxFormatException(file + ": dimension " + i + " is negative (" + dims[i]
-                        + "); the file is damaged.");
+                throw new IdxFormatException("engine.idx.negative", file, i, dims[i]);
             }
         }
         return dims;
     }
 
-    private static String hintForMagic(int magic) {
+    private static Message hintForMagic(int magic) {
         if (magic == IMAGES_MAGIC) {
-            return " It holds images; did you swap the images and labels files?";
+            return Message.of("engine.idx.hint.images");
         }
         if (magic == LABELS_MAGIC) {
-            return " It holds labels; did you swap the images and labels files?";
+            return Message.of("engine.idx.hint.labels");
         }
         if ((magic >>> 16) == 0x1f8b) {
-            return " It looks gzip-compressed but could not be unpacked.";
+            return Message.of("engine.idx.hint.gzip");
         }
-        return " Possible cause: a damaged download or a file that is not MNIST (e.g. an HTML error page).";
+        return Message.of("engine.idx.hint.other");
     }
 
     private static byte[] readBody(Path file, ByteBuffer buf, int[] dims) throws IdxFormatException {
@@ -119,33 +117,27 @@ public final class IdxReader {
             expected *= d;
         }
         if (expected > Integer.MAX_VALUE - 16) {
-            throw new IdxFormatException(file + ": header announces " + Arrays.toString(dims)
-                    + " values, too many to load.");
+            throw new IdxFormatException("engine.idx.tooMany", file, Arrays.toString(dims));
         }
         int headerBytes = buf.position();
         if (buf.remaining() < expected) {
-            throw new IdxFormatException(String.format(
-                    "%s is truncated: the header announces %s = %d values after a %d-byte header (%d bytes in all), "
-                            + "but the file has %d bytes. Download it again.",
-                    file, Arrays.toString(dims), expected, headerBytes, headerBytes + expected,
-                    headerBytes + buf.remaining()));
+            throw new IdxFormatException("engine.idx.truncatedBody", file, Arrays.toString(dims), expected, headerBytes,
+                    headerBytes + expected, headerBytes + buf.remaining());
         }
         byte[] body = new byte[(int) expected];
         buf.get(body);
         return body;
     }
 
-    private static IdxFormatException truncated(Path file, String part, int got) {
-        return new IdxFormatException(file + " is truncated: it ends after " + got + " bytes, before "
-                + part + ". Download it again.");
+    private static IdxFormatException truncated(Path file, Message part, int got) {
+        return new IdxFormatException("engine.idx.truncated", file, got, part);
     }
 
     private static byte[] readBytes(Path file) throws IOException {
         try (InputStream in = open(file)) {
             return in.readAllBytes();
         } catch (EOFException | ZipException e) {
-            throw new IdxFormatException(file + " is a damaged or truncated gzip file (" + e.getMessage()
-                    + "). Download it again.", e);
+            throw new IdxFormatException(e, "engine.idx.gzip", file, e.getMessage());
         }
     }
 
@@ -164,7 +156,7 @@ public final class IdxReader {
                 return new GZIPInputStream(raw, 1 << 16);
             } catch (IOException e) {
                 raw.close();
-                throw new IdxFormatException(file + " is a damaged gzip file (" + e.getMessage() + ").", e);
+                throw new IdxFormatException(e, "engine.idx.gzipDamaged", file, e.getMessage());
             }
         }
         return raw;

@@ -87,9 +87,8 @@ public final class Mnist {
         int[] labels = IdxReader.readLabels(labelsPath);
         IdxReader.IdxImages images = IdxReader.readImages(imagesPath);
         if (images.count() != labels.length) {
-            throw new IdxFormatException(imagesPath.getFileName() + " holds " + images.count() + " images but "
-                    + labelsPath.getFileName() + " holds " + labels.length
-                    + " labels; they must match. Possible cause: files from different sets (train vs t10k).");
+            throw new IdxFormatException("engine.idx.countMismatch", imagesPath.getFileName(), images.count(),
+                    labelsPath.getFileName(), labels.length);
         }
         byte[] raw = images.pixels();
         float[] pixels = new float[raw.length];

@@ -21,8 +21,7 @@ public final class Json {
      */
     public static Object parse(String text, int maxChars, int maxDepth) {
         if (text.length() > maxChars) {
-            throw new JsonException("JSON text of " + text.length() + " characters is longer than the limit of "
-                    + maxChars);
+            throw new JsonException("engine.json.tooLong", text.length(), maxChars);
         }
         return new JsonParser(text, maxDepth).parseDocument();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nnlab.engine.text.Message;
 
 /** Recursive-descent parser for RFC 8259 JSON; see {@link Json} for the value types it returns. */
 final class JsonParser {
@@ -26,7 +27,7 @@ final class JsonParser {
         Object value = parseValue();
         skipWhitespace();
         if (pos < text.length()) {
-            throw error("unexpected text after the JSON value");
+            throw error("engine.json.trailing");
         }
         return value;
     }
@@ -34,7 +35,7 @@ final class JsonParser {
     private Object parseValue() {
         skipWhitespace();
         if (pos >= text.length()) {
-            throw error("unexpected end of input, expected a value");
+            throw error("engine.json.endValue");
         }
         char c = text.charAt(pos);
         return switch (c) {
@@ -48,7 +49,7 @@ final class JsonParser {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     yield parseNumber();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("engine.json.character", c);
             }
         };
     }
@@ -66,13 +67,13 @@ final class JsonParser {
         while (true) {
             skipWhitespace();
             if (peek() != '"') {
-                throw error("expected a member name in double quotes");
+                throw error("engine.json.memberName");
             }
             String key = parseString();
             skipWhitespace();
             expect(':');
             if (map.containsKey(key)) {
-                throw error("duplicate member \"" + key + "\"");
+                throw error("engine.json.duplicate", key);
             }
             map.put(key, parseValue());
             skipWhitespace();
@@ -114,7 +115,7 @@ final class JsonParser {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw error("unterminated string");
+                throw error("engine.json.unterminatedString");
             }
             char c = text.charAt(pos++);
             if (c == '"') {
@@ -123,7 +124,7 @@ final class JsonParser {
             if (c == '\\') {
                 sb.append(parseEscape());
             } else if (c < 0x20) {
-                throw error("control character in string (write it as an escape)");
+                throw error("engine.json.control");
             } else {
                 sb.append(c);
             }
@@ -132,7 +133,7 @@ final class JsonParser {
 
     private char parseEscape() {
         if (pos >= text.length()) {
-            throw error("unterminated escape");
+            throw error("engine.json.unterminatedEscape");
         }
         char e = text.charAt(pos++);
         return switch (e) {
@@ -144,17 +145,17 @@ final class JsonParser {
             case 't' -> '\t';
             case 'u' -> {
                 if (pos + 4 > text.length()) {
-                    throw error("incomplete \\u escape");
+                    throw error("engine.json.incompleteU");
                 }
                 try {
                     char u = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
                     pos += 4;
                     yield u;
                 } catch (NumberFormatException ex) {
-                    throw error("bad \\u escape");
+                    throw error("engine.json.badU");
                 }
             }
-            default -> throw error("unknown escape \\" + e);
+            default -> throw error("engine.json.unknownEscape", e);
         };
     }
 
@@ -166,38 +167,38 @@ final class JsonParser {
         if (peek() == '0') {
             pos++;
             if (Character.isDigit(peek())) {
-                throw error("numbers cannot have leading zeros");
+                throw error("engine.json.leadingZeros");
             }
         } else {
-            digits("a digit");
+            digits("engine.json.digit");
         }
         if (peek() == '.') {
             pos++;
-            digits("a digit after the decimal point");
+            digits("engine.json.digitFraction");
         }
         if (peek() == 'e' || peek() == 'E') {
             pos++;
             if (peek() == '+' || peek() == '-') {
                 pos++;
             }
-            digits("a digit in the exponent");
+            digits("engine.json.digitExponent");
         }
         return Double.parseDouble(text.substring(start, pos));
     }
 
-    private void digits(String what) {
+    private void digits(String missingKey) {
         int start = pos;
         while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
             pos++;
         }
         if (pos == start) {
-            throw error("expected " + what);
+            throw error(missingKey);
         }
     }
 
     private Object literal(String word, Object value) {
         if (!text.startsWith(word, pos)) {
-            throw error("unexpected text, expected " + word);
+            throw error("engine.json.literal", word);
         }
         pos += word.length();
         return value;
@@ -205,14 +206,14 @@ final class JsonParser {
 
     private void enter() {
         if (++depth > maxDepth) {
-            throw error("nested deeper than " + maxDepth + " levels");
+            throw error("engine.json.depth", maxDepth);
         }
     }
 
     private void expect(char c) {
         if (peek() != c) {
-            throw error(pos >= text.length() ? "unexpected end of input, expected '" + c + "'"
-                    : "expected '" + c + "' but found '" + text.charAt(pos) + "'");
+            throw pos >= text.length() ? error("engine.json.endChar", c)
+                    : error("engine.json.expectedChar", c, text.charAt(pos));
         }
         pos++;
     }
@@ -231,7 +232,8 @@ final class JsonParser {
         }
     }
 
-    private JsonException error(String what) {
+    /** The problem {@code key} (with its arguments) where the parser stands, by line and column. */
+    private JsonException error(String key, Object... arguments) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < Math.min(pos, text.length()); i++) {
@@ -242,6 +244,6 @@ final class JsonParser {
                 column++;
             }
         }
-        return new JsonException("JSON error at line " + line + ", column " + column + ": " + what);
+        return new JsonException("engine.json.error", line, column, Message.of(key, arguments));
     }
 }

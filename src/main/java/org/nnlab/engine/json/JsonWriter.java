@@ -27,7 +27,7 @@ final class JsonWriter {
             case Number n -> number(n);
             case Map<?, ?> m -> object(m, indent);
             case List<?> l -> array(l, indent);
-            default -> throw new JsonException("cannot write a " + value.getClass().getName() + " as JSON");
+            default -> throw new JsonException("engine.json.cannotWrite", value.getClass().getName());
         }
     }
 
@@ -38,7 +38,7 @@ final class JsonWriter {
         }
         double d = n.doubleValue();
         if (!Double.isFinite(d)) {
-            throw new JsonException("JSON has no value for " + d);
+            throw new JsonException("engine.json.noValue", d);
         }
         if (d == Math.rint(d) && Math.abs(d) < EXACT_LIMIT && !(d == 0 && 1 / d < 0)) {
             out.append((long) d);
@@ -53,7 +53,7 @@ final class JsonWriter {
         while (it.hasNext()) {
             Map.Entry<?, ?> e = it.next();
             if (!(e.getKey() instanceof String key)) {
-                throw new JsonException("JSON member names must be strings, got " + e.getKey());
+                throw new JsonException("engine.json.memberNotString", e.getKey());
             }
             newline(indent + 1);
             string(key);

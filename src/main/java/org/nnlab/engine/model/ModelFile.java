@@ -100,35 +100,34 @@ public final class ModelFile {
     private static void checkHeader(byte[] bytes) throws ModelFileException {
         for (int i = 0; i < MAGIC.length; i++) {
             if (i >= bytes.length) {
-                throw new ModelFileException("model file is truncated: only " + bytes.length + " bytes");
+                throw new ModelFileException("engine.modelFile.short", bytes.length);
             }
             if (bytes[i] != MAGIC[i]) {
-                throw new ModelFileException("not an NN Lab model file: it does not start with \"NNLM\"");
+                throw new ModelFileException("engine.modelFile.magic");
             }
         }
         if (bytes.length < HEADER + 4) {
-            throw new ModelFileException("model file is truncated: only " + bytes.length + " bytes");
+            throw new ModelFileException("engine.modelFile.short", bytes.length);
         }
         ByteBuffer header = ByteBuffer.wrap(bytes);
         int version = header.getInt(4);
         if (version > VERSION || version < 1) {
-            throw new ModelFileException("model file format version " + version + " is not supported: this NN Lab reads"
-                    + " version " + VERSION + (version > VERSION ? "; the file comes from a newer NN Lab, update to open it" : ""));
+            throw new ModelFileException(version > VERSION ? "engine.modelFile.versionNewer"
+                    : "engine.modelFile.versionOlder", version, VERSION);
         }
         long expected = HEADER + header.getLong(8) + 4;
         if (bytes.length < expected) {
-            throw new ModelFileException("model file is truncated: expected " + expected + " bytes, found " + bytes.length);
+            throw new ModelFileException("engine.modelFile.truncated", expected, bytes.length);
         }
         if (bytes.length > expected) {
-            throw new ModelFileException("model file is corrupted: " + (bytes.length - expected)
-                    + " unexpected bytes after its end");
+            throw new ModelFileException("engine.modelFile.trailing", bytes.length - expected);
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         int stored = header.getInt(bytes.length - 4);
         if (stored != (int) crc.getValue()) {
-            throw new ModelFileException("model file is corrupted: checksum " + Integer.toHexString((int) crc.getValue())
-                    + " does not match the stored " + Integer.toHexString(stored));
+            throw new ModelFileException("engine.modelFile.checksum", Integer.toHexString((int) crc.getValue()),
+                    Integer.toHexString(stored));
         }
     }
 
@@ -181,7 +180,7 @@ public final class ModelFile {
     public static Sequential read(InputStream in, int maxBytes, ModelFileLimits limits) throws IOException {
         byte[] bytes = in.readNBytes(maxBytes);
         if (bytes.length == maxBytes && in.read() != -1) {
-            throw new ModelFileException("model file is larger than the limit of " + maxBytes + " bytes");
+            throw new ModelFileException("engine.modelFile.tooLarge", maxBytes);
         }
         return fromBytes(bytes, limits);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /** Reads the body of a {@link ModelFile} whose header and checksum were already checked. */
 final class ModelFileReader {
@@ -18,7 +19,7 @@ final class ModelFileReader {
         try {
             int specLength = in.getInt();
             if (specLength < 0 || specLength > in.remaining()) {
-                throw new ModelFileException("model file is corrupted: its parts do not add up to its length");
+                throw new ModelFileException("engine.modelFile.parts");
             }
             byte[] json = new byte[specLength];
             in.get(json);
@@ -28,23 +29,22 @@ final class ModelFileReader {
                 checkDeclaredSize(spec, limits, in.remaining());
                 model = ModelFile.build(spec);
             } catch (IllegalArgumentException e) {
-                throw new ModelFileException("model file has an unusable spec: " + e.getMessage());
+                throw new ModelFileException("engine.modelFile.spec", Message.explain(e));
             }
             List<Param> params = model.savedTensors();
             int count = in.getInt();
             if (count != params.size()) {
-                throw new ModelFileException("model file holds " + count + " tensors but its spec has "
-                        + params.size() + " parameters");
+                throw new ModelFileException("engine.modelFile.tensorCount", count, params.size());
             }
             for (int i = 0; i < count; i++) {
                 readTensor(in, params.get(i), i);
             }
             if (in.hasRemaining()) {
-                throw new ModelFileException("model file has " + in.remaining() + " unexpected bytes after its tensors");
+                throw new ModelFileException("engine.modelFile.afterTensors", in.remaining());
             }
             return model;
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
-            throw new ModelFileException("model file is corrupted: its parts do not add up to its length");
+            throw new ModelFileException("engine.modelFile.parts");
         }
     }
 
@@ -56,20 +56,17 @@ final class ModelFileReader {
             throws ModelFileException {
         long parameters = spec.paramCount();
         if (parameters > limits.maxParameters()) {
-            throw new ModelFileException("model file declares " + parameters + " parameters; the limit is "
-                    + limits.maxParameters());
+            throw new ModelFileException("engine.modelFile.parameterLimit", parameters, limits.maxParameters());
         }
         if (parameters > bytesLeft / 4) {
-            throw new ModelFileException("model file is corrupted: its spec declares " + parameters
-                    + " parameters (" + 4 * parameters + " bytes of weights) but only " + bytesLeft
-                    + " bytes follow the spec");
+            throw new ModelFileException("engine.modelFile.weightBytes", parameters, 4 * parameters, bytesLeft);
         }
     }
 
     private static void readTensor(ByteBuffer in, Param param, int index) throws ModelFileException {
         int rank = in.getInt();
         if (rank < 0 || rank > 8) {
-            throw new ModelFileException("model file is corrupted: tensor " + index + " has rank " + rank);
+            throw new ModelFileException("engine.modelFile.rank", index, rank);
         }
         int[] dims = new int[rank];
         for (int d = 0; d < rank; d++) {
@@ -77,8 +74,8 @@ final class ModelFileReader {
         }
         Shape expected = param.value().shape();
         if (!Arrays.equals(dims, expected.dims())) {
-            throw new ModelFileException("model file does not match its spec: tensor " + index + " (" + param.name()
-                    + ") has shape " + Arrays.toString(dims) + " but the model needs " + expected);
+            throw new ModelFileException("engine.modelFile.tensorShape", index, param.name(), Arrays.toString(dims),
+                    expected);
         }
         in.asFloatBuffer().get(param.value().data());
         in.position(in.position() + 4 * expected.size());

@@ -18,6 +18,7 @@ import org.nnlab.engine.model.TrainerEvent.TrainingEnded;
 import org.nnlab.engine.optim.GradientClipping;
 import org.nnlab.engine.optim.Optimizer;
 import org.nnlab.engine.tensor.Tensor;
+import org.nnlab.engine.text.Message;
 
 /**
  * Trains a {@link Sequential} on a {@link Dataset} with mini-batch gradient descent. The data set is split
@@ -79,12 +80,13 @@ public final class Trainer {
     public TrainingEnded fit(Consumer<? super TrainerEvent> listener, TrainingControl control) {
         while (diverged == null && epoch < config.epochs()) {
             if (!control.awaitGo()) {
-                return end(listener, new TrainingEnded(step, epoch, Outcome.CANCELLED, "cancelled after step " + step));
+                return end(listener, new TrainingEnded(step, epoch, Outcome.CANCELLED,
+                        Message.of("engine.train.cancelled", step)));
             }
             advance(false, listener);
         }
         return end(listener, diverged != null ? diverged
-                : new TrainingEnded(step, epoch, Outcome.COMPLETED, "completed " + epoch + " epochs"));
+                : new TrainingEnded(step, epoch, Outcome.COMPLETED, Message.of("engine.train.completed", epoch)));
     }
 
     /** Single-step mode: one mini-batch. Returns its {@link BatchDone} (with layer stats), or how it diverged. */
@@ -192,7 +194,7 @@ public final class Trainer {
     private void diverge() {
         good.restore();
         diverged = new TrainingEnded(step, epoch, Outcome.DIVERGED,
-                "diverged at step " + (step + 1) + ": try a smaller learning rate");
+                Message.of("engine.train.diverged", step + 1));
     }
 
     private static TrainingEnded end(Consumer<? super TrainerEvent> listener, TrainingEnded ended) {

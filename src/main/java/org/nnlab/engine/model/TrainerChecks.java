@@ -16,24 +16,21 @@ final class TrainerChecks {
     static void requireFit(Sequential model, Loss loss, Dataset data) {
         Shape input = model.spec().input();
         if (!data.sampleShape().equals(input)) {
-            throw new IllegalArgumentException("the model expects samples of shape " + input + " but the data has "
-                    + data.sampleShape() + "; change the model's input shape or the preprocessing");
+            throw new TrainerCheckException("engine.train.sampleShape", input, data.sampleShape());
         }
         if (data.size() == 0) {
-            throw new IllegalArgumentException("the data set is empty");
+            throw new TrainerCheckException("engine.train.noData");
         }
         List<Layer> layers = model.layers();
         if (loss instanceof SoftmaxCrossEntropy && layers.getLast() instanceof Softmax) {
-            throw new IllegalArgumentException("the last layer is softmax, but softmax cross-entropy applies softmax"
-                    + " itself; remove the final softmax layer so the loss receives raw scores (logits)");
+            throw new TrainerCheckException("engine.train.finalSoftmax");
         }
         int outputs = model.spec().outputShape().size();
         for (int i = 0; i < data.size(); i++) {
             int label = data.label(i);
             if (label < 0 || (outputs > 1 && label >= outputs) || (outputs == 1 && label > 1)) {
-                throw new IllegalArgumentException("sample " + i + " has label " + label + ", but the model has "
-                        + outputs + " output" + (outputs == 1 ? " (labels 0 or 1)" : "s (labels 0.." + (outputs - 1) + ")")
-                        + "; make the last layer as wide as the number of classes");
+                throw outputs == 1 ? new TrainerCheckException("engine.train.labelBinary", i, label)
+                        : new TrainerCheckException("engine.train.label", i, label, outputs, outputs - 1);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.nnlab.engine.model;
 
 import java.util.List;
+import org.nnlab.engine.text.Message;
 
 /**
  * What a {@link Trainer} reports: {@link BatchDone} every k steps, {@link EpochDone} at each epoch end,
@@ -31,7 +32,7 @@ public sealed interface TrainerEvent {
     }
 
     /** Training stopped: all epochs done, cancelled, or diverged (then {@code reason} says how). */
-    record TrainingEnded(int step, int epochs, Outcome outcome, String reason) implements TrainerEvent {
+    record TrainingEnded(int step, int epochs, Outcome outcome, Message reason) implements TrainerEvent {
     }
 
     enum Outcome { COMPLETED, CANCELLED, DIVERGED }

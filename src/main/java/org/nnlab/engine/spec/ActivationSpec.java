@@ -11,8 +11,7 @@ public sealed interface ActivationSpec extends LayerSpec permits SigmoidSpec, Ta
     @Override
     default Shape outputShape(Shape input) {
         if (input.size() == 0) {
-            throw new SpecException(kind() + " expects a non-empty input, got " + input
-                    + "; check the layer before it");
+            throw new SpecException("engine.spec.activation.empty", kind(), input);
         }
         return input;
     }

@@ -16,10 +16,10 @@ import org.nnlab.engine.tensor.Shape;
 public record BatchNormSpec(double momentum, double epsilon) implements LayerSpec {
     public BatchNormSpec {
         if (!(momentum > 0 && momentum <= 1)) {
-            throw new SpecException("BatchNorm: momentum must be in (0, 1], got " + momentum + "; 0.1 is usual");
+            throw new SpecException("engine.spec.batchNorm.momentum", momentum);
         }
         if (!(epsilon > 0)) {
-            throw new SpecException("BatchNorm: epsilon must be positive, got " + epsilon + "; 1e-5 is usual");
+            throw new SpecException("engine.spec.batchNorm.epsilon", epsilon);
         }
     }
 
@@ -31,8 +31,7 @@ public record BatchNormSpec(double momentum, double epsilon) implements LayerSpe
     /** The number of features (for [units]) or channels (for [c, h, w]) that get their own γ and β. */
     public int features(Shape input) {
         if ((input.rank() != 1 && input.rank() != 3) || input.size() == 0) {
-            throw new SpecException("BatchNorm: expects [units] or [channels, height, width], got " + input
-                    + "; put it after a Dense or a Conv2d layer");
+            throw new SpecException("engine.spec.batchNorm.input", input);
         }
         return input.dim(0);
     }

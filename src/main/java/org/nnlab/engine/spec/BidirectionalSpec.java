@@ -3,6 +3,7 @@ package org.nnlab.engine.spec;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.layer.recurrent.Bidirectional;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * Runs a recurrent layer forwards and a copy of it (own weights) backwards over the sequence and
@@ -13,8 +14,8 @@ import org.nnlab.engine.tensor.Shape;
 public record BidirectionalSpec(LayerSpec layer) implements LayerSpec {
     public BidirectionalSpec {
         if (!(layer instanceof RecurrentSpec)) {
-            throw new SpecException("bidirectional wraps a recurrent layer (simple_rnn, lstm or gru), got "
-                    + (layer == null ? "nothing" : layer.kind()));
+            throw new SpecException("engine.spec.bidirectional.wraps",
+                    layer == null ? Message.of("engine.spec.nothing") : layer.kind());
         }
     }
 

@@ -20,20 +20,19 @@ public record Conv2dSpec(int filters, Size2 kernel, Size2 stride, Size2 padding,
         implements LayerSpec {
     public Conv2dSpec {
         if (filters < 1) {
-            throw new SpecException("Conv2d: the number of filters must be at least 1, got " + filters);
+            throw new SpecException("engine.spec.conv2d.filters", filters);
         }
         if (kernel == null || !kernel.isPositive()) {
-            throw new SpecException("Conv2d: the kernel must be at least 1×1, got " + kernel);
+            throw new SpecException("engine.spec.conv2d.kernel", kernel);
         }
         if (stride == null || !stride.isPositive()) {
-            throw new SpecException("Conv2d: the stride must be at least 1×1, got " + stride);
+            throw new SpecException("engine.spec.window.stride", "Conv2d", stride);
         }
         if (padding == null) {
-            throw new SpecException("Conv2d: padding is missing; use 0×0 for none");
+            throw new SpecException("engine.spec.conv2d.noPadding");
         }
         if (same && (padding.h() != 0 || padding.w() != 0)) {
-            throw new SpecException("Conv2d: \"same\" chooses the padding itself, but padding " + padding
-                    + " was also given: set the padding to 0×0 or turn \"same\" off");
+            throw new SpecException("engine.spec.conv2d.samePadding", padding);
         }
     }
 

@@ -18,11 +18,10 @@ public record ConvPoolBlockSpec(int filterSize, int filters, int poolSize, int p
                                 int padding) implements LayerSpec {
     public ConvPoolBlockSpec {
         if (filterSize < 1 || filters < 1 || poolSize < 1 || poolStride < 1) {
-            throw new SpecException("ConvPoolBlock: filter size, filters, pool size and pool stride must all be at least 1, got "
-                    + filterSize + ", " + filters + ", " + poolSize + ", " + poolStride);
+            throw new SpecException("engine.spec.convPool.sizes", filterSize, filters, poolSize, poolStride);
         }
         if (padding < 0) {
-            throw new SpecException("ConvPoolBlock: padding cannot be negative, got " + padding);
+            throw new SpecException("engine.spec.convPool.padding", padding);
         }
         activationSpec(activation);
     }
@@ -45,7 +44,7 @@ public record ConvPoolBlockSpec(int filterSize, int filters, int poolSize, int p
             List<String> names = LayerKinds.all().stream()
                     .filter(k -> ActivationSpec.class.isAssignableFrom(k.type()) && k.type().getRecordComponents().length == 0)
                     .map(LayerKind::name).toList();
-            throw new SpecException("ConvPoolBlock: unknown activation \"" + name + "\": use one of " + names);
+            throw new SpecException("engine.spec.convPool.activation", name, names);
         }
         try {
             return kind.type().getDeclaredConstructor().newInstance();

@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.nnlab.engine.layer.Dense;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * A fully connected layer of {@code units} neurons: {@code [in] -> [units]}, with {@code in·units} weights
@@ -13,12 +14,12 @@ import org.nnlab.engine.tensor.Shape;
 public record DenseSpec(int units, Init weightInit, Init biasInit) implements LayerSpec {
     public DenseSpec {
         if (units < 1) {
-            throw new SpecException("Dense needs at least 1 unit, got units=" + units);
+            throw new SpecException("engine.spec.dense.units", units);
         }
         if (weightInit == null || biasInit == null) {
-            throw new SpecException("Dense needs a weight and a bias initialiser, e.g. Init.glorot() and Init.zeros()");
+            throw new SpecException("engine.spec.dense.init");
         }
-        biasInit.requireFits(Shape.of(units), "the bias");
+        biasInit.requireFits(Shape.of(units), Message.of("engine.spec.init.bias"));
     }
 
     /** Glorot-uniform weights and zero biases. */
@@ -35,10 +36,9 @@ public record DenseSpec(int units, Init weightInit, Init biasInit) implements La
     /** The number of input features; throws unless the input is flat. */
     public int inputSize(Shape input) {
         if (input.rank() != 1) {
-            throw new SpecException("Dense expects a flat input [features], got " + input
-                    + "; add a Flatten layer before it");
+            throw new SpecException("engine.spec.dense.flat", input);
         }
-        weightInit.requireFits(Shape.of(input.dim(0), units), "the weight matrix [in, units]");
+        weightInit.requireFits(Shape.of(input.dim(0), units), Message.of("engine.spec.init.weights"));
         return input.dim(0);
     }
 

@@ -11,7 +11,7 @@ import org.nnlab.engine.tensor.Shape;
 public record DropoutSpec(double rate) implements ActivationSpec {
     public DropoutSpec {
         if (!(rate >= 0 && rate < 1)) {
-            throw new SpecException("dropout rate must be in [0, 1), got rate=" + rate + "; try 0.5 or less");
+            throw new SpecException("engine.spec.dropout.rate", rate);
         }
     }
 

@@ -12,16 +12,14 @@ import org.nnlab.engine.tensor.Shape;
 public record EmbeddingSpec(int vocabulary, int dimension) implements LayerSpec {
     public EmbeddingSpec {
         if (vocabulary < 1 || dimension < 1) {
-            throw new SpecException("embedding: vocabulary and dimension must be at least 1, got "
-                    + vocabulary + " and " + dimension);
+            throw new SpecException("engine.spec.embedding.sizes", vocabulary, dimension);
         }
     }
 
     @Override
     public Shape outputShape(Shape input) {
         if (input.rank() != 1) {
-            throw new SpecException("embedding expects [steps] token ids per sample, got " + input
-                    + "; the ids of one sample form a vector");
+            throw new SpecException("engine.spec.embedding.input", input);
         }
         return Shape.of(input.dim(0), dimension);
     }

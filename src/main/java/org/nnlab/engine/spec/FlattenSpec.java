@@ -11,7 +11,7 @@ public record FlattenSpec() implements LayerSpec {
     @Override
     public Shape outputShape(Shape input) {
         if (input.size() == 0) {
-            throw new SpecException("Flatten: the input " + input + " is empty; check the layer before it");
+            throw new SpecException("engine.spec.flatten.empty", input);
         }
         return Shape.of(input.size());
     }

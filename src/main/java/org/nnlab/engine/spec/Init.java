@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
+import org.nnlab.engine.text.Message;
 
 /**
  * A weight initialiser as settings: the {@link InitScheme}, its scale, and for {@code FIXED} the values.
@@ -12,17 +13,17 @@ import org.nnlab.engine.tensor.Tensor;
 public record Init(InitScheme scheme, double scale, List<Double> values) {
     public Init {
         if (scheme == null) {
-            throw new SpecException("an initialiser needs a scheme, e.g. GLOROT_UNIFORM");
+            throw new SpecException("engine.spec.init.noScheme");
         }
         if (!Double.isFinite(scale)) {
-            throw new SpecException("initialiser scale must be a finite number, got " + scale);
+            throw new SpecException("engine.spec.init.scale", scale);
         }
         values = values == null ? List.of() : List.copyOf(values);
         if (scheme == InitScheme.FIXED && values.isEmpty()) {
-            throw new SpecException("a FIXED initialiser needs its values; got none");
+            throw new SpecException("engine.spec.init.fixedEmpty");
         }
         if (scheme != InitScheme.FIXED && !values.isEmpty()) {
-            throw new SpecException("only FIXED initialisers take values; " + scheme + " got " + values.size());
+            throw new SpecException("engine.spec.init.valuesNotFixed", scheme, values.size());
         }
     }
 
@@ -55,10 +56,9 @@ public record Init(InitScheme scheme, double scale, List<Double> values) {
     }
 
     /** Checks that a FIXED initialiser has one value per element of {@code shape}; {@code what} names it. */
-    public void requireFits(Shape shape, String what) {
+    public void requireFits(Shape shape, Message what) {
         if (scheme == InitScheme.FIXED && values.size() != shape.size()) {
-            throw new SpecException(what + " has shape " + shape + " = " + shape.size() + " values, but its FIXED"
-                    + " initialiser lists " + values.size() + "; give exactly " + shape.size() + " values");
+            throw new SpecException("engine.spec.init.count", what, shape, shape.size(), values.size());
         }
     }
 
@@ -81,7 +81,7 @@ public record Init(InitScheme scheme, double scale, List<Double> values) {
     }
 
     private Tensor fixedTensor(Shape shape) {
-        requireFits(shape, "tensor");
+        requireFits(shape, Message.of("engine.spec.init.tensor"));
         float[] data = new float[values.size()];
         for (int i = 0; i < data.length; i++) {
             data[i] = values.get(i).floatValue();

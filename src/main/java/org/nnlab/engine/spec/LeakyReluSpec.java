@@ -10,7 +10,7 @@ import org.nnlab.engine.tensor.Shape;
 public record LeakyReluSpec(double slope) implements ActivationSpec {
     public LeakyReluSpec {
         if (!(slope >= 0 && slope < 1)) {
-            throw new SpecException("leaky_relu slope must be in [0, 1), got slope=" + slope + "; 0.01 is common");
+            throw new SpecException("engine.spec.leakyRelu.slope", slope);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nnlab.engine.json.Json;
 import org.nnlab.engine.json.JsonException;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * A whole network as settings: the per-sample input shape and the layers in order. It holds no weights;
@@ -23,7 +24,7 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
 
     public ModelSpec {
         if (input == null || layers == null) {
-            throw new SpecException("a model needs an input shape and a list of layers");
+            throw new SpecException("engine.spec.model.parts");
         }
         layers = List.copyOf(layers);
     }
@@ -41,14 +42,13 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
     public List<LayerSummary> summary() {
         long values = values(input);
         if (input.rank() == 0 || values == 0) {
-            throw new SpecException("the input shape must have at least one value per sample, got " + input);
+            throw new SpecException("engine.spec.model.inputEmpty", input);
         }
         if (values > Integer.MAX_VALUE) {
-            throw new SpecException("the input shape " + input + " has " + values + " values per sample; at most "
-                    + Integer.MAX_VALUE + " fit in a tensor: use a smaller input");
+            throw new SpecException("engine.spec.model.inputTooLarge", input, values, Integer.MAX_VALUE);
         }
         if (layers.isEmpty()) {
-            throw new SpecException("a model needs at least one layer; add a Dense layer, for example");
+            throw new SpecException("engine.spec.model.noLayers");
         }
         List<LayerSummary> rows = new ArrayList<>();
         Shape shape = input;
@@ -68,7 +68,7 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
 
     /** The exception {@code e} raised by layer {@code i}, reworded to name the layer's index and kind. */
     public static SpecException atLayer(int i, LayerSpec layer, RuntimeException e) {
-        return new SpecException(i, "layer " + i + " (" + layer.kind() + "): " + e.getMessage());
+        return new SpecException(i, Message.of("engine.spec.model.atLayer", i, layer.kind(), Message.explain(e)));
     }
 
     /** The number of values in {@code shape}, without the overflow check of {@link Shape#size()}. */
@@ -123,22 +123,24 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         try {
             parsed = Json.parse(text, limits.maxJsonChars(), MAX_JSON_DEPTH);
         } catch (JsonException e) {
-            throw new SpecException("model spec is not valid JSON: " + e.getMessage());
+            throw new SpecException("engine.spec.model.notJson", e.explanation());
+        }
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new SpecException("engine.spec.model.notObject", SpecCodec.describe(parsed));
         }
         Map<String, Object> map = SpecCodec.object(parsed, "model spec");
         if (!FORMAT.equals(map.get("format"))) {
-            throw new SpecException("not a model spec: \"format\" should be \"" + FORMAT + "\", got "
-                    + SpecCodec.describe(map.get("format")));
+            throw new SpecException("engine.spec.model.format", FORMAT, SpecCodec.describe(map.get("format")));
         }
         if (!(map.get("version") instanceof Double v) || v != Math.rint(v)) {
-            throw new SpecException("model spec needs a whole-number \"version\", got " + SpecCodec.describe(map.get("version")));
+            throw new SpecException("engine.spec.model.version", SpecCodec.describe(map.get("version")));
         }
         if (v > VERSION || v < 1) {
-            throw new SpecException("model spec version " + v.intValue() + " is not supported: this NN Lab reads version "
-                    + VERSION + (v > VERSION ? "; the file comes from a newer NN Lab, update to open it" : ""));
+            throw new SpecException(v > VERSION ? "engine.spec.model.versionNewer" : "engine.spec.model.versionOlder",
+                    v.intValue(), VERSION);
         }
         if (!(map.get("layers") instanceof List<?> list)) {
-            throw new SpecException("model spec needs a \"layers\" list, got " + SpecCodec.describe(map.get("layers")));
+            throw new SpecException("engine.spec.model.layersList", SpecCodec.describe(map.get("layers")));
         }
         limits.checkLayers(list.size());
         Shape in = readShape(map.get("input"));
@@ -153,13 +155,11 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         if (json instanceof List<?> list && list.stream().allMatch(d -> d instanceof Double x && x == Math.rint(x) && x >= 0)) {
             for (Object d : list) {
                 if ((Double) d > Integer.MAX_VALUE) {
-                    throw new SpecException("model spec \"input\" size " + SpecCodec.describe(d) + " is too large: one size"
-                            + " can be at most " + Integer.MAX_VALUE + " and the whole input at most that many values");
+                    throw new SpecException("engine.spec.model.inputSize", SpecCodec.describe(d), Integer.MAX_VALUE);
                 }
             }
             return Shape.of(list.stream().mapToInt(d -> ((Double) d).intValue()).toArray());
         }
-        throw new SpecException("model spec \"input\" must be a list of whole numbers such as [1, 28, 28], got "
-                + SpecCodec.describe(json));
+        throw new SpecException("engine.spec.model.inputList", SpecCodec.describe(json));
     }
 }

@@ -44,10 +44,10 @@ public sealed interface PoolSpec extends LayerSpec permits MaxPool2dSpec, AvgPoo
     /** Checks a pooling layer's settings; {@code layer} names it in the message. */
     static void requirePositive(String layer, Size2 window, Size2 stride) {
         if (window == null || !window.isPositive()) {
-            throw new SpecException(layer + ": the window must be at least 1×1, got " + window);
+            throw new SpecException("engine.spec.pool.window", layer, window);
         }
         if (stride == null || !stride.isPositive()) {
-            throw new SpecException(layer + ": the stride must be at least 1×1, got " + stride);
+            throw new SpecException("engine.spec.window.stride", layer, stride);
         }
     }
 }

@@ -37,8 +37,7 @@ public sealed interface RecurrentSpec extends LayerSpec permits SimpleRnnSpec, L
     @Override
     default Shape outputShape(Shape input) {
         if (input.rank() != 2) {
-            throw new SpecException(kind() + " expects a sequence [steps, features] per sample, got " + input
-                    + "; for images use MNIST rows as a sequence [28, 28], for token ids add an embedding first");
+            throw new SpecException("engine.spec.recurrent.input", kind(), input);
         }
         return returnSequences() ? Shape.of(input.dim(0), units()) : Shape.of(units());
     }
@@ -71,14 +70,13 @@ public sealed interface RecurrentSpec extends LayerSpec permits SimpleRnnSpec, L
     /** Shared constructor checks for the records. */
     static void validate(String kind, int units, int truncateSteps, double gradientClip) {
         if (units < 1) {
-            throw new SpecException(kind + ": units must be at least 1, got " + units);
+            throw new SpecException("engine.spec.recurrent.units", kind, units);
         }
         if (truncateSteps < 0) {
-            throw new SpecException(kind + ": truncateSteps must be 0 (full BPTT) or a positive step count, got "
-                    + truncateSteps);
+            throw new SpecException("engine.spec.recurrent.truncate", kind, truncateSteps);
         }
         if (!(gradientClip >= 0) || Double.isInfinite(gradientClip)) {
-            throw new SpecException(kind + ": gradientClip must be 0 (off) or a positive number, got " + gradientClip);
+            throw new SpecException("engine.spec.recurrent.clip", kind, gradientClip);
         }
     }
 }

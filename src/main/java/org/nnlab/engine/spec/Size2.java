@@ -4,7 +4,7 @@ package org.nnlab.engine.spec;
 public record Size2(int h, int w) {
     public Size2 {
         if (h < 0 || w < 0) {
-            throw new SpecException("a size cannot be negative, got height " + h + " and width " + w);
+            throw new SpecException("engine.spec.size.negative", h, w);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * Turns layer specs into JSON values and back by reading record components: a spec becomes
@@ -26,7 +27,7 @@ public final class SpecCodec {
 
     public static Map<String, Object> toJson(LayerSpec spec) {
         LayerKind kind = LayerKinds.byType(spec.getClass()).orElseThrow(() -> new SpecException(
-                spec.getClass().getName() + " is not listed in LayerKinds; add a line for it"));
+                "engine.spec.codec.unlisted", spec.getClass().getName()));
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("kind", kind.name());
         map.putAll(recordToJson((Record) spec));
@@ -36,11 +37,10 @@ public final class SpecCodec {
     public static LayerSpec fromJson(Object json, String path) {
         Map<String, Object> map = object(json, path);
         if (!(map.get("kind") instanceof String name)) {
-            throw new SpecException(path + ": a layer needs a \"kind\" such as \"dense\"; got " + map.get("kind"));
+            throw new SpecException("engine.spec.codec.noKind", path, map.get("kind"));
         }
-        LayerKind kind = LayerKinds.byName(name).orElseThrow(() -> new SpecException(path + ": unknown layer kind \""
-                + name + "\"; known kinds are " + LayerKinds.all().stream().map(LayerKind::name)
-                .collect(Collectors.joining(", "))));
+        LayerKind kind = LayerKinds.byName(name).orElseThrow(() -> new SpecException("engine.spec.codec.unknownKind",
+                path, name, LayerKinds.all().stream().map(LayerKind::name).collect(Collectors.joining(", "))));
         Map<String, Object> fields = new LinkedHashMap<>(map);
         fields.remove("kind");
         return (LayerSpec) recordFromJson(kind.type(), fields, path + " (" + name + ")");
@@ -89,8 +89,8 @@ public final class SpecCodec {
         List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
         for (String key : fields.keySet()) {
             if (!names.contains(key)) {
-                throw new SpecException(path + ": unknown setting \"" + key + "\"; the settings are "
-                        + (names.isEmpty() ? "none" : String.join(", ", names)));
+                throw new SpecException("engine.spec.codec.unknownSetting", path, key,
+                        names.isEmpty() ? Message.of("engine.spec.none") : String.join(", ", names));
             }
         }
         Object[] args = new Object[components.length];
@@ -99,7 +99,7 @@ public final class SpecCodec {
             RecordComponent c = components[i];
             String at = path + "." + c.getName();
             if (!fields.containsKey(c.getName())) {
-                throw new SpecException(at + " is missing");
+                throw new SpecException("engine.spec.codec.missing", at);
             }
             args[i] = valueFromJson(c.getGenericType(), fields.get(c.getName()), at);
             types[i] = c.getType();
@@ -114,7 +114,7 @@ public final class SpecCodec {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new SpecException(path + ": " + (cause.getMessage() == null ? cause : cause.getMessage()));
+            throw new SpecException("engine.spec.codec.invalid", path, Message.explain(cause));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getName(), e);
         }
@@ -123,7 +123,7 @@ public final class SpecCodec {
     private static Object valueFromJson(Type type, Object json, String path) {
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             if (!(json instanceof List<?> list)) {
-                throw new SpecException(path + " must be a list, got " + describe(json));
+                throw new SpecException("engine.spec.codec.list", path, describe(json));
             }
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
@@ -148,13 +148,13 @@ public final class SpecCodec {
             if (json instanceof Boolean b) {
                 return b;
             }
-            throw new SpecException(path + " must be true or false, got " + describe(json));
+            throw new SpecException("engine.spec.codec.boolean", path, describe(json));
         }
         if (c == String.class) {
             if (json instanceof String s) {
                 return s;
             }
-            throw new SpecException(path + " must be a string, got " + describe(json));
+            throw new SpecException("engine.spec.codec.string", path, describe(json));
         }
         if (c.isEnum()) {
             return enumFromJson(c, json, path);
@@ -180,21 +180,21 @@ public final class SpecCodec {
                 return constant;
             }
         }
-        throw new SpecException(path + ": unknown value " + describe(json) + "; one of "
-                + Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", ")));
+        throw new SpecException("engine.spec.codec.enum", path, describe(json),
+                Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", ")));
     }
 
     private static double number(Object json, String path) {
         if (json instanceof Number n) {
             return n.doubleValue();
         }
-        throw new SpecException(path + " must be a number, got " + describe(json));
+        throw new SpecException("engine.spec.codec.number", path, describe(json));
     }
 
     private static long whole(Object json, String path, long min, long max) {
         double d = number(json, path);
         if (d != Math.rint(d) || d < min || d > max) {
-            throw new SpecException(path + " must be a whole number, got " + describe(json));
+            throw new SpecException("engine.spec.codec.whole", path, describe(json));
         }
         return (long) d;
     }
@@ -204,15 +204,16 @@ public final class SpecCodec {
         if (json instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        throw new SpecException(path + " must be a JSON object {…}, got " + describe(json));
+        throw new SpecException("engine.spec.codec.object", path, describe(json));
     }
 
-    static String describe(Object json) {
+    /** A JSON value as a message argument: written out, or named when it is an object or a list. */
+    static Object describe(Object json) {
         return switch (json) {
             case null -> "null";
             case String s -> "\"" + s + "\"";
-            case Map<?, ?> m -> "an object";
-            case List<?> l -> "a list";
+            case Map<?, ?> m -> Message.of("engine.spec.codec.anObject");
+            case List<?> l -> Message.of("engine.spec.codec.aList");
             default -> json.toString();
         };
     }

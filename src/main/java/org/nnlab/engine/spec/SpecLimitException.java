@@ -1,5 +1,8 @@
 package org.nnlab.engine.spec;
 
+import java.util.Locale;
+import org.nnlab.engine.text.Message;
+
 /**
  * A network description over one of the {@link SpecLimits}: {@link #limit()} names which, with the value
  * received and the limit, so that a page can say it in the reader's language.
@@ -12,8 +15,9 @@ public class SpecLimitException extends SpecException {
     private final long actual;
     private final long maximum;
 
-    public SpecLimitException(Limit limit, long actual, long maximum, String message) {
-        super(message);
+    public SpecLimitException(Limit limit, long actual, long maximum) {
+        super(-1, Message.of(limit == Limit.LAYERS ? "engine.spec.limit.layers" : "engine.spec.limit.characters",
+                count(actual), count(maximum)));
         this.limit = limit;
         this.actual = actual;
         this.maximum = maximum;
@@ -29,5 +33,9 @@ public class SpecLimitException extends SpecException {
 
     public long maximum() {
         return maximum;
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -1,6 +1,5 @@
 package org.nnlab.engine.spec;
 
-import java.util.Locale;
 
 /**
  * How large a network description taken from outside (a link, pasted or uploaded JSON) may be: at most
@@ -27,26 +26,19 @@ public record SpecLimits(int maxLayers, int maxJsonChars) {
     /** Refuses a description of {@code chars} characters when that is over {@link #maxJsonChars}. */
     public void checkLength(long chars) {
         if (chars > maxJsonChars) {
-            throw new SpecLimitException(SpecLimitException.Limit.CHARACTERS, chars, maxJsonChars,
-                    "the network description has " + count(chars) + " characters; the limit is " + count(maxJsonChars)
-                            + ": this is far more than any network needs, so check that the whole text is a model spec");
+            throw new SpecLimitException(SpecLimitException.Limit.CHARACTERS, chars, maxJsonChars);
         }
     }
 
     /** Refuses a network of {@code layers} layers when that is over {@link #maxLayers}. */
     public void checkLayers(long layers) {
         if (layers > maxLayers) {
-            throw new SpecLimitException(SpecLimitException.Limit.LAYERS, layers, maxLayers,
-                    "the network has " + count(layers) + " layers; the limit is " + count(maxLayers) + ": use fewer layers");
+            throw new SpecLimitException(SpecLimitException.Limit.LAYERS, layers, maxLayers);
         }
     }
 
     /** Checks a spec made in place (not read from text), e.g. after adding a layer. */
     public void check(ModelSpec spec) {
         checkLayers(spec.layers().size());
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -12,15 +12,14 @@ import org.nnlab.engine.tensor.Shape;
 public record TimeDenseSpec(int units) implements LayerSpec {
     public TimeDenseSpec {
         if (units < 1) {
-            throw new SpecException("time_dense: units must be at least 1, got " + units);
+            throw new SpecException("engine.spec.timeDense.units", units);
         }
     }
 
     @Override
     public Shape outputShape(Shape input) {
         if (input.rank() < 1 || input.rank() > 2) {
-            throw new SpecException("time_dense expects [steps, features] or [features] per sample, got " + input
-                    + "; flatten images first");
+            throw new SpecException("engine.spec.timeDense.input", input);
         }
         return input.withLastDim(units);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.text.Message;
 
 /**
  * Where a sliding window (convolution kernel or pooling window) falls on a {@code [channels, height,
@@ -40,16 +41,18 @@ public record WindowGeometry(int channels, int height, int width, int kernelH, i
     public static WindowGeometry of(String layer, String window, Shape input, Size2 kernel, Size2 stride,
                                     Size2 padding, boolean same, boolean floor) {
         if (input.rank() != 3) {
-            throw new SpecException(layer + ": expects an input [channels, height, width], got " + input
-                    + (input.rank() == 1 ? ": a flat vector has no rows and columns; use an image input, or Dense layers here"
-                    : input.rank() == 2 ? ": add a channel dimension, e.g. [1, " + input.dim(0) + ", " + input.dim(1) + "]"
-                    : ": reduce it to three dimensions"));
+            throw switch (input.rank()) {
+                case 1 -> new SpecException("engine.spec.window.flat", layer, input);
+                case 2 -> new SpecException("engine.spec.window.channel", layer, input,
+                        "[1, " + input.dim(0) + ", " + input.dim(1) + "]");
+                default -> new SpecException("engine.spec.window.rank", layer, input);
+            };
         }
         int c = input.dim(0);
         int h = input.dim(1);
         int w = input.dim(2);
         if (c == 0 || h == 0 || w == 0) {
-            throw new SpecException(layer + ": the input " + input + " is empty");
+            throw new SpecException("engine.spec.window.empty", layer, input);
         }
         int ph = padding == null ? 0 : padding.h();
         int pw = padding == null ? 0 : padding.w();
@@ -70,14 +73,13 @@ public record WindowGeometry(int channels, int height, int width, int kernelH, i
     static int axis(String layer, String window, String axis, int in, int pad, int k, int s, boolean floor,
                     boolean canPad) {
         int padded = in + 2 * pad;
+        Message side = Message.of("engine.spec.window." + window + "." + axis);
+        Message axisName = Message.of("engine.spec.axis." + axis);
         if (k > padded) {
-            String where = canPad ? "the padded input " + axis + " " + padded + " (" + in + " + 2·" + pad + ")"
-                    : "the input " + axis + " " + in;
-            String fix = canPad
-                    ? "use a " + window + " " + axis + " of at most " + padded + " or a padding of at least "
-                    + ceilDiv(k - in, 2)
-                    : "use a " + window + " " + axis + " of at most " + in + ", or remove a layer before this one that shrinks the input";
-            throw new SpecException(layer + ": " + window + " " + axis + " " + k + " is larger than " + where + ": " + fix);
+            throw canPad
+                    ? new SpecException("engine.spec.window.largerPadded", layer, side, k, axisName, padded, in, pad,
+                    ceilDiv(k - in, 2))
+                    : new SpecException("engine.spec.window.larger", layer, side, k, axisName, in);
         }
         int span = padded - k;
         if (span % s == 0 || floor) {
@@ -88,21 +90,21 @@ public record WindowGeometry(int channels, int height, int width, int kernelH, i
         double exact = (double) span / s + 1;
         String value = String.format(Locale.ROOT, "%.2f", exact).replaceAll("0+$", "");
         boolean rounded = Math.abs(Double.parseDouble(value) - exact) > 1e-9;
-        List<String> fixes = new ArrayList<>();
+        List<Message> fixes = new ArrayList<>();
         for (int s2 = s - 1; s2 >= 1; s2--) {
             if (span % s2 == 0) {
-                fixes.add("the stride to " + s2);
+                fixes.add(Message.of("engine.spec.fix.stride", s2));
                 break;
             }
         }
         if (canPad) {
             for (int d = 1; d <= s; d++) {
                 if (pad - d >= 0 && in + 2 * (pad - d) >= k && (in + 2 * (pad - d) - k) % s == 0) {
-                    fixes.add("the padding to " + (pad - d));
+                    fixes.add(Message.of("engine.spec.fix.padding", pad - d));
                     break;
                 }
                 if ((in + 2 * (pad + d) - k) % s == 0) {
-                    fixes.add("the padding to " + (pad + d));
+                    fixes.add(Message.of("engine.spec.fix.padding", pad + d));
                     break;
                 }
             }
@@ -117,19 +119,11 @@ public record WindowGeometry(int channels, int height, int width, int kernelH, i
             }
         }
         if (!kernels.isEmpty()) {
-            fixes.add("the " + window + " " + axis + " to " + kernels.getFirst()
-                    + (kernels.size() > 1 ? " or " + kernels.get(1) : ""));
+            fixes.add(kernels.size() > 1 ? Message.of("engine.spec.fix.sizeEither", side, kernels.getFirst(), kernels.get(1))
+                    : Message.of("engine.spec.fix.size", side, kernels.getFirst()));
         }
-        throw new SpecException(layer + ": " + axis + " " + formula + (rounded ? " ≈ " : " = ") + value
-                + " is not a whole number: change " + join(fixes)
-                + "; or set floor to drop the last partial window (floor, as PyTorch does)");
-    }
-
-    private static String join(List<String> parts) {
-        if (parts.size() == 1) {
-            return parts.getFirst();
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.getLast();
+        throw new SpecException("engine.spec.window.notWhole", layer, axisName, formula, rounded ? "≈" : "=", value,
+                new Message("engine.spec.fix.list" + fixes.size(), List.copyOf(fixes)));
     }
 
     private static int ceilDiv(int a, int b) {

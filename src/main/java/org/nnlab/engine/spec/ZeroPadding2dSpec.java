@@ -13,7 +13,7 @@ import org.nnlab.engine.tensor.Shape;
 public record ZeroPadding2dSpec(Size2 padding) implements LayerSpec {
     public ZeroPadding2dSpec {
         if (padding == null) {
-            throw new SpecException("ZeroPadding2d: padding is missing, e.g. 1×1");
+            throw new SpecException("engine.spec.zeroPadding.missing");
         }
     }
 
@@ -24,8 +24,7 @@ public record ZeroPadding2dSpec(Size2 padding) implements LayerSpec {
     @Override
     public Shape outputShape(Shape input) {
         if (input.rank() != 3) {
-            throw new SpecException("ZeroPadding2d: expects an input [channels, height, width], got " + input
-                    + "; it pads images, put it before Flatten");
+            throw new SpecException("engine.spec.zeroPadding.input", input);
         }
         return Shape.of(input.dim(0), input.dim(1) + 2 * padding.h(), input.dim(2) + 2 * padding.w());
     }

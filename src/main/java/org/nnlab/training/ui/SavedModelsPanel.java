@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nnlab.base.ui.BoundedUpload;
 import org.nnlab.engine.json.Json;
+import org.nnlab.engine.text.Message;
 import org.nnlab.persistence.ModelStore;
 import org.nnlab.persistence.ModelStoreException;
 import org.nnlab.persistence.ModelSummary;
@@ -132,7 +133,7 @@ class SavedModelsPanel extends VerticalLayout {
         } catch (ModelStoreException e) {
             notify(getTranslation(e.messageKey(), e.arguments()), true);
         } catch (IOException e) {
-            notify(getTranslation("train.models.error.badFile", e.getMessage()), true);
+            notify(getTranslation("train.models.error.badFile", Message.explain(e)), true);
         }
     }
 

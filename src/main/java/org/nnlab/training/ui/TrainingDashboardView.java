@@ -489,7 +489,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         if (s.state() == JobState.QUEUED && s.queuePosition() > 0) {
             text += " · " + getTranslation("train.queuePosition", s.queuePosition());
         }
-        if (s.state() == JobState.FAILED && !s.message().isEmpty()) {
+        if (s.state() == JobState.FAILED && s.message() != null) {
             text += " · " + getTranslation("train.failedBecause", EngineMessages.localize(s.message(), getLocale()));
         }
         if (s.confusion() != null) {

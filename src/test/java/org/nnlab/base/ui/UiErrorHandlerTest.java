@@ -3,13 +3,17 @@ package org.nnlab.base.ui;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
+import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.ModelFileException;
 import org.nnlab.engine.spec.SpecLimitException;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
@@ -40,7 +44,7 @@ class UiErrorHandlerTest extends KaribuSpringTest {
         expectNotifications("服务器的内存暂时不够。你的内容已保留；请稍后再试，或者使用更小的网络或批大小。");
 
         useLocale(Locale.ENGLISH);
-        handler.error(new ErrorEvent(new SpecLimitException(SpecLimitException.Limit.LAYERS, 300, 100, "too deep")));
+        handler.error(new ErrorEvent(new SpecLimitException(SpecLimitException.Limit.LAYERS, 300, 100)));
         handler.error(new ErrorEvent(new RejectedExecutionException("queue full")));
         MockVaadin.clientRoundtrip(false);
         expectNotifications("This network cannot be used: This network has 300 layers; the limit here is 100. Use fewer layers.",
@@ -56,5 +60,15 @@ class UiErrorHandlerTest extends KaribuSpringTest {
         MockVaadin.clientRoundtrip(false);
         expectNotifications(UI.getCurrent().getTranslation("train.error.notFound"));
         assertNotEquals(UI.getCurrent().getTranslation("error.unexpected"), UI.getCurrent().getTranslation("train.error.notFound"));
+    }
+
+    @Test
+    void anEngineErrorThatExplainsItselfIsShownInTheUsersLanguage() {
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        ModelFileException damaged = assertThrows(ModelFileException.class, () -> ModelFile.fromBytes(new byte[] {'N', 'N'}));
+        VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(new UncheckedIOException(damaged)));
+        MockVaadin.clientRoundtrip(false);
+        expectNotifications("模型文件不完整：只有 2 字节");
     }
 }

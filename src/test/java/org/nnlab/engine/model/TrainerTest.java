@@ -108,7 +108,7 @@ class TrainerTest {
                 TrainerConfig.of(200, 2, 1));
         TrainingEnded end = t.fit(e -> { }, new TrainingControl());
         assertEquals(Outcome.DIVERGED, end.outcome());
-        assertEquals("diverged at step " + (end.step() + 1) + ": try a smaller learning rate", end.reason());
+        assertEquals("diverged at step " + (end.step() + 1) + ": try a smaller learning rate", end.reason().english());
         assertTrue(model.params().stream().allMatch(p -> p.value().allFinite()));
         assertTrue(end.step() > 1, "diverged only at step " + end.step());
         assertTrue(Double.isFinite(t.evaluate(xor(1)).loss()));

@@ -89,7 +89,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         assertFalse(view.start.isEnabled(), "one run at a time");
 
         JobSnapshot end = awaitFinal(view);
-        assertEquals(JobState.FINISHED, end.state(), end.message());
+        assertEquals(JobState.FINISHED, end.state(), String.valueOf(end.message()));
         assertTrue(view.status.getText().contains("finished"), view.status.getText());
         assertEquals(1.0, view.progress.getValue());
         List<?> series = (List<?>) ((java.util.Map<?, ?>) Json.parse(view.lossChart.getOption())).get("series");
@@ -224,7 +224,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         view.start.click();
         assertEquals(DataChoice.drawings(), training.request(CurrentOwner.id(), view.current.id()).data());
         JobSnapshot end = awaitFinal(view);
-        assertEquals(JobState.FINISHED, end.state(), end.message());
+        assertEquals(JobState.FINISHED, end.state(), String.valueOf(end.message()));
         assertEquals(2, end.step(), "12 drawings in one batch of 64, two epochs");
         assertEquals(200, java.util.Arrays.stream(end.confusion().counts()).sum(), "tested on the (stand-in) MNIST test images");
     }
