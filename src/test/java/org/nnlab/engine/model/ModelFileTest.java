@@ -189,6 +189,16 @@ class ModelFileTest {
         assertSameWeights(model, ModelFile.fromBytes(old));
     }
 
+    /** The shipped MLP was written by an NN Lab of format version 1, before pretraining records existed. */
+    @Test
+    void theShippedVersionOneModelStillReads() throws Exception {
+        byte[] shipped = Files.readAllBytes(Path.of("src/main/resources/models/mnist-mlp.nnm"));
+        assertEquals(1, ByteBuffer.wrap(shipped).getInt(4));
+        ModelFile.Contents contents = ModelFile.contentsOf(shipped, ModelFileLimits.LENGTH_ONLY);
+        assertEquals(Pretraining.NONE, contents.pretraining());
+        assertEquals(Shape.of(10), contents.model().spec().outputShape());
+    }
+
     @Test
     void thePretrainingRecordTravelsWithTheModel(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("dbn.nnlm");
