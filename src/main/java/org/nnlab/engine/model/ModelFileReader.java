@@ -15,7 +15,7 @@ final class ModelFileReader {
     private ModelFileReader() {
     }
 
-    static Sequential readBody(ByteBuffer in, ModelFileLimits limits) throws ModelFileException {
+    static ModelFile.Contents readBody(ByteBuffer in, ModelFileLimits limits, int version) throws ModelFileException {
         try {
             int specLength = in.getInt();
             if (specLength < 0 || specLength > in.remaining()) {
@@ -39,10 +39,12 @@ final class ModelFileReader {
             for (int i = 0; i < count; i++) {
                 readTensor(in, params.get(i), i);
             }
+            Pretraining pretraining = version >= 2 ? PretrainingRecord.read(in, model) : Pretraining.NONE;
             if (in.hasRemaining()) {
-                throw new ModelFileException("engine.modelFile.afterTensors", in.remaining());
+                throw new ModelFileException(version >= 2 ? "engine.modelFile.afterPretraining" : "engine.modelFile.afterTensors",
+                        in.remaining());
             }
-            return model;
+            return new ModelFile.Contents(model, pretraining);
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new ModelFileException("engine.modelFile.parts");
         }
