@@ -16,7 +16,7 @@ const MAX_POINTS = 2000;
 @customElement('nn-chart')
 export class NnChart extends LitElement {
   static styles = css`
-    :host { display: block; position: relative; min-height: 120px; }
+    :host { display: block; position: relative; min-height: 80px; }
     #chart { position: absolute; inset: 0; }
   `;
 

@@ -18,6 +18,8 @@ final class ChartOptions {
     /** The shaded band of healthy update/weight ratios around 1e-3. */
     static final double HEALTHY_LOW = 3e-4;
     static final double HEALTHY_HIGH = 3e-3;
+    /** Pixels a placeholder sentence may take before it wraps: fits a chart on a 390-pixel phone. */
+    private static final int PLACEHOLDER_WIDTH = 300;
 
     private final Function<String, String> text;
 
@@ -140,8 +142,9 @@ final class ChartOptions {
         return Json.write(obj(
                 "animation", false,
                 "title", obj("text", text.apply(titleKey), "textStyle", obj("fontSize", 13)),
-                "graphic", List.of(obj("type", "text", "left", "center", "top", "middle",
-                        "style", obj("text", text.apply(hintKey), "fill", "#6b7785", "fontSize", 13)))));
+                "graphic", List.of(obj("type", "text", "left", "center", "top", 36,
+                        "style", obj("text", text.apply(hintKey), "fill", "#6b7785", "fontSize", 13, "lineHeight", 18,
+                                "width", PLACEHOLDER_WIDTH, "overflow", "break")))));
     }
 
     /** Data items [step, value] as JSON: what {@link NnChart#appendPoints} sends. */

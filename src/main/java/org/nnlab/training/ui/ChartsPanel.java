@@ -20,7 +20,7 @@ import org.nnlab.training.JobSnapshot;
  */
 class ChartsPanel extends VerticalLayout {
     /** Chart height before a run, when each chart holds one sentence, and during one. */
-    private static final String EMPTY_HEIGHT = "140px";
+    private static final String EMPTY_HEIGHT = "100px";
     private static final String FULL_HEIGHT = "260px";
 
     private final ChartOptions options = new ChartOptions(this::getTranslation);

@@ -22,7 +22,8 @@ class NetworkPreview extends Div {
         Span title = new Span(getTranslation("train.preview.title"));
         title.getStyle().set("font-weight", "600");
         layers.setId("train-preview-layers");
-        layers.getStyle().set("margin", "var(--lumo-space-xs) 0").set("padding-left", "var(--lumo-space-l)");
+        layers.getStyle().set("margin", "var(--lumo-space-xs) 0").set("padding-left", "var(--lumo-space-l)")
+                .set("columns", "3 17em").set("column-gap", "var(--lumo-space-xl)");
         total.setId("train-preview-total");
         data.setId("train-preview-data");
         Div footer = new Div(total, new Span(" · "), data);

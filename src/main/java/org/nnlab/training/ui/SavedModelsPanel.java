@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -82,8 +82,10 @@ class SavedModelsPanel extends VerticalLayout {
                         .setFileIsTooBig(getTranslation("train.upload.tooBig"))
                         .setIncorrectFileType(getTranslation("train.upload.wrongType"))));
 
-        HorizontalLayout actions = new HorizontalLayout(name, rename, delete, tryInDraw, download);
+        FlexLayout actions = new FlexLayout(name, rename, delete, tryInDraw, download);
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
         add(new H3(getTranslation("train.models.title")), grid, actions, upload);
         refresh();
     }

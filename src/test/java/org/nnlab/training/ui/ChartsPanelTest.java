@@ -38,7 +38,7 @@ class ChartsPanelTest extends KaribuSpringTest {
         assertTrue(panel.confusionChart.getOption().contains("mixed up"), panel.confusionChart.getOption());
         assertTrue(panel.filtersHint.isVisible());
         assertTrue(panel.histogramsHint.isVisible());
-        assertEquals("140px", panel.loss.chart().getHeight(), "one sentence needs no tall chart");
+        assertEquals("100px", panel.loss.chart().getHeight(), "one sentence needs no tall chart");
     }
 
     @Test
