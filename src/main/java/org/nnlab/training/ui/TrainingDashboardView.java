@@ -37,6 +37,7 @@ import org.nnlab.training.MnistTrainingData;
 import org.nnlab.training.RunJournal;
 import org.nnlab.training.SavedRuns;
 import org.nnlab.training.Subscription;
+import org.nnlab.training.TrainingRequest;
 import org.nnlab.training.TrainingService;
 
 /**
@@ -140,7 +141,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         return notice;
     }
 
-    private void start(org.nnlab.training.TrainingRequest request) {
+    private void start(TrainingRequest request) {
         JobSnapshot started = training.start(owner, request);
         unsubscribe();
         endActions.hide();
