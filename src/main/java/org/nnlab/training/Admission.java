@@ -14,7 +14,8 @@ import org.nnlab.engine.spec.TrainingMemory;
 /**
  * Who may train now. A run needs a place (up to {@code maxActive} runs hold one) and its estimated training
  * memory ({@link #memoryNeeded}) within {@link TrainingProperties#totalLimitBytes}; runs that cannot have
- * both wait in a first-come queue (up to {@code maxQueued}). A run holds its memory from its admission to
+ * both wait in a first-come queue (up to {@code maxQueued}); one person may have {@code runningPerUser} runs
+ * going. A run holds its memory from its admission to
  * its end, also while paused; a paused run gives its place to the first waiting run. Thread-safe; its lock
  * is taken last (it calls nothing outside while holding it).
  */
@@ -25,6 +26,8 @@ final class Admission {
     /** The memory each run that holds some was given, from its admission to its end. */
     private final Map<TrainingJob, Long> reserved = new HashMap<>();
     private long reservedBytes;
+    /** Runs not ended yet, by owner. */
+    private final Map<String, Integer> going = new HashMap<>();
 
     Admission(TrainingProperties properties) {
         this.properties = properties;
@@ -94,16 +97,24 @@ final class Admission {
     /**
      * A new run: true when it has a place (and its memory) now, false when it waits in the queue.
      *
-     * @throws TrainingRefusedException when it would have to wait and the queue is full
+     * @throws TrainingRefusedException when its owner has as many runs going as allowed, or it would have to
+     *                                  wait and the queue is full
      */
     synchronized boolean enter(TrainingJob job) {
-        if (waiting.isEmpty() && fits(job)) {
-            place(job);
-            return true;
+        int owned = going.getOrDefault(job.owner, 0);
+        if (owned >= properties.runningPerUser()) {
+            throw new TrainingRefusedException("train.error.tooManyRunning", "you already have " + owned
+                    + " training job(s) going; the limit is " + properties.runningPerUser(), properties.runningPerUser());
         }
-        if (waiting.size() >= properties.maxQueued()) {
+        boolean now = waiting.isEmpty() && fits(job);
+        if (!now && waiting.size() >= properties.maxQueued()) {
             throw new TrainingRefusedException("train.error.queueFull",
                     "the server is busy: " + waiting.size() + " jobs are waiting already", waiting.size());
+        }
+        going.merge(job.owner, 1, Integer::sum);
+        if (now) {
+            place(job);
+            return true;
         }
         waiting.addLast(job);
         return false;
@@ -128,6 +139,7 @@ final class Admission {
         placed.remove(job);
         if (ended) {
             waiting.remove(job);
+            going.computeIfPresent(job.owner, (owner, n) -> n > 1 ? n - 1 : null);
             Long held = reserved.remove(job);
             reservedBytes -= held == null ? 0 : held;
         }

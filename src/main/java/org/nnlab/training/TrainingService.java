@@ -34,8 +34,6 @@ public class TrainingService implements AutoCloseable {
     private final Admission admission;
     private final Feeds feeds;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
-    /** Held while a run is started, so an owner's count of running jobs and the queue agree. */
-    private final Object starting = new Object();
     private final TrainingJob.Turns turns;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
@@ -76,21 +74,13 @@ public class TrainingService implements AutoCloseable {
         requireOwner(owner);
         long memory = admission.check(request, () -> data.trainingSize(owner, request.data()));
         TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
-        synchronized (starting) {
-            long going = jobs.values().stream().filter(j -> j.owner.equals(owner) && !j.state().isFinal()).count();
-            if (going >= properties.runningPerUser()) {
-                throw new TrainingRefusedException("train.error.tooManyRunning",
-                        "you already have " + going + " training job(s) going; the limit is " + properties.runningPerUser(),
-                        properties.runningPerUser());
-            }
-            boolean placed = admission.enter(job);
-            jobs.put(job.id, job);
-            if (placed) {
-                job.placed();
-                job.offerTurn(turns);
-            }
-            forgetOldJobs(owner);
+        boolean placed = admission.enter(job);
+        jobs.put(job.id, job);
+        if (placed) {
+            job.placed();
+            job.offerTurn(turns);
         }
+        forgetOldJobs(owner);
         journal.started(job.id, owner, request);
         log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
                 request.data(), MemorySize.format(memory));
