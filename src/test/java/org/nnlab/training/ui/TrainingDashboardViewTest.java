@@ -1,5 +1,6 @@
 package org.nnlab.training.ui;
 
+import org.nnlab.Requests;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
