@@ -235,21 +235,25 @@ public final class Recurrent implements SkippableInputGradient {
     /**
      * Runs the time loop for disjoint sample ranges. Samples do not interact inside the loop, so with
      * several kernel threads each thread runs the whole loop for its own share of the batch, with
-     * single-threaded per-step products: one hand-off per pass instead of one per step.
+     * single-threaded per-step products: one hand-off per pass instead of one per step. The ranges follow
+     * from the batch and the work alone, not from the thread count (a product's rows may be summed
+     * differently when there are fewer of them), so the result is the same on any number of threads.
      */
     private void inSlices(int B, Slice slice) {
         long flops = 2L * B * steps * hidden * width;
-        int parts = Math.min(Math.min(Parallelism.threadsFor(flops), B / MIN_SLICE), B);
+        int parts = (int) Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, B / MIN_SLICE), MAX_SLICES);
         if (parts <= 1) {
             slice.run(0, B);
             return;
         }
-        Parallelism.forEach(parts, parts, i -> Parallelism.withThreads(1,
+        Parallelism.forEach(parts, Parallelism.threads(), i -> Parallelism.withThreads(1,
                 () -> slice.run(B * i / parts, B * (i + 1) / parts)));
     }
 
     /** Fewest samples per thread worth a thread of its own. */
     private static final int MIN_SLICE = 8;
+    /** Most sample ranges a batch is cut into (the most threads one layer can use). */
+    private static final int MAX_SLICES = 4;
 
     private void forwardSlice(int b0, int b1) {
         int T = steps;
