@@ -5,17 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nnlab.engine.data.Augmentation;
-import org.nnlab.engine.data.Batch;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.layer.Layer;
-import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.loss.SoftmaxCrossEntropy;
+import org.nnlab.engine.model.ConfusionMatrix;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
 import org.nnlab.engine.model.TrainerEvent;
-import org.nnlab.engine.tensor.Tensor;
+import org.nnlab.engine.model.WeightSnapshot;
 import org.nnlab.training.JobSnapshot.Confusion;
 import org.nnlab.training.JobSnapshot.EpochPoint;
 import org.nnlab.training.JobSnapshot.HealthPoint;
@@ -61,7 +60,7 @@ final class TrainingJob {
     private int batchesPerEpoch;
     private int batchInEpoch;
     private long samplesDone;
-    private List<float[]> bestWeights;
+    private WeightSnapshot bestWeights;
     private final RateMeter rate = new RateMeter();
     private long lastVisuals;
 
@@ -224,7 +223,7 @@ final class TrainingJob {
         }
         synchronized (modelLock) {
             if (bestWeights != null) {
-                model.restore(bestWeights);
+                bestWeights.restore();
             }
         }
         Confusion c = confusionOnTest();
@@ -269,27 +268,22 @@ final class TrainingJob {
 
     private Confusion confusionOnTest() {
         int classes = model.spec().outputShape().size();
-        long[] counts = new long[classes * classes];
         List<List<Integer>> examples = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
+        for (int i = 0; i < classes * classes; i++) {
             examples.add(new ArrayList<>());
         }
-        int index = 0;
         // the training batch size, so scoring allocates no layer buffers larger than training did
-        var batches = test.batches(Math.min(256, request.batchSize()));
-        while (batches.hasNext()) {
-            Batch b = batches.next();
-            Tensor out = model.forward(b.inputs(), Mode.INFER);
-            for (int i = 0; i < b.size(); i++, index++) {
-                int cell = b.labels()[i] * classes + out.argmaxRow(i);
-                counts[cell]++;
-                if (examples.get(cell).size() < MAX_EXAMPLES) {
-                    examples.get(cell).add(index);
-                }
-            }
-        }
+        ConfusionMatrix matrix = ConfusionMatrix.of(model, test, Math.min(256, request.batchSize()),
+                (index, actual, predicted) -> {
+                    List<Integer> cell = examples.get(actual * classes + predicted);
+                    if (cell.size() < MAX_EXAMPLES) {
+                        cell.add(index);
+                    }
+                });
+        long[] counts = new long[classes * classes];
         int[][] ex = new int[counts.length][];
         for (int i = 0; i < ex.length; i++) {
+            counts[i] = matrix.count(i / classes, i % classes);
             ex[i] = examples.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         return new Confusion(classes, counts, ex);
