@@ -11,7 +11,7 @@ import org.nnlab.engine.tensor.Tensor;
  * Several layers used as one (for block specs such as a conv-pool block, and for a whole network):
  * forward runs them in order, backward in reverse; the parameters are theirs, in order.
  */
-public final class Chain implements SkippableInputGradient {
+public final class Chain implements Layer {
     private final LayerSpec spec;
     private final List<Layer> layers;
     private final List<Param> params;

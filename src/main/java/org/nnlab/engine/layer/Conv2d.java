@@ -28,7 +28,7 @@ import org.nnlab.engine.tensor.Tensor;
  * every sample's columns for backward (one buffer, reused); otherwise backward unfolds again. The
  * first layer of a trained network skips d(columns) and the fold entirely ({@link #backward(Tensor, boolean)}).
  */
-public final class Conv2d implements SkippableInputGradient {
+public final class Conv2d implements Layer {
     private final Conv2dSpec spec;
     private final WindowGeometry g;
     private final Param weight;

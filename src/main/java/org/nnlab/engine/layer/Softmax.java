@@ -42,7 +42,7 @@ public final class Softmax implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int cols = output.shape().dim(-1);
         gradIn = Layers.buffer(gradIn, output.shape());
         float[] y = output.data();

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
-import org.nnlab.engine.layer.SkippableInputGradient;
 import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.LstmSpec;
@@ -36,7 +36,7 @@ import org.nnlab.engine.tensor.Tensor;
  * full BPTT. Gradient clipping, when set, clamps every element of the gradient arriving at each state
  * to [−clip, clip].
  */
-public final class Recurrent implements SkippableInputGradient {
+public final class Recurrent implements Layer {
     private final LayerSpec spec;
     private final RecurrentCell cell;
     private final String name;
