@@ -1,6 +1,7 @@
 package org.nnlab.engine.layer.recurrent;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
@@ -24,8 +25,13 @@ final class CellMath {
     private static final float LN2_LO = -2.12194440e-4f;
     /** Adding and subtracting 1.5·2^23 rounds a float of magnitude below 2^22 to the nearest integer. */
     private static final float ROUND = 12582912f;
-    private static final float[] EXP = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
-            1.6666665459e-1f, 5.0000001201e-1f};
+    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+    private static final float E0 = 1.9875691500e-4f;
+    private static final float E1 = 1.3981999507e-3f;
+    private static final float E2 = 8.3334519073e-3f;
+    private static final float E3 = 4.1665795894e-2f;
+    private static final float E4 = 1.6666665459e-1f;
+    private static final float E5 = 5.0000001201e-1f;
     private static final float[] TANH = {-5.70498872745e-3f, 2.06390887954e-2f, -5.37397155531e-2f,
             1.33314422036e-1f, -3.33332819422e-1f};
     private static final float SMALL_TANH = 0.625f;
@@ -35,16 +41,19 @@ final class CellMath {
 
     static FloatVector exp(FloatVector x) {
         FloatVector c = x.max(MIN).min(MAX);
-        FloatVector n = c.fma(LOG2E, ROUND).sub(ROUND);
+        FloatVector t = c.fma(LOG2E, ROUND);
+        FloatVector n = t.sub(ROUND);
         FloatVector r = n.fma(c.broadcast(-LN2_HI), c);
         r = n.fma(c.broadcast(-LN2_LO), r);
-        FloatVector p = r.broadcast(EXP[0]);
-        for (int i = 1; i < EXP.length; i++) {
-            p = p.fma(r, r.broadcast(EXP[i]));
-        }
+        FloatVector p = r.fma(r.broadcast(E0), r.broadcast(E1));
+        p = p.fma(r, r.broadcast(E2));
+        p = p.fma(r, r.broadcast(E3));
+        p = p.fma(r, r.broadcast(E4));
+        p = p.fma(r, r.broadcast(E5));
         FloatVector y = p.fma(r.mul(r), r).add(1f);
-        var ni = n.convert(VectorOperators.F2I, 0).reinterpretAsInts();
-        var half = ni.lanewise(VectorOperators.ASHR, 1);
+        // t holds 1.5·2^23 + n exactly, so its bits minus those of 1.5·2^23 are n as an integer
+        IntVector ni = t.reinterpretAsInts().sub(ROUND_BITS);
+        IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
         FloatVector s1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         FloatVector s2 = ni.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         y = y.mul(s1).mul(s2);
@@ -54,15 +63,17 @@ final class CellMath {
 
     static float exp(float x) {
         float c = Math.min(Math.max(x, MIN), MAX);
-        float n = Math.fma(c, LOG2E, ROUND) - ROUND;
+        float t = Math.fma(c, LOG2E, ROUND);
+        float n = t - ROUND;
         float r = Math.fma(n, -LN2_HI, c);
         r = Math.fma(n, -LN2_LO, r);
-        float p = EXP[0];
-        for (int i = 1; i < EXP.length; i++) {
-            p = Math.fma(p, r, EXP[i]);
-        }
+        float p = Math.fma(r, E0, E1);
+        p = Math.fma(p, r, E2);
+        p = Math.fma(p, r, E3);
+        p = Math.fma(p, r, E4);
+        p = Math.fma(p, r, E5);
         float y = Math.fma(p, r * r, r) + 1f;
-        int ni = (int) n;
+        int ni = Float.floatToRawIntBits(t) - ROUND_BITS;
         int half = ni >> 1;
         y = y * Float.intBitsToFloat((half + 127) << 23) * Float.intBitsToFloat((ni - half + 127) << 23);
         if (x < MIN) {
