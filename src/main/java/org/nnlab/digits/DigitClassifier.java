@@ -31,6 +31,7 @@ import org.nnlab.engine.spec.TanhSpec;
 import org.nnlab.engine.spec.TimeDenseSpec;
 import org.nnlab.engine.spec.ZeroPadding2dSpec;
 import org.nnlab.engine.tensor.Parallelism;
+import org.nnlab.engine.tensor.SoftmaxKernel;
 import org.nnlab.engine.tensor.Tensor;
 import org.springframework.stereotype.Service;
 
@@ -149,20 +150,8 @@ public class DigitClassifier {
     }
 
     static float[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] e = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            e[i] = Math.exp(logits[i] - max);
-            sum += e[i];
-        }
         float[] p = new float[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (e[i] / sum);
-        }
+        SoftmaxKernel.probabilities(logits, 0, logits.length, p, 0);
         return p;
     }
 }

@@ -13,6 +13,7 @@ import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
 import org.nnlab.engine.model.TrainerEvent;
 import org.nnlab.engine.model.TrainingControl;
+import org.nnlab.engine.model.WeightSnapshot;
 import org.nnlab.engine.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ final class TrainingJob {
     // the slice's own (one slice at a time); other threads read only the volatile results
     private Sequential model;
     private Trainer trainer;
-    private List<float[]> bestWeights;
+    private WeightSnapshot bestWeights;
     private long lastVisuals;
     private int trainSize;
     private volatile Dataset test;
@@ -284,7 +285,7 @@ final class TrainingJob {
         try {
             if (model != null && keepModel) {
                 if (bestWeights != null) {
-                    model.restore(bestWeights);
+                    bestWeights.restore();
                 }
                 JobSnapshot.Confusion scored = JobRecords.confusion(model, test, request.batchSize());
                 records.sliceDone(System.nanoTime(), trainer.progress(), WeightPictures.of(model, trainer.progress().step()), scored);

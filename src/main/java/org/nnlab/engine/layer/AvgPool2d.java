@@ -63,7 +63,7 @@ public final class AvgPool2d implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (inputShape == null) {
             throw new IllegalStateException("AvgPool2d: backward called before forward");
         }

@@ -114,7 +114,7 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (input == null) {
             throw new IllegalStateException("BatchNorm: backward called before forward");
         }

@@ -8,10 +8,10 @@ import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
 /**
- * Several layers used as one (for block specs such as a conv-pool block): forward runs them in order,
- * backward in reverse; the parameters are theirs, in order.
+ * Several layers used as one (for block specs such as a conv-pool block, and for a whole network):
+ * forward runs them in order, backward in reverse; the parameters are theirs, in order.
  */
-public final class Chain implements SkippableInputGradient {
+public final class Chain implements Layer {
     private final LayerSpec spec;
     private final List<Layer> layers;
     private final List<Param> params;
@@ -20,6 +20,11 @@ public final class Chain implements SkippableInputGradient {
         this.spec = spec;
         this.layers = List.copyOf(layers);
         this.params = this.layers.stream().flatMap(l -> l.params().stream()).toList();
+    }
+
+    /** The layers as one, described by {@code spec} (a block's spec, or null for a whole network). */
+    public static Chain of(LayerSpec spec, List<Layer> layers) {
+        return new Chain(spec, layers);
     }
 
     /** Builds {@code parts} one after another from {@code input}. */
@@ -44,7 +49,29 @@ public final class Chain implements SkippableInputGradient {
 
     @Override
     public Shape outputShape(Shape input) {
-        return spec.outputShape(input);
+        if (spec != null) {
+            return spec.outputShape(input);
+        }
+        Shape s = input;
+        for (Layer l : layers) {
+            s = l.outputShape(s);
+        }
+        return s;
+    }
+
+    /**
+     * Every layer's output for one input in {@code mode}: element 0 is a copy of the input, element i + 1
+     * of the output of layer i.
+     */
+    public List<Tensor> forwardAll(Tensor input, Mode mode) {
+        List<Tensor> outputs = new ArrayList<>();
+        Tensor x = input;
+        outputs.add(x.copy());
+        for (Layer l : layers) {
+            x = l.forward(x, mode);
+            outputs.add(x.copy());
+        }
+        return outputs;
     }
 
     @Override

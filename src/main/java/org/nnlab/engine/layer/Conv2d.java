@@ -19,13 +19,16 @@ import org.nnlab.engine.tensor.Tensor;
  * The input is unfolded by {@link Im2col} to columns [c·kh·kw, h'·w'] per sample, a few samples side by
  * side when h'·w' is small (so the products are long enough to run fast), with a row of ones
  * appended, and then y = [W | b] · columns, d[W | b] += dy · columnsᵀ (the bias gradient is the
- * last column) and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into as
- * many chunks as {@link Parallelism} allows; each chunk has its own buffers (columns, their gradient,
- * a partial weight gradient), created once and reused every step. In training the forward pass keeps
+ * last column) and d(columns) = Wᵀ · dy, all through {@link MatMul}. The batch is split into a number
+ * of chunks that depends on the shapes only, never on the thread count, and the threads
+ * {@link Parallelism} allows share them out: each chunk sums its own partial weight gradient and the
+ * partials are added in chunk order, so the result is the same bits on one thread or many. Working
+ * buffers (columns, their gradient, outputs) belong to whichever thread runs a chunk, created once and
+ * reused every step. In training the forward pass keeps
  * every sample's columns for backward (one buffer, reused); otherwise backward unfolds again. The
  * first layer of a trained network skips d(columns) and the fold entirely ({@link #backward(Tensor, boolean)}).
  */
-public final class Conv2d implements SkippableInputGradient {
+public final class Conv2d implements Layer {
     private final Conv2dSpec spec;
     private final WindowGeometry g;
     private final Param weight;
@@ -41,7 +44,10 @@ public final class Conv2d implements SkippableInputGradient {
     private Tensor output;
     private Tensor gradInput;
     private final int group;      // samples unfolded side by side, so short products get long
-    private Scratch[] scratch = new Scratch[0];
+    /** Working buffers, one set per thread that runs chunks at the same time, reused. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratch = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Each chunk's partial d[W | b], [filters, rows]. */
+    private float[][] chunkGradients = new float[0][];
     /** Training: every sample's columns from forward, kept for backward ([rows, gs·area] per group). */
     private float[] saved = new float[0];
     /** The chunk count of the forward pass that filled {@link #saved}, 0 when it holds nothing valid. */
@@ -74,7 +80,7 @@ public final class Conv2d implements SkippableInputGradient {
         int batch = Layers.requireBatch(this, x, Shape.of(g.channels(), g.height(), g.width()));
         input = x;
         output = Layers.buffer(output, Shape.of(batch, filters, g.outHeight(), g.outWidth()));
-        int chunks = chunks(batch, 1);
+        int chunks = chunks(batch);
         float[] xs = x.data();
         float[] ys = output.data();
         float[] w = weight.value().data();
@@ -90,7 +96,7 @@ public final class Conv2d implements SkippableInputGradient {
             saved = new float[batch * rows * area];
         }
         Parallelism.forEach(chunks, threadsFor(batch, 1), t -> {
-            Scratch sc = scratch(t);
+            Scratch sc = takeScratch();
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
                 int gs = Math.min(group, end - n0);
@@ -110,6 +116,7 @@ public final class Conv2d implements SkippableInputGradient {
                     }
                 }
             }
+            scratch.add(sc);
         });
         savedChunks = keep ? chunks : 0;
         return output;
@@ -139,7 +146,10 @@ public final class Conv2d implements SkippableInputGradient {
             gradInput = Layers.buffer(gradInput, input.shape());
             gradInput.fill(0f);
         }
-        int chunks = chunks(batch, 2);
+        int chunks = chunks(batch);
+        if (chunkGradients.length < chunks) {
+            chunkGradients = new float[chunks][filters * rows];
+        }
         // the kept columns are laid out by the forward pass's groups, which follow its chunks
         boolean kept = savedChunks == chunks;
         float[] xs = input.data();
@@ -147,8 +157,8 @@ public final class Conv2d implements SkippableInputGradient {
         float[] dx = inputGradient ? gradInput.data() : null;
         float[] w = weight.value().data();
         Parallelism.forEach(chunks, threadsFor(batch, 2), t -> {
-            Scratch sc = scratch(t);
-            float[] dwb = sc.gradWeights;
+            Scratch sc = takeScratch();
+            float[] dwb = chunkGradients[t];
             java.util.Arrays.fill(dwb, 0f);
             int end = from(t + 1, batch, chunks);
             for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
@@ -178,11 +188,12 @@ public final class Conv2d implements SkippableInputGradient {
                     Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
                 }
             }
+            scratch.add(sc);
         });
         float[] gw = weight.grad().data();
         float[] gb = bias.grad().data();
         for (int t = 0; t < chunks; t++) {
-            float[] dwb = scratch[t].gradWeights;
+            float[] dwb = chunkGradients[t];
             for (int f = 0; f < filters; f++) {
                 for (int q = 0; q < patch; q++) {
                     gw[f * patch + q] += dwb[f * rows + q];
@@ -194,46 +205,46 @@ public final class Conv2d implements SkippableInputGradient {
     }
 
     /**
-     * How many chunks to split a batch into: none for little work, else a few per thread, so that a
-     * thread the system pauses holds up only a small piece (free threads take the remaining chunks).
+     * How many chunks to split a batch into: one for little work, else up to {@value #CHUNKS}, each a
+     * whole number of groups. Free threads take the remaining chunks, so a thread the system pauses holds
+     * up only a small piece. The count follows from the shapes alone: how the weight gradient is summed
+     * must not depend on how many threads there are.
      */
-    private int chunks(int batch, int passes) {
-        long work = (long) batch * passes * 2L * filters * patch * area;
-        int threads = Parallelism.threadsFor(work);
-        return threads <= 1 ? 1 : Math.min(batch, threads * 4);
+    private int chunks(int batch) {
+        long work = (long) batch * 2L * 2L * filters * patch * area;
+        int groups = (batch + group - 1) / group;
+        return work < 2 * Parallelism.MIN_FLOPS_PER_THREAD ? 1 : Math.min(groups, CHUNKS);
     }
+
+    /** Chunks a large batch is split into (the most threads that can share one convolution). */
+    private static final int CHUNKS = 8;
 
     private int threadsFor(int batch, int passes) {
         return Parallelism.threadsFor((long) batch * passes * 2L * filters * patch * area);
     }
 
-    private static int from(int chunk, int batch, int chunks) {
-        return (int) ((long) batch * chunk / chunks);
+    /** First sample of chunk {@code chunk}: chunks hold whole groups of samples. */
+    private int from(int chunk, int batch, int chunks) {
+        int groups = (batch + group - 1) / group;
+        return Math.min(batch, (int) ((long) groups * chunk / chunks) * group);
     }
 
-    /** The buffers of chunk {@code t}, created on first use and kept. */
-    private synchronized Scratch scratch(int t) {
-        if (scratch.length <= t) {
-            scratch = java.util.Arrays.copyOf(scratch, t + 1);
-        }
-        if (scratch[t] == null) {
-            scratch[t] = new Scratch(rows * group * area, patch * group * area, filters * group * area, filters * rows);
-        }
-        return scratch[t];
+    /** A set of working buffers no other thread is using (made when all are taken); put it back after. */
+    private Scratch takeScratch() {
+        Scratch sc = scratch.poll();
+        return sc != null ? sc : new Scratch(rows * group * area, patch * group * area, filters * group * area);
     }
 
-    /** One chunk's working memory: columns of a group of samples, their gradient, outputs, weight gradient. */
+    /** A thread's working memory for one group of samples: columns, their gradient, outputs. */
     private static final class Scratch {
         final float[] columns;
         final float[] gradColumns;
         final float[] outputs;
-        final float[] gradWeights;
 
-        Scratch(int columnSize, int gradColumnSize, int outputSize, int weightSize) {
+        Scratch(int columnSize, int gradColumnSize, int outputSize) {
             columns = new float[columnSize];
             gradColumns = new float[gradColumnSize];
             outputs = new float[outputSize];
-            gradWeights = new float[weightSize];
         }
     }
 

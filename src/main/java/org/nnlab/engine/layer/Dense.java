@@ -13,7 +13,7 @@ import org.nnlab.engine.tensor.Tensor;
  * Backward: dW += xᵀ·g, db += Σ_batch g, dx = g·Wᵀ; all three products go through {@link MatMul}.
  * The returned input gradient is a buffer reused by the next backward call of this layer.
  */
-public final class Dense implements SkippableInputGradient {
+public final class Dense implements Layer {
     private final DenseSpec spec;
     private final int in;
     private final Param weight;

@@ -49,7 +49,7 @@ public final class Dropout implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         gradIn = Layers.buffer(gradIn, gradOut.shape());
         float[] g = gradOut.data();
         float[] dx = gradIn.data();

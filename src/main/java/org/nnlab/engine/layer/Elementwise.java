@@ -39,7 +39,7 @@ public abstract class Elementwise implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (gradOut.size() != output.size()) {
             throw new IllegalArgumentException(this + ": gradient " + gradOut.shape()
                     + " does not match the last output " + output.shape());

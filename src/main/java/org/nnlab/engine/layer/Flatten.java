@@ -30,7 +30,7 @@ public final class Flatten implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         return gradOut.reshape(sample.withBatch(gradOut.shape().dim(0)));
     }
 

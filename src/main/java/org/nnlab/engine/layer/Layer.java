@@ -19,16 +19,17 @@ public interface Layer {
 
     Tensor forward(Tensor input, Mode mode);
 
-    Tensor backward(Tensor gradOut);
-
     /**
-     * {@link #backward(Tensor)}, told whether anyone will use the returned d(loss)/d(input): the first
-     * layer of a network being trained has no use for it, and a layer whose input gradient costs a
-     * matrix product (dense, convolution, recurrent) skips it then and returns {@code null}. The
-     * parameter gradients are the same either way.
+     * Backpropagates {@code gradOut}, told whether anyone will use the returned d(loss)/d(input): the
+     * first layer of a network being trained has no use for it, and a layer whose input gradient costs a
+     * matrix product (dense, convolution, recurrent) skips it then and returns {@code null}; other layers
+     * return it anyway. The parameter gradients are the same either way.
      */
-    default Tensor backward(Tensor gradOut, boolean inputGradient) {
-        return backward(gradOut);
+    Tensor backward(Tensor gradOut, boolean inputGradient);
+
+    /** {@link #backward(Tensor, boolean)} with the input gradient wanted. */
+    default Tensor backward(Tensor gradOut) {
+        return backward(gradOut, true);
     }
 
     /** Learnable parameters in a fixed order (the order weights are saved in); none by default. */

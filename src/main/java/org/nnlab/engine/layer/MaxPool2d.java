@@ -194,7 +194,7 @@ public final class MaxPool2d implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (inputShape == null) {
             throw new IllegalStateException("MaxPool2d: backward called before forward");
         }

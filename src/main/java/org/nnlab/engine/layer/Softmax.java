@@ -2,6 +2,7 @@ package org.nnlab.engine.layer;
 
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.SoftmaxKernel;
 import org.nnlab.engine.tensor.Tensor;
 
 /**
@@ -35,26 +36,13 @@ public final class Softmax implements Layer {
         return output;
     }
 
-    /** Writes the softmax of {@code in[base .. base+cols)} into {@code y} at the same place. */
+    /** Writes the softmax of {@code in[base .. base+cols)} into {@code y} at the same place ({@link SoftmaxKernel}). */
     public static void softmaxRow(float[] in, float[] y, int base, int cols) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < cols; j++) {
-            max = Math.max(max, in[base + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < cols; j++) {
-            double e = Math.exp(in[base + j] - max);
-            y[base + j] = (float) e;
-            sum += e;
-        }
-        float inv = (float) (1.0 / sum);
-        for (int j = 0; j < cols; j++) {
-            y[base + j] *= inv;
-        }
+        SoftmaxKernel.probabilities(in, base, cols, y, base);
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int cols = output.shape().dim(-1);
         gradIn = Layers.buffer(gradIn, output.shape());
         float[] y = output.data();

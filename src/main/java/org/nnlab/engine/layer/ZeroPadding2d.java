@@ -45,7 +45,7 @@ public final class ZeroPadding2d implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int batch = gradOut.shape().dim(0);
         gradInput = Layers.buffer(gradInput, sample.withBatch(batch));
         copy(gradOut.data(), gradInput.data(), batch * c, false);

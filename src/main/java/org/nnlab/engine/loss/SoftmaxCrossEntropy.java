@@ -1,11 +1,12 @@
 package org.nnlab.engine.loss;
 
+import org.nnlab.engine.tensor.SoftmaxKernel;
 import org.nnlab.engine.tensor.Tensor;
 
 /**
  * Softmax followed by cross-entropy, fused: for logits z [batch, classes] and labels y,
  * L = (1/batch) Σ_r (logsumexp(z_r) − z_r[y_r]), computed with the row maximum subtracted so logits of
- * ±1000 give a finite loss. Gradient: dL/dz_r = (softmax(z_r) − onehot(y_r)) / batch.
+ * ±1000 give a finite loss ({@link SoftmaxKernel}). Gradient: dL/dz_r = (softmax(z_r) − onehot(y_r)) / batch.
  */
 public final class SoftmaxCrossEntropy implements Loss {
     @Override
@@ -18,18 +19,10 @@ public final class SoftmaxCrossEntropy implements Loss {
         for (int r = 0; r < batch; r++) {
             Losses.requireClass(labels, r, cols);
             int base = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
+            SoftmaxKernel.Row row = SoftmaxKernel.row(z, base, cols, 1);
+            total += row.logSumExp() - z[base + labels[r]];
             for (int j = 0; j < cols; j++) {
-                max = Math.max(max, z[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < cols; j++) {
-                sum += Math.exp((double) z[base + j] - max);
-            }
-            double logSum = Math.log(sum) + max;
-            total += logSum - z[base + labels[r]];
-            for (int j = 0; j < cols; j++) {
-                double p = Math.exp(z[base + j] - logSum);
+                double p = row.p(z[base + j]);
                 g[base + j] = (float) ((p - (j == labels[r] ? 1 : 0)) / batch);
             }
         }

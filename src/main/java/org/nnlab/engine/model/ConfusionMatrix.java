@@ -26,14 +26,27 @@ public final class ConfusionMatrix {
 
     /** Runs {@code model} over {@code data} in inference mode, {@code batchSize} samples at a time, and counts. */
     public static ConfusionMatrix of(Sequential model, Dataset data, int batchSize) {
+        return of(model, data, batchSize, (index, actual, predicted) -> { });
+    }
+
+    /** Hears of each sample as it is counted: its index in the data, its label and the predicted class. */
+    public interface SampleListener {
+        void counted(int index, int actual, int predicted);
+    }
+
+    /** As {@link #of(Sequential, Dataset, int)}, telling {@code listener} of every sample in data order. */
+    public static ConfusionMatrix of(Sequential model, Dataset data, int batchSize, SampleListener listener) {
         int classes = model.spec().outputShape().size();
         ConfusionMatrix m = new ConfusionMatrix(classes);
         Iterator<Batch> it = data.batches(batchSize);
+        int index = 0;
         while (it.hasNext()) {
             Batch b = it.next();
             Tensor out = model.forward(b.inputs(), Mode.INFER);
-            for (int i = 0; i < b.size(); i++) {
-                m.add(b.labels()[i], out.argmaxRow(i));
+            for (int i = 0; i < b.size(); i++, index++) {
+                int predicted = out.argmaxRow(i);
+                m.add(b.labels()[i], predicted);
+                listener.counted(index, b.labels()[i], predicted);
             }
         }
         return m;

@@ -3,6 +3,7 @@ package org.nnlab.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.nnlab.engine.layer.Chain;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
@@ -12,18 +13,17 @@ import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
 /**
- * A stack of layers built from a {@link ModelSpec}: the output of each is the input of the next.
- * Input tensors are {@code [batch, ...spec.input()]}. Used by one thread at a time.
+ * A stack of layers built from a {@link ModelSpec}: the output of each is the input of the next (a
+ * {@link Chain} of them runs the passes). Input tensors are {@code [batch, ...spec.input()]}. Used by
+ * one thread at a time.
  */
 public final class Sequential {
     private final ModelSpec spec;
-    private final List<Layer> layers;
-    private final List<Param> params;
+    private final Chain chain;
 
     private Sequential(ModelSpec spec, List<Layer> layers) {
         this.spec = spec;
-        this.layers = List.copyOf(layers);
-        this.params = this.layers.stream().flatMap(l -> l.params().stream()).toList();
+        this.chain = Chain.of(null, layers);
     }
 
     /** Validates the spec and builds every layer with weights drawn from {@code rng}, in layer order. */
@@ -44,20 +44,12 @@ public final class Sequential {
     }
 
     public Tensor forward(Tensor input, Mode mode) {
-        Tensor x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x, mode);
-        }
-        return x;
+        return chain.forward(input, mode);
     }
 
     /** Backpropagates d(loss)/d(output) through every layer (adding into the gradients); returns d(loss)/d(input). */
     public Tensor backward(Tensor gradOut) {
-        Tensor g = gradOut;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
-        }
-        return g;
+        return chain.backward(gradOut, true);
     }
 
     /**
@@ -65,10 +57,7 @@ public final class Sequential {
      * the first layer is told that nobody needs d(loss)/d(input), so it can skip computing it.
      */
     public void backwardParams(Tensor gradOut) {
-        Tensor g = gradOut;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, i > 0);
-        }
+        chain.backward(gradOut, false);
     }
 
     /**
@@ -78,55 +67,40 @@ public final class Sequential {
      */
     public List<Tensor> forwardAll(Tensor input) {
         Tensor x = input.shape().equals(spec.input()) ? input.reshape(spec.input().withBatch(1)) : input;
-        List<Tensor> outputs = new ArrayList<>();
-        outputs.add(x.copy());
-        for (Layer layer : layers) {
-            x = layer.forward(x, Mode.INFER);
-            outputs.add(x.copy());
-        }
-        return outputs;
+        return chain.forwardAll(x, Mode.INFER);
     }
 
     public void zeroGrad() {
-        for (Param p : params) {
+        for (Param p : chain.params()) {
             p.zeroGrad();
         }
     }
 
     /** All learnable parameters, layer by layer, in each layer's order (the order weights are saved in). */
     public List<Param> params() {
-        return params;
+        return chain.params();
     }
 
     public List<Layer> layers() {
-        return layers;
+        return chain.layers();
     }
 
     /** What a model file stores: every parameter, then every layer's {@link Layer#state() state}. */
     public List<Param> savedTensors() {
-        return java.util.stream.Stream.concat(params.stream(), layers.stream().flatMap(l -> l.state().stream()))
-                .toList();
+        return java.util.stream.Stream.concat(chain.params().stream(), chain.state().stream()).toList();
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
-    /** Copies every parameter value (for snapshots); see {@link #restore}. */
-    public List<float[]> copyWeights() {
-        return params.stream().map(p -> p.value().data().clone()).toList();
-    }
-
-    /** Sets every parameter value from a copy made by {@link #copyWeights} of a model with the same spec. */
-    public void restore(List<float[]> weights) {
-        for (int i = 0; i < params.size(); i++) {
-            float[] dst = params.get(i).value().data();
-            System.arraycopy(weights.get(i), 0, dst, 0, dst.length);
-        }
+    /** A copy of every parameter value; {@link WeightSnapshot#restore()} puts it back into this model. */
+    public WeightSnapshot copyWeights() {
+        return new WeightSnapshot(params());
     }
 
     @Override
     public String toString() {
-        return "Sequential" + layers;
+        return "Sequential" + chain.layers();
     }
 }

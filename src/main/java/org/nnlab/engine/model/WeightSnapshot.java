@@ -3,8 +3,11 @@ package org.nnlab.engine.model;
 import java.util.List;
 import org.nnlab.engine.layer.Param;
 
-/** A reusable copy of a model's parameter values, to restore good weights and to measure updates. */
-final class WeightSnapshot {
+/**
+ * A reusable copy of a model's parameter values: to go back to good weights (the trainer after a
+ * divergence, a run's best checkpoint) and to measure how much a step changed them.
+ */
+public final class WeightSnapshot {
     private final List<Param> params;
     private final float[][] values;
 
@@ -23,7 +26,8 @@ final class WeightSnapshot {
         }
     }
 
-    void restore() {
+    /** Puts the copied values back into the parameters they were taken from. */
+    public void restore() {
         for (int i = 0; i < values.length; i++) {
             System.arraycopy(values[i], 0, params.get(i).value().data(), 0, values[i].length);
         }

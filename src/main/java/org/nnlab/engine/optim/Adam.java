@@ -10,8 +10,7 @@ import org.nnlab.engine.layer.Param;
  * v ← β₂v + (1 − β₂)g², m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ), p ← p − lr·m̂ / (√v̂ + ε), with t counted
  * per parameter. Defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
  */
-public final class Adam implements Optimizer {
-    private double lr;
+public final class Adam extends RateOptimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -21,12 +20,11 @@ public final class Adam implements Optimizer {
     private final Map<Param, int[]> steps = new IdentityHashMap<>();
 
     public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
-        Hyper.positive("learning rate", lr);
+        super(lr);
         Hyper.fraction("beta1", beta1);
         Hyper.fraction("beta2", beta2);
         Hyper.positive("epsilon", eps);
         Hyper.nonNegative("weight decay", weightDecay);
-        this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
@@ -39,6 +37,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(List<Param> params) {
+        double lr = learningRate();
         for (Param param : params) {
             int t = ++steps.computeIfAbsent(param, k -> new int[1])[0];
             double correction1 = 1 - Math.pow(beta1, t);
@@ -56,16 +55,5 @@ public final class Adam implements Optimizer {
                 p[i] = (float) (p[i] - lr / correction1 * mi / (Math.sqrt(vi) / sqrtCorrection2 + eps));
             }
         }
-    }
-
-    @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        Hyper.positive("learning rate", learningRate);
-        this.lr = learningRate;
     }
 }

@@ -7,19 +7,17 @@ import org.nnlab.engine.layer.Param;
  * RMSprop as PyTorch computes it (not centered, no momentum): g ← g + λ·p, s ← α·s + (1 − α)·g²,
  * p ← p − lr·g / (√s + ε). Defaults α = 0.99, ε = 1e-8.
  */
-public final class RmsProp implements Optimizer {
-    private double lr;
+public final class RmsProp extends RateOptimizer {
     private final double alpha;
     private final double eps;
     private final double weightDecay;
     private final ParamState squares = new ParamState();
 
     public RmsProp(double lr, double alpha, double eps, double weightDecay) {
-        Hyper.positive("learning rate", lr);
+        super(lr);
         Hyper.fraction("alpha", alpha);
         Hyper.positive("epsilon", eps);
         Hyper.nonNegative("weight decay", weightDecay);
-        this.lr = lr;
         this.alpha = alpha;
         this.eps = eps;
         this.weightDecay = weightDecay;
@@ -31,6 +29,7 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public void step(List<Param> params) {
+        double lr = learningRate();
         for (Param param : params) {
             float[] p = param.value().data();
             float[] g = param.grad().data();
@@ -42,16 +41,5 @@ public final class RmsProp implements Optimizer {
                 p[i] = (float) (p[i] - lr * grad / (Math.sqrt(si) + eps));
             }
         }
-    }
-
-    @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        Hyper.positive("learning rate", learningRate);
-        this.lr = learningRate;
     }
 }

@@ -7,17 +7,15 @@ import org.nnlab.engine.layer.Param;
  * Stochastic gradient descent, optionally with momentum, as PyTorch defines it: g ← g + λ·p (L2 weight
  * decay λ), v ← μ·v + g, p ← p − lr·v; with μ = 0 simply p ← p − lr·g.
  */
-public final class Sgd implements Optimizer {
-    private double lr;
+public final class Sgd extends RateOptimizer {
     private final double momentum;
     private final double weightDecay;
     private final ParamState velocity = new ParamState();
 
     public Sgd(double lr, double momentum, double weightDecay) {
-        Hyper.positive("learning rate", lr);
+        super(lr);
         Hyper.fraction("momentum", momentum);
         Hyper.nonNegative("weight decay", weightDecay);
-        this.lr = lr;
         this.momentum = momentum;
         this.weightDecay = weightDecay;
     }
@@ -28,6 +26,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Param> params) {
+        double lr = learningRate();
         for (Param param : params) {
             float[] p = param.value().data();
             float[] g = param.grad().data();
@@ -41,16 +40,5 @@ public final class Sgd implements Optimizer {
                 p[i] = (float) (p[i] - lr * grad);
             }
         }
-    }
-
-    @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        Hyper.positive("learning rate", learningRate);
-        this.lr = learningRate;
     }
 }

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MatMulTest {
     private final SplittableRandom rng = new SplittableRandom(42);
-
-    @AfterEach
-    void restoreKernel() {
-        MatMul.useKernel(MatMul.Kernel.VECTOR);
-    }
 
     @Test
     void matchesNaiveLoopForEveryTransposeAndOddSizes() {
@@ -33,10 +27,41 @@ class MatMulTest {
 
     @Test
     void loopKernelGivesTheSameResults() {
-        MatMul.useKernel(MatMul.Kernel.LOOPS);
         for (boolean ta : new boolean[]{false, true}) {
             for (boolean tb : new boolean[]{false, true}) {
-                check(45, 67, 300, ta, tb, true, 2);
+                check(MatMul.Kernel.LOOPS, 45, 67, 300, ta, tb, true, 2);
+                check(MatMul.Kernel.LOOPS, 6, 25, 3000, ta, tb, false, 3);
+            }
+        }
+    }
+
+    /** However the work is split among threads (columns, rows, blocks of k), every value gets the same bits. */
+    @Test
+    void everyThreadCountGivesTheSameBits() {
+        int[][] sizes = {{6, 25, 3000}, {8, 32, 2000}, {130, 70, 300}, {37, 1100, 13}, {20, 200, 900}, {64, 10, 5000}};
+        for (int[] s : sizes) {
+            for (boolean ta : new boolean[]{false, true}) {
+                for (boolean tb : new boolean[]{false, true}) {
+                    for (boolean accumulate : new boolean[]{false, true}) {
+                        int m = s[0], n = s[1], k = s[2];
+                        float[] a = random(m * k);
+                        float[] b = random(k * n);
+                        float[] c0 = random(m * n);
+                        float[] one = c0.clone();
+                        MatMul.multiply(a, 0, ta, b, 0, tb, one, 0, m, n, k, accumulate, 1);
+                        for (int threads = 2; threads <= 5; threads++) {
+                            float[] c = c0.clone();
+                            MatMul.multiply(a, 0, ta, b, 0, tb, c, 0, m, n, k, accumulate, threads);
+                            for (int i = 0; i < c.length; i++) {
+                                if (Float.floatToRawIntBits(one[i]) != Float.floatToRawIntBits(c[i])) {
+                                    throw new AssertionError("m=" + m + " n=" + n + " k=" + k + " transA=" + ta
+                                            + " transB=" + tb + " accumulate=" + accumulate + ": C[" + i + "] = "
+                                            + c[i] + " with " + threads + " threads, " + one[i] + " with 1");
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -78,6 +103,11 @@ class MatMulTest {
     }
 
     private void check(int m, int n, int k, boolean ta, boolean tb, boolean accumulate, int threads) {
+        check(MatMul.Kernel.VECTOR, m, n, k, ta, tb, accumulate, threads);
+    }
+
+    private void check(MatMul.Kernel kernel, int m, int n, int k, boolean ta, boolean tb, boolean accumulate,
+                       int threads) {
         float[] a = random(m * k);
         float[] b = random(k * n);
         float[] c = random(m * n);
@@ -87,7 +117,7 @@ class MatMulTest {
                 expected[i] += c[i];
             }
         }
-        MatMul.multiply(a, 0, ta, b, 0, tb, c, 0, m, n, k, accumulate, threads);
+        MatMul.multiply(kernel, a, 0, ta, b, 0, tb, c, 0, m, n, k, accumulate, threads);
         for (int i = 0; i < expected.length; i++) {
             float tol = 1e-5f * k + 1e-5f;
             if (Math.abs(expected[i] - c[i]) > tol) {

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.SoftmaxKernel;
 import org.nnlab.engine.tensor.Tensor;
 
 /**
@@ -127,21 +128,7 @@ public final class CharCorpus {
         }
         Tensor logits = model.apply(in);
         int v = vocabulary.length;
-        int base = logits.size() - v;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v; j++) {
-            max = Math.max(max, logits.get(base + j) / temperature);
-        }
-        double[] probs = new double[v];
-        double sum = 0;
-        for (int j = 0; j < v; j++) {
-            probs[j] = Math.exp(logits.get(base + j) / temperature - max);
-            sum += probs[j];
-        }
-        for (int j = 0; j < v; j++) {
-            probs[j] /= sum;
-        }
-        return probs;
+        return SoftmaxKernel.probabilities(logits.data(), logits.size() - v, v, temperature);
     }
 
     /** The most likely next character after {@code prompt} (e.g. "床前明月" → "光" once trained). */

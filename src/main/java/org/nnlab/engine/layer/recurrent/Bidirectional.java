@@ -3,7 +3,7 @@ package org.nnlab.engine.layer.recurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.nnlab.engine.layer.SkippableInputGradient;
+import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
@@ -19,7 +19,7 @@ import org.nnlab.engine.tensor.Tensor;
  * gradients. Parameters: the forward layer's, then the backward layer's, names prefixed
  * "forward." and "backward.".
  */
-public final class Bidirectional implements SkippableInputGradient {
+public final class Bidirectional implements Layer {
     private final BidirectionalSpec spec;
     private final Recurrent forwardLayer;
     private final Recurrent backwardLayer;

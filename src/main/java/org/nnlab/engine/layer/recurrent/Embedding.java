@@ -58,7 +58,7 @@ public final class Embedding implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int d = spec.dimension();
         float[] ge = table.grad().data();
         float[] g = gradOut.data();

@@ -90,7 +90,7 @@ final class GruCell implements RecurrentCell {
                 float rv = RecurrentCell.sigmoid(xProj[xi + u] + hProj[hi + u]);
                 float zv = RecurrentCell.sigmoid(xProj[xi + H + u] + hProj[hi + H + u]);
                 float hnv = hProj[hi + 2 * H + u] + bhn[u];
-                float nv = (float) Math.tanh(xProj[xi + 2 * H + u] + rv * hnv);
+                float nv = RecurrentCell.tanh(xProj[xi + 2 * H + u] + rv * hnv);
                 r[c + u] = rv;
                 z[c + u] = zv;
                 n[c + u] = nv;

@@ -97,7 +97,7 @@ final class LstmCell implements RecurrentCell {
             for (; u < H; u++) {
                 float iv = RecurrentCell.sigmoid(xProj[xi + I * H + u] + hProj[hi + I * H + u]);
                 float fv = RecurrentCell.sigmoid(xProj[xi + F * H + u] + hProj[hi + F * H + u]);
-                float gv = (float) Math.tanh(xProj[xi + G * H + u] + hProj[hi + G * H + u]);
+                float gv = RecurrentCell.tanh(xProj[xi + G * H + u] + hProj[hi + G * H + u]);
                 float ov = RecurrentCell.sigmoid(xProj[xi + O * H + u] + hProj[hi + O * H + u]);
                 gates[gi + I * H + u] = iv;
                 gates[gi + F * H + u] = fv;
@@ -105,7 +105,7 @@ final class LstmCell implements RecurrentCell {
                 gates[gi + O * H + u] = ov;
                 float c = fv * cell[cPrev + u] + iv * gv;
                 cell[cNext + u] = c;
-                float tc = (float) Math.tanh(c);
+                float tc = RecurrentCell.tanh(c);
                 tanhCell[cPrev + u] = tc;
                 h[cNext + u] = ov * tc;
             }

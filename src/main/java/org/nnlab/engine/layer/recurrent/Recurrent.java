@@ -2,21 +2,19 @@ package org.nnlab.engine.layer.recurrent;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
-import org.nnlab.engine.layer.SkippableInputGradient;
 import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
-import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -38,7 +36,7 @@ import org.nnlab.engine.tensor.Tensor;
  * full BPTT. Gradient clipping, when set, clamps every element of the gradient arriving at each state
  * to [−clip, clip].
  */
-public final class Recurrent implements SkippableInputGradient {
+public final class Recurrent implements Layer {
     private final LayerSpec spec;
     private final RecurrentCell cell;
     private final String name;
@@ -71,9 +69,7 @@ public final class Recurrent implements SkippableInputGradient {
     private Tensor gradInput;
 
     private boolean recording;
-    private SequenceTrace hiddenTrace;
-    private Map<String, SequenceTrace> gateTraces = Map.of();
-    private double[] gradientNorms;
+    private final RecurrentRecord record = new RecurrentRecord();
 
     Recurrent(LayerSpec spec, String name, RecurrentCell cell, int features, boolean returnSequences,
               boolean reverse, int truncateSteps, double gradientClip, RandomGenerator rng) {
@@ -145,25 +141,19 @@ public final class Recurrent implements SkippableInputGradient {
                 xProj[o + j] += b[j];
             }
         }
-        inSlices(B, (b0, b1) -> forwardSlice(b0, b1));
+        BatchSlices.run(B, 2L * B * steps * hidden * width, this::forwardSlice);
         Tensor out;
         if (returnSequences) {
             output = Layers.buffer(output, Shape.of(B, T, hidden));
             out = output;
-            float[] o = out.data();
-            for (int st = 0; st < T; st++) {
-                int tau = reverse ? T - 1 - st : st;
-                for (int bi = 0; bi < B; bi++) {
-                    System.arraycopy(states, ((st + 1) * B + bi) * hidden, o, (bi * T + tau) * hidden, hidden);
-                }
-            }
+            RecurrentRecord.inInputOrder(states, out.data(), T, B, hidden, reverse);
         } else {
             output = Layers.buffer(output, Shape.of(B, hidden));
             out = output;
             System.arraycopy(states, T * B * hidden, out.data(), 0, B * hidden);
         }
         if (recording) {
-            record();
+            record.forward(states, cell, steps, batch, reverse);
         }
         return out;
     }
@@ -182,7 +172,7 @@ public final class Recurrent implements SkippableInputGradient {
         }
         double[] norms = recording ? new double[T] : null;
         transposeWeightHidden();
-        inSlices(B, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
+        BatchSlices.run(B, 2L * B * steps * hidden * width, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
         if (norms != null) {
             for (int t = 0; t < T; t++) {
                 norms[t] = Math.sqrt(norms[t]);
@@ -201,7 +191,7 @@ public final class Recurrent implements SkippableInputGradient {
             }
         }
         if (norms != null) {
-            gradientNorms = norms;
+            record.gradientNorms(norms);
         }
         if (!inputGradient) {
             return null;
@@ -226,30 +216,6 @@ public final class Recurrent implements SkippableInputGradient {
             }
         }
     }
-
-    /** Work on samples [b0, b1) of the batch. */
-    private interface Slice {
-        void run(int b0, int b1);
-    }
-
-    /**
-     * Runs the time loop for disjoint sample ranges. Samples do not interact inside the loop, so with
-     * several kernel threads each thread runs the whole loop for its own share of the batch, with
-     * single-threaded per-step products: one hand-off per pass instead of one per step.
-     */
-    private void inSlices(int B, Slice slice) {
-        long flops = 2L * B * steps * hidden * width;
-        int parts = Math.min(Math.min(Parallelism.threadsFor(flops), B / MIN_SLICE), B);
-        if (parts <= 1) {
-            slice.run(0, B);
-            return;
-        }
-        Parallelism.forEach(parts, parts, i -> Parallelism.withThreads(1,
-                () -> slice.run(B * i / parts, B * (i + 1) / parts)));
-    }
-
-    /** Fewest samples per thread worth a thread of its own. */
-    private static final int MIN_SLICE = 8;
 
     private void forwardSlice(int b0, int b1) {
         int T = steps;
@@ -331,35 +297,6 @@ public final class Recurrent implements SkippableInputGradient {
         cell.prepare(T, B);
     }
 
-    private void record() {
-        int T = steps;
-        int B = batch;
-        float[] hv = new float[B * T * hidden];
-        for (int st = 0; st < T; st++) {
-            int tau = reverse ? T - 1 - st : st;
-            for (int bi = 0; bi < B; bi++) {
-                System.arraycopy(states, ((st + 1) * B + bi) * hidden, hv, (bi * T + tau) * hidden, hidden);
-            }
-        }
-        hiddenTrace = new SequenceTrace(B, T, hidden, hv);
-        if (cell instanceof LstmCell lstm) {
-            Map<String, SequenceTrace> traces = new LinkedHashMap<>();
-            String[] names = {"input", "forget", "candidate", "output"}; // LstmCell.GATE_ORDER
-            float[] gv = lstm.gateValues();
-            for (int gate = 0; gate < 4; gate++) {
-                float[] v = new float[B * T * hidden];
-                for (int st = 0; st < T; st++) {
-                    int tau = reverse ? T - 1 - st : st;
-                    for (int bi = 0; bi < B; bi++) {
-                        System.arraycopy(gv, ((st * B + bi) * 4 + gate) * hidden, v, (bi * T + tau) * hidden, hidden);
-                    }
-                }
-                traces.put(names[gate], new SequenceTrace(B, T, hidden, v));
-            }
-            gateTraces = Map.copyOf(traces);
-        }
-    }
-
     /**
      * Turns recording on or off. While on, each forward pass keeps the hidden state of every step
      * ({@link #hiddenStates()}) and, for an LSTM, its gate values ({@link #gateValues()}); each backward
@@ -376,7 +313,7 @@ public final class Recurrent implements SkippableInputGradient {
 
     /** h_t of every sample and step from the last recorded forward pass, or null if none was recorded. */
     public SequenceTrace hiddenStates() {
-        return hiddenTrace;
+        return record.hiddenStates();
     }
 
     /**
@@ -384,7 +321,7 @@ public final class Recurrent implements SkippableInputGradient {
      * "output"; empty for other cells.
      */
     public Map<String, SequenceTrace> gateValues() {
-        return gateTraces;
+        return record.gateValues();
     }
 
     /**
@@ -393,7 +330,7 @@ public final class Recurrent implements SkippableInputGradient {
      * gradient along time. Null if no backward pass was recorded.
      */
     public double[] gradientNorms() {
-        return gradientNorms == null ? null : gradientNorms.clone();
+        return record.gradientNorms();
     }
 
     /** The state after the last processed step, [batch, hidden] (PyTorch's h_n of this direction). */

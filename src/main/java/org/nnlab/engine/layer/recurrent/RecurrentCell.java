@@ -2,7 +2,6 @@ package org.nnlab.engine.layer.recurrent;
 
 import java.util.List;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.layer.Param;
 
@@ -57,17 +56,20 @@ interface RecurrentCell {
     /** Forgets carried internal gradients of samples [b0, b1): before the last step and at truncation boundaries. */
     void resetCarry(int b0, int b1);
 
+    /** σ(v) = 1 / (1 + e^−v), with the same bits in every run ({@link CellMath}). */
     static float sigmoid(float v) {
-        return 1f / (1f + (float) Math.exp(-v));
+        return CellMath.sigmoid(v);
     }
 
-    /** σ(v) = 1 / (1 + e^−v), lane by lane. */
+    static float tanh(float v) {
+        return CellMath.tanh(v);
+    }
+
     static FloatVector tanh(FloatVector v) {
-        return v.lanewise(VectorOperators.TANH);
+        return CellMath.tanh(v);
     }
 
     static FloatVector sigmoid(FloatVector v) {
-        FloatVector one = v.broadcast(1f);
-        return one.div(v.neg().lanewise(VectorOperators.EXP).add(one));
+        return CellMath.sigmoid(v);
     }
 }

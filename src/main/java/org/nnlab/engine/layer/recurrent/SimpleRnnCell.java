@@ -43,7 +43,7 @@ final class SimpleRnnCell implements RecurrentCell {
                         .add(FloatVector.fromArray(SPECIES, hProj, hi + u))).intoArray(h, o + u);
             }
             for (; u < hidden; u++) {
-                h[o + u] = (float) Math.tanh(xProj[xi + u] + hProj[hi + u]);
+                h[o + u] = RecurrentCell.tanh(xProj[xi + u] + hProj[hi + u]);
             }
         }
     }

@@ -65,7 +65,7 @@ public final class TimeDense implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int rows = input.size() / in;
         float[] g = gradOut.data();
         MatMul.multiply(input.data(), 0, true, g, 0, false, weight.grad().data(), 0, in, units, rows, true);

@@ -40,7 +40,7 @@ final class Chain implements Layer {
     }
 
     @Override
-    public Tensor backward(Tensor gradOut) {
+    public Tensor backward(Tensor gradOut, boolean inputGradient) {
         Tensor g = gradOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);

@@ -1,8 +1,7 @@
-package org.nnlab.engine.bench;
+package org.nnlab.engine.tensor;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.nnlab.engine.tensor.MatMul;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Square float32 products C = A·B through {@link MatMul}, per size, kernel and thread count. JMH
  * reports the time of one product; {@link #main} turns it into GFLOP/s (2·n³ operations). Run:
  * {@code java -cp target/test-classes:target/classes:<test classpath> --add-modules jdk.incubator.vector
- * org.nnlab.engine.bench.MatMulBenchmark [regex]}.
+ * org.nnlab.engine.tensor.MatMulBenchmark [regex]}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +43,7 @@ public class MatMulBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
+    private MatMul.Kernel inner;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,12 +55,12 @@ public class MatMulBenchmark {
             a[i] = (float) rng.nextDouble();
             b[i] = (float) rng.nextDouble();
         }
-        MatMul.useKernel(MatMul.Kernel.valueOf(kernel));
+        inner = MatMul.Kernel.valueOf(kernel);
     }
 
     @Benchmark
     public float[] multiply() {
-        MatMul.multiply(a, 0, false, b, 0, false, c, 0, size, size, size, false, threads);
+        MatMul.multiply(inner, a, 0, false, b, 0, false, c, 0, size, size, size, false, threads);
         return c;
     }
 

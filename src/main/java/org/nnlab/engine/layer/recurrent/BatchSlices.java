@@ -1,0 +1,36 @@
+package org.nnlab.engine.layer.recurrent;
+
+import org.nnlab.engine.tensor.Parallelism;
+
+/**
+ * Runs a recurrent layer's time loop for disjoint sample ranges. Samples do not interact inside the loop,
+ * so with several kernel threads each thread runs the whole loop for its own share of the batch, with
+ * single-threaded per-step products: one hand-off per pass instead of one per step. The ranges follow
+ * from the batch and the work alone, not from the thread count (a product's rows may be summed
+ * differently when there are fewer of them), so the result is the same on any number of threads.
+ */
+final class BatchSlices {
+    /** Fewest samples per range worth a thread of its own. */
+    private static final int MIN_SLICE = 8;
+    /** Most ranges a batch is cut into (the most threads one layer can use). */
+    private static final int MAX_SLICES = 4;
+
+    /** Work on samples [b0, b1) of the batch. */
+    interface Slice {
+        void run(int b0, int b1);
+    }
+
+    private BatchSlices() {
+    }
+
+    /** Runs {@code slice} over the batch of {@code batch} samples, a pass of about {@code flops} operations. */
+    static void run(int batch, long flops, Slice slice) {
+        int parts = (int) Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / MIN_SLICE), MAX_SLICES);
+        if (parts <= 1) {
+            slice.run(0, batch);
+            return;
+        }
+        Parallelism.forEach(parts, Parallelism.threads(), i -> Parallelism.withThreads(1,
+                () -> slice.run(batch * i / parts, batch * (i + 1) / parts)));
+    }
+}
