@@ -162,8 +162,8 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
             }
         });
         presetSelect.getElement().getThemeList().add("small");
-        history(undoButton, "build-undo", "build.undo", this::undo);
-        history(redoButton, "build-redo", "build.redo", this::redo);
+        historyButton(undoButton, "build-undo", "build.undo", this::undo);
+        historyButton(redoButton, "build-redo", "build.redo", this::redo);
         Button clear = tool("build-clear", "build.clear", VaadinIcon.TRASH, () -> {
             insertAfter = -1;
             change(new ModelSpec(current().input(), List.of()));
@@ -194,7 +194,7 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
         return b;
     }
 
-    private void history(Button b, String id, String key, Runnable action) {
+    private void historyButton(Button b, String id, String key, Runnable action) {
         b.setId(id);
         b.setAriaLabel(getTranslation(key));
         b.setTooltipText(getTranslation(key + ".tooltip"));
