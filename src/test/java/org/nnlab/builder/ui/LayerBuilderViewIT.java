@@ -106,8 +106,8 @@ class LayerBuilderViewIT {
             browser.waitFor(By.id("build-add-layer")).click();
             browser.waitFor(By.id("build-sheet-add-dropout")).click();
             browser.waitForText(By.id("build-card-12"), "Dropout");
-            assertTrue(browser.driver().findElements(By.id("build-sheet-add-dropout")).stream().noneMatch(WebElement::isDisplayed),
-                    "the sheet closes");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.id("build-sheet-add-dropout")).stream().noneMatch(WebElement::isDisplayed));
             assertFitsTheWidth(browser);
             browser.screenshot("build-phone");
             browser.open(url("draw"));
