@@ -2,9 +2,13 @@ package org.nnlab.builder;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nnlab.engine.spec.BidirectionalSpec;
+import org.nnlab.engine.spec.Conv2dSpec;
+import org.nnlab.engine.spec.ConvPoolBlockSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.LayerSummary;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Shape;
@@ -32,7 +36,8 @@ public record NetworkAnalysis(Shape input, List<Row> rows, Message error, int er
 
     /**
      * One layer: {@code output} is {@code null} when it could not be computed (this layer or one before
-     * it does not fit); {@code error} is the engine's message for this layer, if any.
+     * it does not fit); {@code error} is the engine's message for this layer, if any, as the layer gives
+     * it (without the network's "layer i (kind)": the card that shows it names the layer already).
      */
     public record Row(int index, LayerSpec spec, Shape input, Shape output, long params, long flops, Message error) {
         public boolean known() {
@@ -73,7 +78,7 @@ public record NetworkAnalysis(Shape input, List<Row> rows, Message error, int er
                 rows.add(new Row(i, layer, s.inputShape(), s.outputShape(), s.params(), s.flops(), null));
             } else {
                 Shape in = i == known.size() && errorIndex == i ? (i == 0 ? spec.input() : known.get(i - 1).outputShape()) : null;
-                rows.add(new Row(i, layer, in, null, 0, 0, i == errorIndex ? error : null));
+                rows.add(new Row(i, layer, in, null, 0, 0, i == errorIndex ? ownMessage(layer, in, error) : null));
             }
         }
         long params = known.stream().mapToLong(LayerSummary::params).sum();
@@ -82,6 +87,32 @@ public record NetworkAnalysis(Shape input, List<Row> rows, Message error, int er
         long activations = inputValues + known.stream().mapToLong(s -> s.outputShape().size()).sum();
         return new NetworkAnalysis(spec.input(), List.copyOf(rows), error, errorIndex, params, flops, activations,
                 trainingBytes(spec, known.size()), fullyConnectedParams(known));
+    }
+
+    /** What {@code layer} itself says about {@code input}; {@code whole} when it takes it after all. */
+    private static Message ownMessage(LayerSpec layer, Shape input, Message whole) {
+        try {
+            layer.outputShape(input);
+            layer.paramCount(input);
+            layer.flops(input);
+            return whole;
+        } catch (IllegalArgumentException e) {
+            return Message.explain(e);
+        }
+    }
+
+    /** The row the engine's message is about, or {@code null}. */
+    public Row misfit() {
+        return errorIndex < 0 ? null : rows.get(errorIndex);
+    }
+
+    /**
+     * Whether some layer shares its weights across positions (a convolution) or time steps (a recurrent
+     * layer): only then is the fully connected comparison worth showing.
+     */
+    public boolean sharesWeights() {
+        return rows.stream().map(Row::spec).anyMatch(s -> s instanceof Conv2dSpec || s instanceof ConvPoolBlockSpec
+                || s instanceof RecurrentSpec || s instanceof BidirectionalSpec);
     }
 
     /**

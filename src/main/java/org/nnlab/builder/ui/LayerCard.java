@@ -1,6 +1,7 @@
 package org.nnlab.builder.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dnd.DragSource;
@@ -11,6 +12,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
 import java.util.List;
 import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.builder.DiagramSvg;
@@ -21,102 +24,166 @@ import org.nnlab.engine.text.Message;
 /**
  * One layer in the stack: its kind, buttons to move, duplicate, delete it and to add below it, the
  * editors of its settings, and what the engine says about it (output shape, parameters, FLOPs, or why it
- * does not fit). The card can be dragged to another place and takes drops of palette kinds and cards.
+ * does not fit). It reports what a person asks as {@link CardEvent}s. The card can be dragged to another
+ * place and takes drops of palette kinds and cards. When layers above it come or go, the same card is
+ * {@linkplain #renumber renumbered} rather than made again.
  */
 final class LayerCard extends Div {
+    private static final String[] ACTIONS = {"up", "down", "duplicate", "insert", "delete"};
+    private static final String[] ACTION_KEYS = {"build.card.up", "build.card.down", "build.card.duplicate",
+            "build.card.insert", "build.card.delete"};
+
+    private final Span number = new Span();
     private final Span shape = new Span();
     private final Span numbers = new Span();
     private final Div error = new Div();
-    private final Button insertHere;
-    private final int index;
+    private final Div editors = new Div();
+    private final List<Button> actions = new ArrayList<>();
+    private final String kind;
+    private LayerSpec spec;
+    private int index = -1;
+    private Message errorMessage;
 
-    LayerCard(LayerBuilderView view, int index, LayerSpec spec) {
-        this.index = index;
-        String kind = BuildTexts.kind(spec.kind());
+    LayerCard(LayerSpec spec, int index, int size) {
+        this.spec = spec;
+        this.kind = BuildTexts.kind(spec.kind());
         addClassName("build-card");
-        setId("build-card-" + index);
         getElement().setAttribute("role", "listitem");
-        getElement().setAttribute("aria-label", getTranslation("build.card.aria", index + 1, kind));
         getElement().setAttribute("data-kind", spec.kind());
 
         Icon handle = new Icon(VaadinIcon.ELLIPSIS_DOTS_V);
         handle.addClassName("build-card-handle");
-        Span number = new Span(String.valueOf(index + 1));
         number.addClassName("build-card-index");
         Span title = new Span(kind);
         title.addClassName("build-card-kind");
         shape.addClassName("build-card-shape");
-        int size = view.spec().layers().size();
-        Button up = iconButton(VaadinIcon.ARROW_UP, "build.card.up", kind, "up", () -> view.move(index, index - 1));
-        up.setEnabled(index > 0);
-        Button down = iconButton(VaadinIcon.ARROW_DOWN, "build.card.down", kind, "down", () -> view.move(index, index + 1));
-        down.setEnabled(index < size - 1);
-        Button copy = iconButton(VaadinIcon.COPY_O, "build.card.duplicate", kind, "duplicate", () -> view.duplicate(index));
-        insertHere = iconButton(VaadinIcon.LEVEL_DOWN, "build.card.insert", kind, "insert", () -> view.selectInsertionPoint(index));
-        Button delete = iconButton(VaadinIcon.CLOSE_SMALL, "build.card.delete", kind, "delete", () -> view.delete(index));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Div actions = new Div(up, down, copy, insertHere, delete);
-        actions.addClassName("build-card-actions");
-        Div header = new Div(handle, number, title, shape, actions);
+        VaadinIcon[] icons = {VaadinIcon.ARROW_UP, VaadinIcon.ARROW_DOWN, VaadinIcon.COPY_O, VaadinIcon.LEVEL_DOWN,
+                VaadinIcon.CLOSE_SMALL};
+        List<Runnable> fire = List.of(
+                () -> fireEvent(new CardEvent.MoveRequested(this, this.index - 1)),
+                () -> fireEvent(new CardEvent.MoveRequested(this, this.index + 1)),
+                () -> fireEvent(new CardEvent.DuplicateRequested(this)),
+                () -> fireEvent(new CardEvent.InsertionPointToggled(this)),
+                () -> fireEvent(new CardEvent.DeleteRequested(this)));
+        for (int i = 0; i < icons.length; i++) {
+            Runnable action = fire.get(i);
+            Button b = new Button(new Icon(icons[i]), e -> action.run());
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            actions.add(b);
+        }
+        actions.getLast().addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Div buttons = new Div(actions.toArray(Component[]::new));
+        buttons.addClassName("build-card-actions");
+        Div header = new Div(handle, number, title, shape, buttons);
         header.addClassName("build-card-header");
         header.getElement().setAttribute("title", getTranslation("build.card.drag"));
 
-        Div editors = new Div();
         editors.addClassName("build-card-editors");
-        List<Component> fields = PropertyEditors.create((Record) spec, List.of(), "build-card-" + index,
-                (path, value, field, structural) -> view.edit(index, path, value, field, structural));
-        editors.add(fields.toArray(Component[]::new));
-        editors.setVisible(!fields.isEmpty());
-
         numbers.addClassName("build-card-numbers");
         error.addClassName("build-card-error");
         error.getElement().setAttribute("role", "alert");
+        error.setVisible(false);
         add(header, editors, numbers, error);
+        renumber(index, size);
+        fillEditors();
 
         DragSource<Div> source = DragSource.create(header);
-        source.setDragData(index);
+        source.setDragData(this);
         source.setEffectAllowed(EffectAllowed.MOVE);
         DropTarget<LayerCard> target = DropTarget.create(this);
         target.setDropEffect(DropEffect.MOVE);
-        target.addDropListener(e -> view.dropped(e, index));
+        target.addDropListener(e -> fireEvent(new CardEvent.Dropped(this, e.getDragData().orElse(null))));
     }
 
-    private Button iconButton(VaadinIcon icon, String key, String kind, String id, Runnable action) {
-        Button b = new Button(new Icon(icon), e -> action.run());
-        String label = getTranslation(key, index + 1, kind);
-        b.setAriaLabel(label);
-        // a title, not a tooltip component: five per card would be the larger part of a deep stack's page state
-        b.getElement().setAttribute("title", label);
-        b.setId("build-card-" + index + "-" + id);
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        return b;
+    /** Hears every kind of {@link CardEvent} (Vaadin delivers an event to listeners of its exact class). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Registration addCardListener(ComponentEventListener<CardEvent> listener) {
+        List<Registration> all = new ArrayList<>();
+        for (Class<?> type : CardEvent.class.getPermittedSubclasses()) {
+            all.add(addListener((Class) type, (ComponentEventListener) listener));
+        }
+        return Registration.combine(all.toArray(Registration[]::new));
+    }
+
+    /** The editors made from the spec as it is now, for example after a refused value was taken back. */
+    void fillEditors() {
+        editors.removeAll();
+        List<Component> fields = PropertyEditors.create((Record) spec, List.of(), prefix(),
+                (path, value, field, structural) -> fireEvent(new CardEvent.SettingEdited(this, path, value, field, structural)));
+        editors.add(fields.toArray(Component[]::new));
+        editors.setVisible(!fields.isEmpty());
+    }
+
+    /** Puts the card at {@code index} of a stack of {@code size}: ids, numbers and labels follow. */
+    void renumber(int index, int size) {
+        if (index != this.index) {
+            String old = prefix();
+            this.index = index;
+            setId(prefix());
+            number.setText(String.valueOf(index + 1));
+            getElement().setAttribute("aria-label", getTranslation("build.card.aria", index + 1, kind));
+            for (int i = 0; i < actions.size(); i++) {
+                Button b = actions.get(i);
+                String label = getTranslation(ACTION_KEYS[i], index + 1, kind);
+                b.setAriaLabel(label);
+                // a title, not a tooltip component: five per card would be the larger part of a deep stack's page state
+                b.getElement().setAttribute("title", label);
+                b.setId(prefix() + "-" + ACTIONS[i]);
+            }
+            renameEditors(editors, old + "-", prefix() + "-");
+        }
+        actions.get(0).setEnabled(index > 0);
+        actions.get(1).setEnabled(index < size - 1);
+    }
+
+    private static void renameEditors(Component parent, String from, String to) {
+        parent.getChildren().forEach(c -> {
+            c.getId().filter(id -> id.startsWith(from)).ifPresent(id -> c.setId(to + id.substring(from.length())));
+            renameEditors(c, from, to);
+        });
+    }
+
+    private String prefix() {
+        return "build-card-" + index;
     }
 
     /** Shows what the engine computed for this layer; {@code insertionPoint} marks where "add" goes. */
     void show(NetworkAnalysis.Row row, boolean insertionPoint) {
         setClassName("build-card-insert", insertionPoint);
-        insertHere.getElement().setAttribute("aria-pressed", String.valueOf(insertionPoint));
+        actions.get(3).getElement().setAttribute("aria-pressed", String.valueOf(insertionPoint));
         if (row.known()) {
-            shape.setText("→ " + DiagramSvg.shape(row.output()));
-            numbers.setText(getTranslation("build.card.numbers", DiagramSvg.shape(row.input()),
+            setText(shape, "→ " + DiagramSvg.shape(row.output()));
+            setText(numbers, getTranslation("build.card.numbers", DiagramSvg.shape(row.input()),
                     DiagramSvg.number(row.params(), false), DiagramSvg.number(row.flops(), true)));
         } else {
-            shape.setText(row.error() != null ? "⚠" : "→ ?");
-            numbers.setText(row.error() != null ? getTranslation("build.card.input", DiagramSvg.shape(row.input()))
+            setText(shape, row.error() != null ? "⚠" : "→ ?");
+            setText(numbers, row.error() != null ? getTranslation("build.card.input", DiagramSvg.shape(row.input()))
                     : getTranslation("build.card.unknown"));
         }
         setClassName("build-card-unknown", !row.known() && row.error() == null);
         if (row.error() != null) {
             showError(row.error());
-        } else {
+        } else if (errorMessage != null) {
+            errorMessage = null;
             removeClassName("build-card-invalid");
             error.setText("");
             error.setVisible(false);
         }
     }
 
+    /** Text only when it changed: an unchanged card costs the page nothing. */
+    private static void setText(Span span, String text) {
+        if (!text.equals(span.getText())) {
+            span.setText(text);
+        }
+    }
+
     /** Highlights the card with the engine's explanation, in the page's language where it knows how. */
     void showError(Message message) {
+        if (message.equals(errorMessage)) {
+            return;
+        }
+        errorMessage = message;
         addClassName("build-card-invalid");
         error.setText(EngineMessages.localize(message, getLocale()));
         error.setVisible(true);
@@ -128,5 +195,14 @@ final class LayerCard extends Div {
 
     int index() {
         return index;
+    }
+
+    LayerSpec spec() {
+        return spec;
+    }
+
+    /** The layer after an edit made in this card's own editors, which already show it. */
+    void edited(LayerSpec next) {
+        spec = next;
     }
 }

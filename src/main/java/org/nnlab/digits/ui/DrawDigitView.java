@@ -86,7 +86,6 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
     private GrayImage drawing;
     private Classification current;
     private boolean savedCurrent;
-    private boolean deferLayerPictures = true;
 
     public DrawDigitView(DigitModels models, DigitClassifier classifier, DrawingCollection drawings,
                          ClassifyLatencies latencies) {
@@ -99,39 +98,53 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
                 () -> feedbackStatus.setText(getTranslation("draw.feedback.count", drawings.count(owner))));
         setId("draw-view");
         addClassName("nnlab-draw");
-
         H1 title = new H1(getTranslation("draw.title"));
         Paragraph lead = new Paragraph(getTranslation("draw.lead"));
         lead.addClassName("nnlab-lead");
+        configurePad();
+        configureModelPicker();
+        Div main = new Div(createPadColumn(), createResult(available.isEmpty()));
+        main.addClassName("nnlab-draw-main");
+        add(title, lead, main, createFeedback(), createLayers());
+        show(null, true);
+    }
 
+    /** Labels in the page's language; every stroke's end, every progress message and a clear are read. */
+    private void configurePad() {
         pad.setId("pad");
         pad.setLabels(getTranslation("draw.pad.undo"), getTranslation("draw.pad.clear"),
                 getTranslation("draw.pad.width"), getTranslation("draw.pad.label"),
                 getTranslation("draw.pad.placeholder"));
-        pad.addStrokeEndListener(e -> {
-            long start = System.nanoTime();
-            long cpuStart = CPU.getCurrentThreadCpuTime();
-            if (e.getLastRoundTripMs() >= 0) {
-                latencies.record(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP, e.getLastRoundTripMs());
-            }
-            boolean read = show(e.decodeImage(), true);
-            pad.acknowledge(e.getSeq());
-            if (read) {
-                VaadinRequest request = VaadinRequest.getCurrent();
-                if (request != null) {
-                    StrokeTiming.mark(request::setAttribute);
-                }
-                latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
-                latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER_CPU, CPU.getCurrentThreadCpuTime() - cpuStart);
-            }
-        });
+        pad.addStrokeEndListener(this::strokeEnded);
         // While drawing, only the prediction, bars and input follow; the layer pictures wait for the stroke's end.
         pad.addStrokeProgressListener(e -> {
             show(e.decodeImage(), false);
             pad.acknowledge(e.getSeq());
         });
         pad.addPadClearedListener(e -> show(null, true));
+    }
 
+    /** Reads the finished stroke and records the server's time for it and the round trip the pad reports. */
+    private void strokeEnded(StrokeEndEvent e) {
+        long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
+        if (e.getLastRoundTripMs() >= 0) {
+            latencies.record(ClassifyLatencies.Kind.BROWSER_ROUND_TRIP, e.getLastRoundTripMs());
+        }
+        boolean read = show(e.decodeImage(), true);
+        pad.acknowledge(e.getSeq());
+        if (read) {
+            VaadinRequest request = VaadinRequest.getCurrent();
+            if (request != null) {
+                StrokeTiming.mark(request::setAttribute);
+            }
+            latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER, System.nanoTime() - start);
+            latencies.recordNanos(ClassifyLatencies.Kind.PAD_SERVER_CPU, CPU.getCurrentThreadCpuTime() - cpuStart);
+        }
+    }
+
+    /** The person's models and the shipped ones, the first chosen; another choice reads the drawing again. */
+    private void configureModelPicker() {
         available = models.available(owner);
         defaultModel = available.isEmpty() ? null : available.getFirst();
         modelSelect.setId("model");
@@ -148,8 +161,10 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
                 show(drawing, true);
             }
         });
+    }
 
-        // On a phone the results are below the pad: this line above it shows the reading while drawing.
+    /** The pad, with a line above it that shows the reading while drawing on a phone (results are below). */
+    private Div createPadColumn() {
         Span miniLabel = new Span(getTranslation("draw.prediction.label"));
         miniPrediction.setId("mini-prediction");
         miniPrediction.addClassName("nnlab-mini-value");
@@ -158,10 +173,11 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
         mini.getElement().setAttribute("aria-hidden", "true");
         Div padColumn = new Div(mini, pad);
         padColumn.addClassName("nnlab-pad-column");
-        Div resultColumn = createResult(available.isEmpty());
-        Div main = new Div(padColumn, resultColumn);
-        main.addClassName("nnlab-draw-main");
+        return padColumn;
+    }
 
+    /** Every conv and dense layer's output for the current drawing; opening it reads the drawing again. */
+    private Details createLayers() {
         layersDetails.setId("layers-details");
         layersDetails.setSummaryText(getTranslation("draw.layers.title"));
         Paragraph layersText = new Paragraph(getTranslation("draw.layers.text"));
@@ -174,9 +190,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
             }
         });
         layersDetails.addClassName("nnlab-layers-details");
-
-        add(title, lead, main, createFeedback(), layersDetails);
-        show(null, true);
+        return layersDetails;
     }
 
     private Div createResult(boolean noModels) {
@@ -331,7 +345,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
      */
     private void showLayers(Classification shown) {
         UI ui = UI.getCurrent();
-        if (!deferLayerPictures || ui == null || !ui.getPushConfiguration().getPushMode().isEnabled()) {
+        if (ui == null || !ui.getPushConfiguration().getPushMode().isEnabled()) {
             gallery.show(shown.layers());
             return;
         }
@@ -346,11 +360,6 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
                 // the tab was closed: nobody to show the pictures to
             }
         });
-    }
-
-    /** Whether layer pictures follow by push (true) or go out with the probabilities; tests turn it off. */
-    void setDeferLayerPictures(boolean defer) {
-        this.deferLayerPictures = defer;
     }
 
     private static String blankInput() {

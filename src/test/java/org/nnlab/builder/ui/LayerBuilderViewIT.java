@@ -96,6 +96,33 @@ class LayerBuilderViewIT {
         }
     }
 
+    @Test
+    void onAPhoneTheStackComesFirstTheSheetAddsLayersAndNothingIsWiderThanTheScreen() {
+        try (Browser browser = new Browser()) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.open(url(SpecLinks.link("build", Presets.LENET.spec())));
+            browser.waitForText(By.id("build-card-11"), "→ [10]");
+            assertTrue(!browser.driver().findElement(By.id("build-palette")).isDisplayed(), "no palette column over the cards");
+            browser.waitFor(By.id("build-add-layer")).click();
+            browser.waitFor(By.id("build-sheet-add-dropout")).click();
+            browser.waitForText(By.id("build-card-12"), "Dropout");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.id("build-sheet-add-dropout")).stream().noneMatch(WebElement::isDisplayed));
+            assertFitsTheWidth(browser);
+            browser.screenshot("build-phone");
+            browser.open(url("draw"));
+            browser.waitFor(By.id("pad"));
+            assertFitsTheWidth(browser);
+        }
+    }
+
+    private static void assertFitsTheWidth(Browser browser) {
+        Object fits = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];");
+        List<?> sizes = (List<?>) fits;
+        assertTrue(((Number) sizes.get(0)).longValue() <= ((Number) sizes.get(1)).longValue(), "scroll width vs window: " + sizes);
+    }
+
     private void drag(Browser browser, By from, By to) {
         WebElement source = browser.waitFor(from);
         WebElement target = browser.waitFor(to);

@@ -147,7 +147,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         assertTrue(engine.contains("(28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number: change the stride"), engine);
         LayerCard first = card(0);
         assertTrue(first.hasClassName("build-card-invalid"));
-        assertEquals(engine, first.errorText());
+        assertEquals(engine, "layer 0 (conv2d): " + first.errorText(), "the card, numbered 1, gives the layer's own words");
         assertEquals("→ ?", shapeText(1), "shapes after the misfit are unknown");
 
         _click(button("build-undo"));
@@ -270,6 +270,60 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         assertTrue(_get(Div.class, s -> s.withId("build-palette-conv2d")).getElement().getText().isEmpty());
         Span name = _get(_get(Div.class, s -> s.withId("build-palette-conv2d")), Span.class, s -> s.withClasses("build-palette-name"));
         assertEquals("二维卷积", name.getText());
+    }
+
+    @Test
+    void theWeightSharingComparisonAppearsOnlyWithAConvolutionOrRecurrentLayer() {
+        view.change(Presets.MLP.spec());
+        assertTrue(_find(Div.class, s -> s.withId("build-compare")).isEmpty(), "dense layers share nothing: hidden");
+        view.change(Presets.LENET.spec());
+        Div compare = _get(Div.class, s -> s.withId("build-compare"));
+        assertTrue(compare.isVisible());
+        assertTrue(compare.getText().contains("fully connected"), compare.getText());
+        view.change(ModelSpec.of(Shape.of(28, 28), new org.nnlab.engine.spec.LstmSpec(16, false), new DenseSpec(10)));
+        assertTrue(_get(Div.class, s -> s.withId("build-compare")).isVisible(), "an LSTM shares its weights over time");
+    }
+
+    @Test
+    void aMisfitIsNamedByTheNumberOnItsCard() {
+        List<LayerSpec> layers = new java.util.ArrayList<>(Presets.DIGIT_CNN.spec().layers());
+        layers.set(3, Conv2dSpec.of(20, 5).withStride(2));
+        view.change(new ModelSpec(Shape.of(1, 28, 28), layers));
+        LayerCard misfit = card(3);
+        assertEquals("4", _get(misfit, Span.class, s -> s.withClasses("build-card-index")).getText());
+        assertFalse(misfit.errorText().contains("layer 3"), misfit.errorText());
+        _click(button("build-train"));
+        List<String> texts = NotificationsKt.getNotifications().stream().map(n -> n.getElement().getProperty("text", "")).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("This network cannot be trained yet: layer 4 (Conv2d): Conv2d:")),
+                texts.toString());
+    }
+
+    @Test
+    void onAPhoneTheSheetAddsALayerBelowTheMarkedOneAndCloses() {
+        view.change(ModelSpec.of(Shape.of(2), new DenseSpec(4), new DenseSpec(1)));
+        _click(button("build-card-0-insert"));
+        _click(button("build-add-layer"));
+        com.vaadin.flow.component.dialog.Dialog sheet = _get(com.vaadin.flow.component.dialog.Dialog.class, s -> s.withId("build-sheet"));
+        assertTrue(sheet.isOpened());
+        _click(button("build-sheet-add-tanh"));
+        assertEquals(List.of("dense", "tanh", "dense"), kinds());
+        assertFalse(sheet.isOpened());
+    }
+
+    @Test
+    void anEditRemakesOnlyTheCardsThatChanged() {
+        view.change(Presets.LENET.spec());
+        LayerCard top = card(0);
+        LayerCard bottom = card(11);
+        _click(button("build-add-relu"));
+        assertTrue(top == card(0) && bottom == card(11), "the cards above the new one stay as they were");
+        _click(button("build-card-1-delete"));
+        assertTrue(top == card(0), "the top card stays");
+        assertEquals(bottom, card(10), "the bottom card moves up a place, renumbered");
+        assertEquals("11", _get(bottom, Span.class, s -> s.withClasses("build-card-index")).getText());
+        assertEquals(1, _find(bottom, Button.class, s -> s.withId("build-card-10-delete")).size());
+        _click(button("build-card-10-delete"));
+        assertEquals(Presets.LENET.spec().layers().size() - 1, view.spec().layers().size());
     }
 
     /** Takes the place of the training view in branches where it does not exist yet (never a @Route). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.Locale;
@@ -54,12 +56,33 @@ class DrawDigitViewTest extends KaribuSpringTest {
     void openView() {
         UI.getCurrent().navigate("draw");
         view = assertInstanceOf(DrawDigitView.class, UI.getCurrent().getCurrentView());
-        view.setDeferLayerPictures(false);
         pad = view.pad();
     }
 
     private void strokeEnd(GrayImage drawing) {
         ComponentUtil.fireEvent(pad, new StrokeEndEvent(pad, true, DrawingPad.encode(drawing)));
+    }
+
+    /**
+     * The layer pictures follow the answer to a stroke by push, as in the browser: this runs the page's
+     * queued updates until the gallery shows {@code expected} (or 5 s pass) and gives its HTML.
+     */
+    private static String awaitGallery(String expected) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String html = _get(LayerGallery.class).getElement().getOuterHTML();
+        while (!html.contains(expected) && System.nanoTime() < deadline) {
+            VaadinSession.getCurrent().unlock();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                VaadinSession.getCurrent().lock();
+            }
+            MockVaadin.clientRoundtrip(false);
+            html = _get(LayerGallery.class).getElement().getOuterHTML();
+        }
+        return html;
     }
 
     private static String text(String id) {
@@ -125,21 +148,22 @@ class DrawDigitViewTest extends KaribuSpringTest {
     @Test
     void switchingTheModelReadsTheCurrentDrawingAgain() {
         strokeEnd(Strokes.zero(DrawingPad.IMAGE_SIDE));
+        awaitGallery("Dense layer 2");
         assertEquals(4, _get(LayerGallery.class).panelCount(), "conv 1, conv 2, dense 1, dense 2");
 
         Select<DigitModel> select = modelSelect();
         select.setValue(select.getListDataView().getItems().filter(m -> m.id().equals("mnist-mlp")).findFirst().orElseThrow());
 
         assertEquals("0", text("prediction"));
+        String gallery = awaitGallery("256 units");
         assertEquals(2, _get(LayerGallery.class).panelCount(), "the MLP's two hidden layers: it read the drawing again");
-        String gallery = _get(LayerGallery.class).getElement().getOuterHTML();
         assertTrue(gallery.contains("256 units") && gallery.contains("128 units"), gallery);
     }
 
     @Test
     void theGalleryNamesEachLayerWithItsShape() {
         strokeEnd(Strokes.one(DrawingPad.IMAGE_SIDE));
-        String gallery = _get(LayerGallery.class).getElement().getOuterHTML();
+        String gallery = awaitGallery("Convolution 1");
         assertTrue(gallery.contains("Convolution 1 · after ReLU"), gallery);
         assertTrue(gallery.contains("6 feature maps of 28 × 28 [6 × 28 × 28]"), gallery);
         assertTrue(gallery.contains("16 feature maps of 10 × 10"), gallery);
@@ -200,10 +224,9 @@ class DrawDigitViewTest extends KaribuSpringTest {
         UI.getCurrent().navigate("draw");
         assertEquals("写一个数字", _get(H1.class).getText());
         DrawDigitView zh = (DrawDigitView) UI.getCurrent().getCurrentView();
-        zh.setDeferLayerPictures(false);
         ComponentUtil.fireEvent(zh.pad(), new StrokeEndEvent(zh.pad(), true, DrawingPad.encode(Strokes.one(112))));
         assertTrue(text("confidence").startsWith("把握"), text("confidence"));
-        assertTrue(_get(LayerGallery.class).getElement().getOuterHTML().contains("卷积层 1"));
+        assertTrue(awaitGallery("卷积层 1").contains("卷积层 1"));
         assertEquals("撤销", zh.pad().getElement().getProperty("undoLabel"));
     }
 
@@ -229,7 +252,6 @@ class DrawDigitViewTest extends KaribuSpringTest {
         assertTrue(noticeHidden());
 
         view = (DrawDigitView) UI.getCurrent().getCurrentView();
-        view.setDeferLayerPictures(false);
         ComponentUtil.fireEvent(view.pad(), new StrokeEndEvent(view.pad(), true, DrawingPad.encode(Strokes.one(112))));
         assertTrue(text("prediction").matches("\\d"), "the chosen model reads the drawing: " + text("prediction"));
     }
