@@ -20,7 +20,7 @@ final class NetworkDiagram {
 
     /** {@code shown}: how many neurons of h1, h2, o1, o2 have their out value computed (0–4). */
     static String svg(WorkedExample ex, BackpropStep step, int shown, Set<String> highlight) {
-        StringBuilder s = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 500 320' role='img' class='nnlab-backprop-diagram'>");
+        StringBuilder s = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='500' height='320' viewBox='0 0 500 320' role='img' class='nnlab-backprop-diagram'>");
         int w = 1;
         for (int h = 0; h < 2; h++) {
             for (int i = 0; i < 2; i++) {

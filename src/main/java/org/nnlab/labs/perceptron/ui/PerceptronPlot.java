@@ -31,8 +31,8 @@ final class PerceptronPlot {
      */
     static String svg(float[][] samples, int[] targets, Line line, List<Line> earlier, int highlight) {
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(SIZE).append(' ').append(SIZE)
-                .append("' role='img' class='nnlab-perceptron-plot'>");
+        s.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(SIZE).append("' height='").append(SIZE)
+                .append("' viewBox='0 0 ").append(SIZE).append(' ').append(SIZE).append("' role='img' class='nnlab-perceptron-plot'>");
         s.append("<rect x='0' y='0' width='300' height='300' fill='#fff7ed'/>");
         List<double[]> region = positiveRegion(line);
         if (region.size() >= 3) {
