@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nnlab.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +35,7 @@ class LabsIT {
             assertEquals(9, cards.size());
             assertTrue(cards.get(0).getText().contains("perceptron"), cards.get(0).getText());
             assertTrue(browser.waitFor(By.id("lab-card-lstm")).getText().contains("Coming"));
-            browser.waitFor(By.cssSelector("#lab-card-backprop a")).click();
+            click(browser, browser.waitFor(By.cssSelector("#lab-card-backprop a")));
             browser.waitFor(By.id("backprop-step"));
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
@@ -47,17 +48,17 @@ class LabsIT {
             browser.waitFor(By.cssSelector("nn-math .katex"));
             for (String gate : List.of("AND", "OR", "NOT")) {
                 chooseGate(browser, gate);
-                browser.waitFor(By.id("perceptron-run")).click();
+                click(browser, browser.waitFor(By.id("perceptron-run")));
                 browser.waitForText(By.id("perceptron-status"), "Converged after");
             }
             chooseGate(browser, "XOR");
-            browser.waitFor(By.id("perceptron-run")).click();
+            click(browser, browser.waitFor(By.id("perceptron-run")));
             browser.waitForText(By.id("perceptron-status"), "Did not converge after 100 epochs");
             browser.waitFor(By.id("perceptron-hidden-layer"));
             browser.screenshot("labs-perceptron-xor");
 
             chooseGate(browser, "AND");
-            browser.waitFor(By.id("perceptron-learn")).click();
+            click(browser, browser.waitFor(By.id("perceptron-learn")));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
                     d.findElement(By.id("perceptron-status")).getText().startsWith("Converged after"));
             assertTrue(browser.waitFor(By.id("perceptron-log")).getText().contains("Epoch"));
@@ -74,18 +75,18 @@ class LabsIT {
             browser.open(url("labs/backprop"));
             WebElement step = browser.waitFor(By.id("backprop-step"));
             for (int i = 0; i < 5; i++) {
-                step.click();
+                click(browser, step);
             }
             browser.waitForText(By.id("backprop-total-error"), "0.298371109");
-            step.click();
+            click(browser, step);
             browser.waitForText(By.id("backprop-w5-new"), "0.35891648");
             browser.waitForText(By.id("backprop-stage"), "0.082167041");
             for (int i = 0; i < 4; i++) {
-                step.click();
+                click(browser, step);
             }
             browser.waitForText(By.id("backprop-w1-new"), "0.149780716");
             browser.screenshot("labs-backprop-w1");
-            browser.waitFor(By.id("backprop-run")).click();
+            click(browser, browser.waitFor(By.id("backprop-run")));
             browser.waitForText(By.id("backprop-run-error"), "3.5102e-5");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
@@ -93,8 +94,15 @@ class LabsIT {
 
     private static void chooseGate(Browser browser, String label) {
         browser.waitFor(By.id("perceptron-gate")).findElements(By.tagName("vaadin-radio-button")).stream()
-                .filter(b -> b.getText().trim().equals(label)).findFirst().orElseThrow().click();
+                .filter(b -> b.getText().trim().equals(label)).findFirst()
+                .ifPresent(b -> click(browser, b.findElement(By.tagName("input"))));
         browser.waitForText(By.id("perceptron-status"), "wrong side");
+    }
+
+    /** A click as the page receives it, even where a task notice covers the element for a moment. */
+    private static void click(Browser browser, WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 
     private String url(String path) {
