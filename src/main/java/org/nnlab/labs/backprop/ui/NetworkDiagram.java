@@ -46,7 +46,7 @@ final class NetworkDiagram {
         for (int o = 0; o < 2; o++) {
             String out = shown > 2 + o ? trim(step.outputs().get(o).out()) : "";
             node(s, 2, o, "o" + (o + 1), out, highlight.contains("o" + (o + 1)));
-            s.append(text(LAYER_X[2] + 34, ROW_Y[o] + 5, "t = " + Digits.of(ex.targets()[o]), "start", "#475569", 12));
+            s.append(text(LAYER_X[2], ROW_Y[o] - 34, "t = " + Digits.of(ex.targets()[o]), "middle", "#475569", 12));
         }
         return s.append("</svg>").toString();
     }
