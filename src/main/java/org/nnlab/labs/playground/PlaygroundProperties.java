@@ -8,20 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code nnlab.labs.playground.*}.
  *
  * @param frameMillis  a playing experiment trains one epoch and sends one frame this often (at best)
- * @param workers      threads that train the experiments of all people in turn (0: one per core)
  * @param maxSessions  experiments open at once on the server; one more is refused ("the server is busy")
  */
 @ConfigurationProperties("nnlab.labs.playground")
-public record PlaygroundProperties(@DefaultValue("50") long frameMillis, @DefaultValue("0") int workers,
+public record PlaygroundProperties(@DefaultValue("50") long frameMillis,
                                    @DefaultValue("300") int maxSessions) {
     @ConstructorBinding
     public PlaygroundProperties {
-        if (frameMillis < 10 || frameMillis > 10_000 || workers < 0 || maxSessions < 1) {
+        if (frameMillis < 10 || frameMillis > 10_000 || maxSessions < 1) {
             throw new IllegalArgumentException("nnlab.labs.playground settings out of range: " + this);
         }
-    }
-
-    public int workerCount() {
-        return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
     }
 }

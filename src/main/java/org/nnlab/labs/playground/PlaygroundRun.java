@@ -10,6 +10,7 @@ import java.util.function.Consumer;
  */
 public final class PlaygroundRun implements AutoCloseable {
     private final PlaygroundService service;
+    private final String owner;
     private final Consumer<PlaygroundFrame> frames;
     private volatile PlaygroundSession session;
     private volatile boolean playing;
@@ -17,10 +18,16 @@ public final class PlaygroundRun implements AutoCloseable {
     /** True from the moment a turn is handed to a worker until it ends, so turns never pile up. */
     final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
 
-    PlaygroundRun(PlaygroundService service, PlaygroundSettings settings, Consumer<PlaygroundFrame> frames) {
+    PlaygroundRun(PlaygroundService service, String owner, PlaygroundSettings settings, Consumer<PlaygroundFrame> frames) {
         this.service = service;
+        this.owner = owner;
         this.frames = frames;
         this.session = new PlaygroundSession(settings);
+    }
+
+    /** Whom the run is for (the browser's owner id). */
+    public String owner() {
+        return owner;
     }
 
     public PlaygroundSession session() {
@@ -39,9 +46,9 @@ public final class PlaygroundRun implements AutoCloseable {
         playing = false;
     }
 
-    /** One epoch and its frame, now, on the calling thread (for the step button while paused). */
+    /** One epoch and its frame, as soon as the scheduler gives this run a turn (the step button while paused). */
     public void step() {
-        turn();
+        service.giveTurn(this);
     }
 
     /** A fresh session from {@code settings}, paused or playing as before; its first frame is sent at once. */

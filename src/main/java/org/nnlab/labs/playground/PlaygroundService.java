@@ -2,33 +2,30 @@ package org.nnlab.labs.playground;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.nnlab.base.i18n.LocalizedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.nnlab.training.SliceScheduler;
 import org.springframework.stereotype.Service;
 
 /**
  * Runs everybody's playgrounds on the server, fairly: every frame interval each playing run that has finished its
- * last turn gets one more (one epoch, one frame), on a fixed set of worker threads. When the server cannot keep up,
- * turns are skipped evenly, so everyone's frame rate drops together rather than one page stalling.
+ * last turn is given one more (one epoch, one frame) as a slice of the {@link SliceScheduler}, the same worker
+ * threads and round-robin line that training runs use. When the server cannot keep up, a run whose last turn is
+ * still waiting gets no second one, so everyone's frame rate drops together rather than one page stalling.
  */
 @Service
 public class PlaygroundService implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(PlaygroundService.class);
     private final PlaygroundProperties properties;
+    private final SliceScheduler scheduler;
     private final Set<PlaygroundRun> runs = ConcurrentHashMap.newKeySet();
-    private final ExecutorService workers;
     private final ScheduledExecutorService clock;
 
-    public PlaygroundService(PlaygroundProperties properties) {
+    public PlaygroundService(PlaygroundProperties properties, SliceScheduler scheduler) {
         this.properties = properties;
-        this.workers = Executors.newFixedThreadPool(properties.workerCount(), Thread.ofPlatform()
-                .name("playground-", 1).daemon(true).priority(Thread.NORM_PRIORITY - 1).factory());
+        this.scheduler = scheduler;
         this.clock = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("playground-clock").daemon(true).factory());
         clock.scheduleAtFixedRate(this::handOutTurns, properties.frameMillis(), properties.frameMillis(), TimeUnit.MILLISECONDS);
     }
@@ -38,11 +35,11 @@ public class PlaygroundService implements AutoCloseable {
      *
      * @throws LocalizedException when {@code maxSessions} playgrounds are open already
      */
-    public PlaygroundRun open(PlaygroundSettings settings, Consumer<PlaygroundFrame> frames) {
+    public PlaygroundRun open(String owner, PlaygroundSettings settings, Consumer<PlaygroundFrame> frames) {
         if (runs.size() >= properties.maxSessions()) {
             throw new LocalizedException("error.busy", "playground sessions at the limit of " + properties.maxSessions());
         }
-        PlaygroundRun run = new PlaygroundRun(this, settings, frames);
+        PlaygroundRun run = new PlaygroundRun(this, owner, settings, frames);
         runs.add(run);
         return run;
     }
@@ -58,24 +55,28 @@ public class PlaygroundService implements AutoCloseable {
 
     private void handOutTurns() {
         for (PlaygroundRun run : runs) {
-            if (run.isPlaying() && run.busy.compareAndSet(false, true)) {
-                workers.execute(() -> {
-                    try {
-                        run.turn();
-                    } catch (RuntimeException e) {
-                        log.warn("a playground turn failed; pausing that playground", e);
-                        run.pause();
-                    } finally {
-                        run.busy.set(false);
-                    }
-                });
+            if (run.isPlaying()) {
+                giveTurn(run);
             }
+        }
+    }
+
+    /** Puts one turn of {@code run} in the scheduler's line, unless one is waiting or running already. */
+    void giveTurn(PlaygroundRun run) {
+        if (!run.isClosed() && run.busy.compareAndSet(false, true)) {
+            scheduler.submit(run.owner(), () -> {
+                try {
+                    run.turn();
+                } finally {
+                    run.busy.set(false);
+                }
+                return false;
+            });
         }
     }
 
     @Override
     public void close() {
         clock.shutdownNow();
-        workers.shutdownNow();
     }
 }

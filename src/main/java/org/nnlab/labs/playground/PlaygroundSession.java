@@ -130,7 +130,7 @@ public final class PlaygroundSession {
             }
         }
         float[][] h = historyArrays();
-        return new PlaygroundFrame(epoch, trainLoss, testLoss, layout(), GRID, boundary, NEURON_GRID,
+        return new PlaygroundFrame(settings, epoch, trainLoss, testLoss, layout(), GRID, boundary, NEURON_GRID,
                 List.copyOf(neurons), weights(), h[0], h[1], historyStride);
     }
 

@@ -63,6 +63,11 @@ public record PlaygroundSettings(ToyDataset dataset, List<ToyPoint> ownPoints, i
         return dataset == null ? ownPoints : dataset.generate(POINTS, noisePercent / 100.0, seed);
     }
 
+    /** The network of this experiment as an engine spec (features in, one sigmoid output). */
+    public org.nnlab.engine.spec.ModelSpec spec() {
+        return PlaygroundNetwork.spec(this);
+    }
+
     public PlaygroundSettings withDataset(ToyDataset value) {
         return new PlaygroundSettings(value, ownPoints, noisePercent, trainPercent, seed, features, hidden, activation,
                 learningRate, regularization, regularizationRate, batchSize);
