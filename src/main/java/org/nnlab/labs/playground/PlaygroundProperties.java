@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSessions  experiments open at once on the server; one more is refused ("the server is busy")
  */
 @ConfigurationProperties("nnlab.labs.playground")
-public record PlaygroundProperties(@DefaultValue("50") long frameMillis,
+public record PlaygroundProperties(@DefaultValue("60") long frameMillis,
                                    @DefaultValue("300") int maxSessions) {
     @ConstructorBinding
     public PlaygroundProperties {

@@ -20,7 +20,7 @@ import org.nnlab.engine.tensor.Tensor;
  */
 public final class PlaygroundSession {
     /** Cells per side of the boundary picture. */
-    public static final int GRID = 50;
+    public static final int GRID = 40;
     /** Cells per side of each neuron's picture: every second cell of the boundary grid. */
     public static final int NEURON_GRID = GRID / 2;
     static final double EXTENT = 6;
