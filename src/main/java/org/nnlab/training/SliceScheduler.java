@@ -78,17 +78,42 @@ public class SliceScheduler implements AutoCloseable {
      * or the handle is cancelled. {@code owner} names who the work is for (a session or participant id).
      */
     public Handle submit(String owner, Slice slice) {
+        return submit(owner, slice, false);
+    }
+
+    /** As {@link #submit(String, Slice)}, but {@code first} puts it at the head of the line (e.g. to end a run soon). */
+    Handle submit(String owner, Slice slice, boolean first) {
         if (owner == null || slice == null) {
             throw new IllegalArgumentException("a slice needs an owner and work to do");
         }
         Entry entry = new Entry(owner, slice);
-        enqueue(entry);
+        enqueue(entry, first);
         return entry;
     }
 
-    private void enqueue(Entry entry) {
+    /**
+     * Takes the submission out of the line when it is waiting there, and returns true: then none of its slices
+     * runs any more. False when a slice of it is running now or it is over (that slice ends as it would).
+     */
+    boolean withdraw(Handle handle) {
+        Entry entry = (Entry) handle;
         synchronized (lock) {
-            line.addLast(entry);
+            if (!line.remove(entry)) {
+                return false;
+            }
+        }
+        entry.cancelled = true;
+        entry.done = true;
+        return true;
+    }
+
+    private void enqueue(Entry entry, boolean first) {
+        synchronized (lock) {
+            if (first) {
+                line.addFirst(entry);
+            } else {
+                line.addLast(entry);
+            }
         }
         // one turn per place in the line: a turn runs whichever submission is at the head then
         executor.execute(this::runNext);
@@ -118,7 +143,7 @@ public class SliceScheduler implements AutoCloseable {
             }
         }
         if (more && !entry.cancelled) {
-            enqueue(entry);
+            enqueue(entry, false);
         } else {
             entry.done = true;
         }
@@ -153,13 +178,7 @@ public class SliceScheduler implements AutoCloseable {
         @Override
         public void cancel() {
             cancelled = true;
-            boolean removed;
-            synchronized (lock) {
-                removed = line.remove(this);
-            }
-            if (removed) {
-                done = true;
-            }
+            withdraw(this);
         }
 
         @Override
