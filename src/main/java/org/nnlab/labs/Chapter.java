@@ -13,7 +13,7 @@ import java.util.List;
 public enum Chapter {
     PERCEPTRON("perceptron", 10, List.of("and", "not", "xor")),
     PLAYGROUND("playground", 20, List.of("xor", "circle", "spiral")),
-    BACKPROP("backprop", 15, List.of("forward", "w5", "train")),
+    BACKPROP("backprop", 15, List.of("w5", "w1", "train")),
     DEEP("deep", 15, List.of("vanish", "relu")),
     PRETRAINING("pretraining", 20, List.of()),
     CONVOLUTION("convolution", 15, List.of()),
