@@ -28,7 +28,7 @@ public record DeepSettings(int depth, boolean relu, boolean he, boolean batchNor
     public static final int MAX_DEPTH = 10;
     public static final int WIDTH = 32;
     public static final int SUBSET = 3000;
-    public static final int EPOCHS = 30;
+    public static final int EPOCHS = 100;
     public static final int BATCH = 32;
     public static final double LEARNING_RATE = 0.1;
 

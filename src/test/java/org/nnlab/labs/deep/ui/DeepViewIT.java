@@ -40,15 +40,21 @@ class DeepViewIT {
         Assumptions.assumeTrue(mnist, "MNIST is not in " + dataDir);
         try (Browser browser = new Browser()) {
             browser.open("http://localhost:" + port + "/labs/deep");
-            browser.waitFor(By.id("deep-start")).click();
+            press(browser, "deep-start");
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(120));
             wait.until(d -> bars(browser).size() == 9 && !bars(browser).getFirst().isEmpty());
             List<String> first = bars(browser);
             wait.until(d -> !bars(browser).equals(first));
             assertNotEquals(first, bars(browser), "the bars changed while training");
             browser.screenshot("deep-training");
-            browser.waitFor(By.id("deep-stop")).click();
+            press(browser, "deep-stop");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
+    }
+
+    /** Scrolls the button to the middle of the window and presses it (a page taller than the window hides it). */
+    private static void press(Browser browser, String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", browser.waitFor(By.id(id)));
     }
 }

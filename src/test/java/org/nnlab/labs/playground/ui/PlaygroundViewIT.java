@@ -40,18 +40,24 @@ class PlaygroundViewIT {
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
             String before = boundaryPicture(browser);
             browser.screenshot("playground-before");
-            browser.waitFor(By.id("playground-play")).click();
+            press(browser, "playground-play");
             wait.until(d -> epoch(browser) >= 5);
             String during = boundaryPicture(browser);
             assertNotEquals(before, during, "the boundary picture changed while the network trained");
             wait.until(d -> epoch(browser) >= 15);
             assertNotEquals(during, boundaryPicture(browser), "and keeps changing");
             wait.until(d -> d.findElement(By.id("lab-task-xor")).getAttribute("class").contains("done"));
-            browser.waitFor(By.id("playground-play")).click();
+            press(browser, "playground-play");
             browser.screenshot("playground-xor-learned");
             String url = browser.driver().getCurrentUrl();
             assertTrue(url.contains("data=xor") && url.contains("hidden=4"), url);
             assertEquals(java.util.List.of(), browser.severeConsoleErrors());
         }
+    }
+
+    /** Scrolls the button to the middle of the window and presses it (a page taller than the window hides it). */
+    private static void press(Browser browser, String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", browser.waitFor(By.id(id)));
     }
 }
