@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
  * been read), so the page says everything in both languages. Every other error is reported as Tomcat
  * would, without stack traces or server details.
  */
-public class BadRequestPageValve extends ErrorReportValve {
+class BadRequestPageValve extends ErrorReportValve {
     /** Tomcat's own message for a request line or header section over the limit, in the JVM's locale. */
     private static final String TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
             .getString("iib.requestheadertoolarge.error");

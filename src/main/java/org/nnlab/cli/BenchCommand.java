@@ -38,7 +38,7 @@ import org.nnlab.engine.tensor.Tensor;
  * 1000 single-image inference passes (after 200 warm-up passes), each copying the image in and the 10
  * outputs out: median and p99.
  */
-public final class BenchCommand implements Command {
+final class BenchCommand implements Command {
     private static final int RUNS = 3;
 
     @Override

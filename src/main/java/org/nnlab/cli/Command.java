@@ -7,7 +7,7 @@ import java.util.List;
  * A command run from the command line ({@code java -jar nnlab.jar NAME ARGS…}) without starting the
  * web server. It prints to {@code out} and {@code err} and returns the process exit status.
  */
-public interface Command {
+interface Command {
     String name();
 
     /** One line for {@code help}. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The commands {@code Application.main} knows, by name. */
-public final class Commands {
+final class Commands {
     private static final List<Command> ALL = List.of(
             new HelpCommand(),
             new ReferenceCheckCommand(),

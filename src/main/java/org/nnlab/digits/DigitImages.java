@@ -19,7 +19,7 @@ import org.nnlab.engine.data.GrayImage;
  * Values are stretched so the background becomes 0 and the strongest ink 1. A picture larger than a
  * digit needs can be read subsampled ({@link #read(byte[], int)}), so it never exists at full size.
  */
-public final class DigitImages {
+final class DigitImages {
     private static final String NOT_AN_IMAGE = "not an image this program can read (expected PNG, JPEG, GIF or BMP)";
 
     private DigitImages() {

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * may send a burst of {@code capacity} requests and then {@code perSecond} a second on average.
  * Buckets that have been full for a while are dropped, so memory stays bounded by recent clients.
  */
-public final class TokenBuckets {
+final class TokenBuckets {
     private static final long NANOS = 1_000_000_000L;
     private static final int SWEEP_EVERY = 1024;
 

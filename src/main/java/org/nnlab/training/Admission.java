@@ -28,6 +28,8 @@ final class Admission {
     private long reservedBytes;
     /** Runs not ended yet, by owner. */
     private final Map<String, Integer> going = new HashMap<>();
+    /** Runs their owner has stopped that have not ended yet: they no longer count as the owner's. */
+    private final java.util.Set<TrainingJob> stopping = new java.util.HashSet<>();
 
     Admission(TrainingProperties properties) {
         this.properties = properties;
@@ -120,6 +122,16 @@ final class Admission {
         return false;
     }
 
+    /**
+     * Its owner stopped the run, which ends at its next turn: from now on it does not count among the owner's
+     * runs, so they may start the next one at once (its memory and place it holds until it has ended).
+     */
+    synchronized void stopping(TrainingJob job) {
+        if ((placed.contains(job) || waiting.contains(job) || reserved.containsKey(job)) && stopping.add(job)) {
+            going.computeIfPresent(job.owner, (owner, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
     /** A paused run goes on: true when a place is free (its memory it holds still), else it waits first in line. */
     synchronized boolean resume(TrainingJob job) {
         if (fits(job)) {
@@ -139,7 +151,9 @@ final class Admission {
         placed.remove(job);
         if (ended) {
             waiting.remove(job);
-            going.computeIfPresent(job.owner, (owner, n) -> n > 1 ? n - 1 : null);
+            if (!stopping.remove(job)) {
+                going.computeIfPresent(job.owner, (owner, n) -> n > 1 ? n - 1 : null);
+            }
             Long held = reserved.remove(job);
             reservedBytes -= held == null ? 0 : held;
         }

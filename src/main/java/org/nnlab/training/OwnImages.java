@@ -3,7 +3,7 @@ package org.nnlab.training;
 import org.nnlab.engine.data.LabeledImages;
 
 /** Images that belong to one person and can be trained on: their own labelled drawings. */
-public interface OwnImages {
+interface OwnImages {
     /** How many images {@code owner} has. */
     int count(String owner);
 

@@ -47,7 +47,9 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
     }
 
     private final int workers;
-    private final Executor executor;
+    /** Makes the executor again after a stop (Spring's test framework stops and restarts idle contexts). */
+    private final java.util.function.Supplier<Executor> executors;
+    private volatile Executor executor;
     private final Object lock = new Object();
     private final ArrayDeque<Entry> line = new ArrayDeque<>();
     private int running;
@@ -55,13 +57,18 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
 
     @Autowired
     public SliceScheduler(TrainingProperties properties) {
-        this(properties.workerCount(), pool(properties.workerCount()));
+        this(properties.workerCount(), () -> pool(properties.workerCount()));
     }
 
     /** With {@code executor} running the turns; tests give one that runs nothing and call {@link #runNext} themselves. */
     SliceScheduler(int workers, Executor executor) {
+        this(workers, () -> executor);
+    }
+
+    private SliceScheduler(int workers, java.util.function.Supplier<Executor> executors) {
         this.workers = workers;
-        this.executor = executor;
+        this.executors = executors;
+        this.executor = executors.get();
     }
 
     private static ExecutorService pool(int threads) {
@@ -167,6 +174,14 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
 
     @Override
     public void start() {
+        synchronized (lock) {
+            if (executor instanceof ExecutorService service && service.isShutdown()) {
+                executor = executors.get();
+                for (int i = 0; i < line.size(); i++) {
+                    executor.execute(this::runNext);
+                }
+            }
+        }
         started = true;
     }
 

@@ -147,6 +147,7 @@ public class TrainingService implements AutoCloseable {
         if (job.stop()) {
             ended(job);
         } else {
+            admission.stopping(job);
             job.offerTurn(turns);
         }
         return publish(job);

@@ -79,4 +79,27 @@ class SliceSchedulerTest {
             assertEquals(0, overlaps.get());
         }
     }
+
+    /** Spring's test framework stops an idle context's lifecycle beans and starts them again when it is reused. */
+    @Test
+    void aStoppedSchedulerRunsWorkAgainOnceStartedAgain() throws InterruptedException {
+        try (SliceScheduler pool = new SliceScheduler(TrainingProperties.defaults().withWorkers(2))) {
+            pool.start();
+            pool.stop();
+            assertFalse(pool.isRunning());
+            CountDownLatch waiting = new CountDownLatch(1);
+            pool.submit("before-restart", () -> {
+                waiting.countDown();
+                return false;
+            });
+            pool.start();
+            CountDownLatch after = new CountDownLatch(1);
+            pool.submit("after-restart", () -> {
+                after.countDown();
+                return false;
+            });
+            assertTrue(after.await(30, TimeUnit.SECONDS), "work submitted after the restart runs");
+            assertTrue(waiting.await(30, TimeUnit.SECONDS), "work submitted while stopped runs after the restart");
+        }
+    }
 }

@@ -92,6 +92,21 @@ class TrainingServiceTest {
         }
     }
 
+    /** Stop, then Start at once: the stopped run has not had its last turn yet, but it no longer counts as the owner's. */
+    @Test
+    void aStoppedRunFreesItsOwnersPlaceBeforeItHasEnded() {
+        JobId first = service.start("sam", SyntheticData.request(300, 5, 0.1)).id();
+        runSlices(2);
+        assertFalse(service.stop("sam", first).isFinal(), "the run ends at its next turn");
+        JobId second = service.start("sam", SyntheticData.request(300, 5, 0.1)).id();
+        assertThrows(TrainingRefusedException.class, () -> service.start("sam", SyntheticData.request(300, 5, 0.1)),
+                "the new run counts");
+        runUntilIdle();
+        assertEquals(JobState.CANCELLED, service.snapshot("sam", first).state());
+        assertEquals(JobState.FINISHED, service.snapshot("sam", second).state());
+        assertNotNull(service.start("sam", SyntheticData.request(300, 1, 0.1)), "both ended: the count is back to zero");
+    }
+
     @Test
     void aJobRunsToTheEndWithHistoriesAndAConfusionMatrix() {
         JobSnapshot started = service.start("ann", SyntheticData.request(100, 3, 0.2));

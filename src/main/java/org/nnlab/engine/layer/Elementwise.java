@@ -9,7 +9,7 @@ import org.nnlab.engine.tensor.Tensor;
  * implements the whole-array loops {@link #apply} and {@link #derive}, so there is one virtual call per
  * batch, not per value. The returned input gradient is a buffer reused by the next backward call.
  */
-public abstract class Elementwise implements Layer {
+abstract class Elementwise implements Layer {
     private final LayerSpec spec;
     private Tensor input;
     private Tensor output;

@@ -3,7 +3,7 @@ package org.nnlab.engine.loss;
 import org.nnlab.engine.tensor.Tensor;
 
 /** Turns integer labels into target tensors for losses that compare values. */
-public final class Targets {
+final class Targets {
     private Targets() {
     }
 

@@ -5,7 +5,7 @@ package org.nnlab.engine.reference;
  * was in. The error is absolute for expected magnitudes up to 1 and relative above
  * ({@code |ours − theirs| / max(1, |theirs|)}), compared with {@link #TOLERANCE}.
  */
-public record CaseResult(double maxError, String worstField, int comparedValues) {
+record CaseResult(double maxError, String worstField, int comparedValues) {
     public static final double TOLERANCE = 1e-4;
 
     public boolean passed() {

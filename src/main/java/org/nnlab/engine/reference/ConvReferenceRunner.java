@@ -19,7 +19,7 @@ import org.nnlab.engine.tensor.Tensor;
  * layout [out, in, kh, kw]): builds the layer from the case's config, sets the case's weights, runs
  * forward on x and backward with G, and compares y, dx and, for conv2d, dweight and dbias.
  */
-public final class ConvReferenceRunner implements ReferenceRunner {
+final class ConvReferenceRunner implements ReferenceRunner {
     @Override
     public Set<String> kinds() {
         return Set.of("conv2d", "maxpool2d", "avgpool2d");

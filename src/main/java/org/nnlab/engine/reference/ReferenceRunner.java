@@ -9,7 +9,7 @@ import java.util.Set;
  * {@code Double} numbers, {@code String}, {@code Boolean} and {@code null}. Use {@link NestedArray} to
  * turn nested lists into flat float arrays with their shape.
  */
-public interface ReferenceRunner {
+interface ReferenceRunner {
     /** The {@code "kind"} values this runner handles. */
     Set<String> kinds();
 

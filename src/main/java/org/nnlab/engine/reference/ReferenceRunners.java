@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Every reference runner the engine has: add one line per runner. */
-public final class ReferenceRunners {
+final class ReferenceRunners {
     private static final List<ReferenceRunner> ALL = List.of(
             new BpWorkedExampleRunner(),
             new DenseSoftmaxRunner(),

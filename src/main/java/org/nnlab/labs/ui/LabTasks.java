@@ -15,7 +15,7 @@ import org.nnlab.labs.Chapter;
  * The "try this" list of a lab: one line per task of its chapter (id {@code lab-task-<task>}), with an
  * open circle that turns into a check mark (class {@code done}) when the page has seen the task done.
  */
-public class LabTasks extends Div {
+class LabTasks extends Div {
     private final Chapter chapter;
     private final Map<String, ListItem> rows = new LinkedHashMap<>();
 

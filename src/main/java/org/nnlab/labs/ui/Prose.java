@@ -10,7 +10,7 @@ import java.util.List;
  * Text with formulas: {@code $…$} in a text becomes an inline {@link NnMath}, the rest stays plain text.
  * Lab explanations keep their formulas inside the translated sentences this way.
  */
-public final class Prose {
+final class Prose {
     private Prose() {
     }
 

@@ -32,7 +32,7 @@ class TrainingSettingsTest extends KaribuSpringTest {
         ModelSpec lenet = Presets.LENET.spec();
         List<String> lines = layerLines(form);
         assertEquals(lenet.layers().size(), lines.size());
-        assertEquals("Conv2D → output " + lenet.summary().getFirst().outputShape() + ", "
+        assertEquals("Conv2d → output " + lenet.summary().getFirst().outputShape() + ", "
                 + String.format(Locale.ROOT, "%,d", lenet.summary().getFirst().params()) + " parameters", lines.getFirst());
         assertEquals(String.format(Locale.ROOT, "%,d parameters in all", lenet.paramCount()), form.preview.total.getText());
         assertEquals("data: MNIST, first 5,000 images, each sample [1, 28, 28]", form.preview.data.getText());
