@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +113,6 @@ final class OnnxCommands {
     }
 
     private static String dims(int[] dims) {
-        return String.join(", ", java.util.Arrays.stream(dims).mapToObj(String::valueOf).toList());
+        return String.join(", ", Arrays.stream(dims).mapToObj(String::valueOf).toList());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.nnlab.engine.data.GrayImage;
@@ -78,12 +79,12 @@ public class ClassifyController {
     }
 
     /** Whether a model can be saved as ONNX (its layers all map), by model id: worked out once per model. */
-    private final Map<String, Boolean> onnxExport = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> onnxExport = new ConcurrentHashMap<>();
 
     private static boolean exportsAsOnnx(DigitModel m) {
         try {
             return OnnxModel.exports(m.loader().load().spec());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

@@ -3,6 +3,8 @@ package org.nnlab.onnx;
 import static org.nnlab.onnx.GraphWriter.attr;
 import static org.nnlab.onnx.GraphWriter.attrInts;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.DropoutSpec;
 import org.nnlab.engine.spec.EmbeddingSpec;
 import org.nnlab.engine.spec.FlattenSpec;
+import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.LeakyReluSpec;
 import org.nnlab.engine.spec.LinearSpec;
@@ -34,6 +37,9 @@ import org.nnlab.engine.spec.TimeDenseSpec;
 import org.nnlab.engine.spec.WindowGeometry;
 import org.nnlab.engine.spec.ZeroPadding2dSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.onnx.proto.Onnx.AttributeProto;
+import org.nnlab.onnx.proto.Onnx.NodeProto;
+import org.nnlab.onnx.proto.Onnx.TensorProto;
 
 /**
  * Writes a trained {@link Sequential} as an ONNX model (opset {@value OnnxModel#OPSET}), layer by layer, with the
@@ -48,7 +54,7 @@ final class OnnxExport {
     private OnnxExport() {
     }
 
-    /** The graph's nodes and initializers for {@code model}; the value named by the return is its last output. */
+    /** The graph's nodes and initializers for {@code model}, ending in an Identity that names the output. */
     static GraphWriter write(Sequential model) {
         OnnxExport e = new OnnxExport();
         String x = OnnxModel.INPUT;
@@ -61,7 +67,7 @@ final class OnnxExport {
             shape = spec.outputShape(shape);
         }
         e.g.layer("output");
-        e.g.nodes().add(org.nnlab.onnx.proto.Onnx.NodeProto.newBuilder().setName("output/Identity").setOpType("Identity")
+        e.g.nodes().add(NodeProto.newBuilder().setName("output/Identity").setOpType("Identity")
                 .addInput(x).addOutput(OnnxModel.OUTPUT).build());
         return e.g;
     }
@@ -86,7 +92,7 @@ final class OnnxExport {
             case BidirectionalSpec b -> recurrent(b.recurrent(), List.of(prefixed(p, "forward."), prefixed(p, "backward.")),
                     in, x);
             case EmbeddingSpec _ -> g.node("Gather", List.of(weights("table", p.get("table")),
-                    g.node("Cast", List.of(x), attr("to", (long) org.nnlab.onnx.proto.Onnx.TensorProto.DataType.INT64_VALUE))),
+                    g.node("Cast", List.of(x), attr("to", (long) TensorProto.DataType.INT64_VALUE))),
                     attr("axis", 0L));
         };
     }
@@ -99,7 +105,7 @@ final class OnnxExport {
             case LeakyReluSpec l -> g.node("LeakyRelu", List.of(x), attr("alpha", (float) l.slope()));
             case LinearSpec _ -> g.node("Identity", List.of(x));
             case StepSpec _ -> g.node("Cast", List.of(g.node("GreaterOrEqual", List.of(x, g.floats("zero", new float[] {0f})))),
-                    attr("to", (long) org.nnlab.onnx.proto.Onnx.TensorProto.DataType.FLOAT_VALUE));
+                    attr("to", (long) TensorProto.DataType.FLOAT_VALUE));
             case SoftmaxSpec _ -> g.node("Softmax", List.of(x), attr("axis", -1L));
             case DropoutSpec d -> g.node("Dropout", List.of(x, g.floats("ratio", new float[] {(float) d.rate()})));
         };
@@ -116,8 +122,10 @@ final class OnnxExport {
 
     private String pool(PoolSpec pool, Shape in, String x) {
         WindowGeometry w = pool.geometry(in);
-        String op = pool instanceof MaxPool2dSpec ? "MaxPool" : "AveragePool";
-        assert pool instanceof MaxPool2dSpec || pool instanceof AvgPool2dSpec;
+        String op = switch (pool) {
+            case MaxPool2dSpec _ -> "MaxPool";
+            case AvgPool2dSpec _ -> "AveragePool";
+        };
         return g.node(op, List.of(x), attrInts("kernel_shape", w.kernelH(), w.kernelW()),
                 attrInts("strides", w.strideH(), w.strideW()));
     }
@@ -150,13 +158,13 @@ final class OnnxExport {
         String timeMajor = g.node("Transpose", List.of(x), attrInts("perm", 1, 0, 2));
         List<String> inputs = List.of(timeMajor, g.floats("W", w, dirs, width, features),
                 g.floats("R", rr, dirs, width, r.units()), g.floats("B", b, dirs, 2L * width));
-        var attrs = new java.util.ArrayList<>(List.of(attr("hidden_size", (long) r.units()),
+        List<AttributeProto> attrs = new ArrayList<>(List.of(attr("hidden_size", (long) r.units()),
                 attr("direction", dirs == 2 ? "bidirectional" : "forward")));
-        if (r instanceof org.nnlab.engine.spec.GruSpec) {
+        if (r instanceof GruSpec) {
             attrs.add(attr("linear_before_reset", 1L));
         }
         List<String> out = g.nodeWithOutputs(layout.onnxOp(r), inputs, 2,
-                attrs.toArray(org.nnlab.onnx.proto.Onnx.AttributeProto[]::new));
+                attrs.toArray(AttributeProto[]::new));
         if (r.returnSequences()) {
             String batchFirst = g.node("Transpose", List.of(out.get(0)), attrInts("perm", 2, 0, 1, 3));
             return g.node("Reshape", List.of(batchFirst, g.int64s("shape", 0, 0, -1)));
@@ -166,7 +174,7 @@ final class OnnxExport {
     }
 
     private String weights(String what, Param p) {
-        long[] dims = java.util.Arrays.stream(p.value().shape().dims()).asLongStream().toArray();
+        long[] dims = Arrays.stream(p.value().shape().dims()).asLongStream().toArray();
         return g.floats(what, p.value().data(), dims);
     }
 

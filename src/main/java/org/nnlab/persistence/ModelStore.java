@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,7 +75,7 @@ public class ModelStore {
         if (bytes.length == limits.maxUploadBytes() && in.read() != -1) {
             throw tooLarge();
         }
-        if (fileName != null && fileName.strip().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+        if (fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             requireOwner(owner);
             bytes = ModelFile.toBytes(fromOnnx(bytes));
         }
