@@ -11,7 +11,10 @@ import org.nnlab.onnx.proto.Onnx.GraphProto;
 import org.nnlab.onnx.proto.Onnx.NodeProto;
 import org.nnlab.onnx.proto.Onnx.TensorProto;
 
-/** Looks up what an imported graph holds: constants by name, which node reads a value, node attributes. */
+/**
+ * Looks up what an imported graph holds: constants by name (initializers and Constant nodes), which node reads a
+ * value, node attributes.
+ */
 final class GraphReader {
     /** A float or int64 constant with its dims. */
     record Constant(long[] dims, float[] floats, long[] longs) {
@@ -37,6 +40,12 @@ final class GraphReader {
             if (!n.getDomain().isEmpty() && !n.getDomain().equals("ai.onnx")) {
                 throw new OnnxException("engine.onnx.import.domain", n.getOpType(), n.getDomain());
             }
+            AttributeProto value = attribute(n, "value");
+            if (n.getOpType().equals("Constant") && value != null && value.hasT() && n.getOutputCount() == 1) {
+                initializers.put(n.getOutput(0), value.getT());
+            }
+        }
+        for (NodeProto n : graph.getNodeList()) {
             for (String in : n.getInputList()) {
                 if (!in.isEmpty() && !initializers.containsKey(in)) {
                     readers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);

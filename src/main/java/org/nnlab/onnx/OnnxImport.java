@@ -40,8 +40,8 @@ import org.nnlab.onnx.proto.Onnx.ValueInfoProto;
 /**
  * Reads an ONNX graph that is one chain from its float input to its output, operator by operator, into our
  * layer kinds: Gemm or MatMul(+Add) → dense (time_dense on sequences), Relu, Sigmoid, Tanh, LeakyRelu, Softmax
- * (last axis), Identity → linear, Dropout, GreaterOrEqual 0 + Cast → step, Flatten, Conv, MaxPool,
- * AveragePool, Pad (zeros, symmetric) → zero_padding2d, BatchNormalization, Transpose + RNN/LSTM/GRU +
+ * (last axis), Identity → linear, Dropout, GreaterOrEqual 0 + Cast → step, Flatten or Reshape [batch, −1] →
+ * flatten, Conv, MaxPool, AveragePool, Pad (zeros, symmetric) → zero_padding2d, BatchNormalization, Transpose + RNN/LSTM/GRU +
  * Transpose + Reshape (as our export writes them) → simple_rnn/lstm/gru or bidirectional, (Cast +) Gather →
  * embedding. When the file carries our spec and it describes the same layers, that spec (with its training
  * settings) is used.
@@ -168,6 +168,7 @@ final class OnnxImport {
                 }
                 yield new Step(new FlattenSpec(), out);
             }
+            case "Reshape" -> flatten(n, shape, out);
             case "Conv" -> OnnxWindows.conv(graph, n, shape);
             case "MaxPool", "AveragePool" -> OnnxWindows.pool(n, shape);
             case "Pad" -> pad(n, out);
@@ -177,6 +178,17 @@ final class OnnxImport {
             case "Gather" -> embedding(n, false);
             default -> throw new OnnxException("engine.onnx.import.operator", n.getOpType(), n.getName());
         };
+    }
+
+    /** Reshape to [batch, everything else] (as PyTorch's view(x.size(0), -1) exports): our flatten. */
+    private Step flatten(NodeProto n, Shape shape, String out) throws OnnxException {
+        onlyAttributes(n, "allowzero");
+        long[] target = graph.required(n, 1).longs();
+        if (target == null || target.length != 2 || (target[0] != 0 && target[0] != -1)
+                || (target[1] != -1 && target[1] != shape.size()) || (target[0] == -1 && target[1] == -1)) {
+            throw unsupported(n, "shape");
+        }
+        return new Step(new FlattenSpec(), out);
     }
 
     private Step gemm(NodeProto n, String out) throws OnnxException {
