@@ -108,12 +108,26 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The JDK here includes its management extension (the bench reads the process CPU time from it). */
+    /**
+     * The JDK here includes its management extension (the bench reads the process CPU time from it). The CLI
+     * also reaches the ONNX converter, which stands on the engine and protobuf only (below), for its
+     * export-onnx and import-onnx commands.
+     */
     @Test
     void cliAndDatasetsUseOnlyTheJdkAndTheEngine() {
         classes().that().resideInAnyPackage("org.nnlab.cli..", "org.nnlab.datasets..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "com.sun.management..", "org.nnlab.engine..", "org.nnlab.cli..", "org.nnlab.datasets..")
+                        "java..", "com.sun.management..", "org.nnlab.engine..", "org.nnlab.cli..", "org.nnlab.datasets..",
+                        "org.nnlab.onnx")
+                .check(classes);
+    }
+
+    /** The ONNX converter: the engine, protobuf and the classes protoc generates from our ONNX schema, nothing else. */
+    @Test
+    void onnxUsesOnlyTheJdkTheEngineAndProtobuf() {
+        classes().that().resideInAPackage("org.nnlab.onnx..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "org.nnlab.engine..", "org.nnlab.onnx..", "com.google.protobuf..")
                 .check(classes);
     }
 

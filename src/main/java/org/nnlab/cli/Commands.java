@@ -12,7 +12,9 @@ final class Commands {
             new BenchCommand(),
             new FetchDataCommand(),
             new TrainCommand(),
-            new EvaluateCommand()
+            new EvaluateCommand(),
+            new OnnxCommands.Export(),
+            new OnnxCommands.Import()
     );
 
     private Commands() {

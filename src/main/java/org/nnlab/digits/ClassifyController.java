@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.json.Json;
+import org.nnlab.onnx.OnnxModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,6 +78,17 @@ public class ClassifyController {
         this.decodes = new Semaphore(concurrentDecodes);
     }
 
+    /** Whether a model can be saved as ONNX (its layers all map), by model id: worked out once per model. */
+    private final Map<String, Boolean> onnxExport = new ConcurrentHashMap<>();
+
+    private static boolean exportsAsOnnx(DigitModel m) {
+        try {
+            return OnnxModel.exports(m.loader().load().spec());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @GetMapping(value = "/api/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> models() {
         List<Object> list = new ArrayList<>();
@@ -83,6 +96,7 @@ public class ClassifyController {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", m.id());
             entry.put("name", m.name());
+            entry.put("onnx", onnxExport.computeIfAbsent(m.id(), id -> exportsAsOnnx(m)));
             list.add(entry);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.nnlab.engine.model.ModelFile;
@@ -19,6 +21,8 @@ import org.nnlab.engine.model.ModelFileLimits;
 import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.text.Message;
+import org.nnlab.onnx.OnnxException;
+import org.nnlab.onnx.OnnxModel;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,7 +65,8 @@ public class ModelStore {
 
     /**
      * Reads an uploaded model file (at most {@code nnlab.models.max-upload-bytes}) and keeps it under
-     * {@code fileName} without its {@code .nnm} extension, cut to {@value #MAX_NAME_LENGTH} characters.
+     * {@code fileName} without its {@code .nnm} or {@code .onnx} extension, cut to {@value #MAX_NAME_LENGTH}
+     * characters. A file named {@code *.onnx} is read as ONNX, within the same limits, and kept as our model file.
      *
      * @throws ModelStoreException when the file is too large, not a model file, damaged, or its spec invalid
      */
@@ -70,7 +75,32 @@ public class ModelStore {
         if (bytes.length == limits.maxUploadBytes() && in.read() != -1) {
             throw tooLarge();
         }
+        if (fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            requireOwner(owner);
+            bytes = ModelFile.toBytes(fromOnnx(bytes));
+        }
         return store(owner, uploadName(fileName), bytes, "{}", "uploaded");
+    }
+
+    private Sequential fromOnnx(byte[] bytes) {
+        try {
+            return OnnxModel.fromBytes(bytes, fileLimits);
+        } catch (OnnxException e) {
+            throw new ModelStoreException("train.models.error.badFile", e.getMessage(), e.explanation());
+        } catch (RuntimeException e) {
+            throw new ModelStoreException("train.models.error.badFile", "the ONNX model is invalid: " + e.getMessage(),
+                    Message.explain(e));
+        }
+    }
+
+    /**
+     * The model as an ONNX file, with its name, metrics, source and creation time in the file's metadata; empty
+     * when not the owner's.
+     */
+    public Optional<byte[]> downloadOnnx(String owner, String id) {
+        return find(owner, id).flatMap(m -> load(owner, id).map(model -> OnnxModel.toBytes(model, Map.of(
+                OnnxModel.MODEL_NAME, m.name(), "nnlab.metrics", m.metrics(), "nnlab.source", m.source(),
+                "nnlab.created_at", m.createdAt().toString()))));
     }
 
     private ModelStoreException tooLarge() {
@@ -184,6 +214,11 @@ public class ModelStore {
                 .param("id", id).param("owner", owner).update() == 1;
     }
 
+    /** {@link #fileName} with the {@code .onnx} extension. */
+    public static String onnxFileName(ModelSummary model) {
+        return fileName(model).replaceFirst("\\.nnm$", ".onnx");
+    }
+
     /** A file name for a download: the model's name made safe, with the {@code .nnm} extension. */
     public static String fileName(ModelSummary model) {
         String base = model.name().replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("^-+|-+$", "");
@@ -215,7 +250,7 @@ public class ModelStore {
      * {@value #MAX_NAME_LENGTH} characters (never inside a surrogate pair), or "model" when nothing is left.
      */
     static String uploadName(String fileName) {
-        String n = fileName == null ? "" : fileName.strip().replaceFirst("(?i)\\.nnm$", "").strip();
+        String n = fileName == null ? "" : fileName.strip().replaceFirst("(?i)\\.(nnm|onnx)$", "").strip();
         if (n.length() > MAX_NAME_LENGTH) {
             int end = Character.isHighSurrogate(n.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
             n = n.substring(0, end).strip();

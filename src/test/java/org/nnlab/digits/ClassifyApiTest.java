@@ -115,6 +115,9 @@ class ClassifyApiTest {
         assertEquals(200, r.statusCode());
         assertEquals("mnist-cnn", body(r).get("default"));
         assertEquals(2, ((List<?>) body(r).get("models")).size());
+        for (Object m : (List<?>) body(r).get("models")) {
+            assertEquals(true, ((Map<?, ?>) m).get("onnx"), "both shipped models export to ONNX: " + m);
+        }
     }
 
     @Test

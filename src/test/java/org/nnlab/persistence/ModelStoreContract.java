@@ -23,6 +23,8 @@ import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.ReluSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.onnx.OnnxModel;
+import org.nnlab.onnx.proto.Onnx.ModelProto;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -95,6 +97,26 @@ abstract class ModelStoreContract {
         assertKey("train.models.error.tooLarge", () -> store.upload(owner, "huge",
                 new ByteArrayInputStream(new byte[40 * 1024 * 1024])));
         assertKey("train.models.error.name", () -> store.save(owner, "   ", modelFile(7), null));
+        assertEquals(before, store.list(owner).size());
+    }
+
+    @Test
+    void onnxUploadsBecomeModelsAndHostileOnesChangeNothing() throws Exception {
+        Sequential model = ModelFile.fromBytes(modelFile(11));
+        byte[] onnx = OnnxModel.toBytes(model, java.util.Map.of());
+        ModelSummary up = store.upload(owner, "teacher.ONNX", new ByteArrayInputStream(onnx));
+        assertEquals("teacher", up.name());
+        assertEquals(model.spec(), store.load(owner, up.id()).orElseThrow().spec());
+        int before = store.list(owner).size();
+
+        assertKey("train.models.error.badFile", () -> store.upload(owner, "noise.onnx",
+                new ByteArrayInputStream(new byte[] {0x12, 0x05, 0x41})));
+        ModelProto.Builder huge = ModelProto.parseFrom(onnx).toBuilder();
+        huge.getGraphBuilder().getInitializerBuilder(0).clearDims().addDims(4).addDims(3_000_000);
+        assertKey("train.models.error.badFile", () -> store.upload(owner, "huge.onnx",
+                new ByteArrayInputStream(huge.build().toByteArray())));
+        assertKey("train.models.error.tooLarge", () -> store.upload(owner, "long.onnx",
+                new ByteArrayInputStream(new byte[store.maxUploadBytes() + 1])));
         assertEquals(before, store.list(owner).size());
     }
 

@@ -6,7 +6,7 @@ import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
 /** A JSON number or nested list of numbers, flattened row-major, with its shape. */
-record NestedArray(Shape shape, double[] values) {
+public record NestedArray(Shape shape, double[] values) {
 
     public static NestedArray of(Object json) {
         List<Integer> dims = new ArrayList<>();

@@ -37,6 +37,7 @@ class SavedModelsPanel extends VerticalLayout {
     final Button delete = new Button();
     final Button tryInDraw = new Button();
     final Anchor download = new Anchor();
+    final Anchor downloadOnnx = new Anchor();
     final BoundedUpload uploads;
     final Upload upload;
 
@@ -69,11 +70,13 @@ class SavedModelsPanel extends VerticalLayout {
                 UI.getCurrent().navigate("draw", QueryParameters.of("model", m.id()))));
         download.setId("download-saved-model");
         download.setText(getTranslation("train.download"));
+        downloadOnnx.setId("download-saved-model-onnx");
+        downloadOnnx.setText(getTranslation("train.downloadOnnx"));
 
         uploads = new BoundedUpload(models.maxUploadBytes(), this::uploaded, text -> notify(text, true));
         upload = uploads.createUpload();
         upload.setId("upload-model");
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("train.models.upload")));
+        upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("train.models.uploadNnmOrOnnx")));
         upload.setI18n(new UploadI18N()
                 .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("train.upload.addOne"))
                         .setMany(getTranslation("train.upload.addMany")))
@@ -83,7 +86,7 @@ class SavedModelsPanel extends VerticalLayout {
                         .setFileIsTooBig(getTranslation("train.upload.tooBig"))
                         .setIncorrectFileType(getTranslation("train.upload.wrongType"))));
 
-        FlexLayout actions = new FlexLayout(name, rename, delete, tryInDraw, download);
+        FlexLayout actions = new FlexLayout(name, rename, delete, tryInDraw, download, downloadOnnx);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         actions.getStyle().set("gap", "var(--lumo-space-s)");
@@ -103,6 +106,7 @@ class SavedModelsPanel extends VerticalLayout {
         delete.setEnabled(any);
         tryInDraw.setEnabled(any);
         download.setEnabled(any);
+        downloadOnnx.setEnabled(any);
         if (any) {
             String id = m.id();
             String fileName = ModelStore.fileName(m);
@@ -111,8 +115,15 @@ class SavedModelsPanel extends VerticalLayout {
                             "application/octet-stream", bytes.length))
                     .orElse(DownloadResponse.error(404))));
             download.getElement().setAttribute("download", fileName);
+            String onnxName = ModelStore.onnxFileName(m);
+            downloadOnnx.setHref(DownloadHandler.fromInputStream(event -> models.downloadOnnx(owner, id)
+                    .map(bytes -> new DownloadResponse(new ByteArrayInputStream(bytes), onnxName,
+                            "application/octet-stream", bytes.length))
+                    .orElse(DownloadResponse.error(404))));
+            downloadOnnx.getElement().setAttribute("download", onnxName);
         } else {
             download.removeHref();
+            downloadOnnx.removeHref();
         }
     }
 
