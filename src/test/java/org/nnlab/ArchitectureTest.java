@@ -51,7 +51,7 @@ class ArchitectureTest {
 
     /**
      * The engine's floors, each using only the floors below it:
-     * tensor, json, backprop ← data, layer with spec ← loss, optim ← model ← perceptron, reference.
+     * tensor, json, backprop ← data, layer with spec ← loss, optim ← model ← perceptron, rbm ← reference.
      */
     @Test
     void engineSubpackagesStandOnFloors() {
@@ -65,6 +65,7 @@ class ArchitectureTest {
                 .layer("optim").definedBy("org.nnlab.engine.optim..")
                 .layer("model").definedBy("org.nnlab.engine.model..")
                 .layer("perceptron").definedBy("org.nnlab.engine.perceptron..")
+                .layer("rbm").definedBy("org.nnlab.engine.rbm..")
                 .layer("reference").definedBy("org.nnlab.engine.reference..")
                 .whereLayer("tensor").mayNotAccessAnyLayer()
                 .whereLayer("json").mayNotAccessAnyLayer()
@@ -77,8 +78,10 @@ class ArchitectureTest {
                         "tensor", "json", "backprop", "data", "layer", "loss", "optim")
                 .whereLayer("perceptron").mayOnlyAccessLayers(
                         "tensor", "json", "backprop", "data", "layer", "loss", "optim", "model")
-                .whereLayer("reference").mayOnlyAccessLayers(
+                .whereLayer("rbm").mayOnlyAccessLayers(
                         "tensor", "json", "backprop", "data", "layer", "loss", "optim", "model")
+                .whereLayer("reference").mayOnlyAccessLayers(
+                        "tensor", "json", "backprop", "data", "layer", "loss", "optim", "model", "rbm")
                 .check(classes);
     }
 

@@ -30,7 +30,8 @@ import org.nnlab.engine.tensor.Tensor;
  * <ul>
  *   <li>{@code mlp}: 784-128 ReLU-10, softmax cross-entropy, SGD lr 0.1 momentum 0.9;</li>
  *   <li>{@code cnn}: conv 5×5×6 pad 2, ReLU, maxpool 2, conv 5×5×16, ReLU, maxpool 2, dense 120 ReLU,
- *       dense 84 ReLU, dense 10, softmax cross-entropy, SGD lr 0.01 momentum 0.9.</li>
+ *       dense 84 ReLU, dense 10, softmax cross-entropy, SGD lr 0.01 momentum 0.9;</li>
+ *   <li>{@code rbm}: CD-1 on an RBM 784 → 500 ({@link RbmBench}), training samples/s only.</li>
  * </ul>
  * Protocol: a warm-up on a throw-away model (for the JIT), then 3 runs, each with a fresh model, timing
  * per batch: copy the batch in, forward, loss, backward, update; the median samples/s is reported. Then
@@ -52,7 +53,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench --workload mlp|cnn|lstm|bilstm [--batch 64] [--threads N] [--samples N] [--warmup-seconds S]";
+        return "bench --workload mlp|cnn|lstm|bilstm|rbm [--batch 64] [--threads N] [--samples N] [--warmup-seconds S]";
     }
 
     @Override
@@ -80,6 +81,13 @@ public final class BenchCommand implements Command {
         if (workload == null) {
             throw new UsageException("--workload is required");
         }
+        if (workload.equals(RbmBench.NAME)) {
+            RbmBench rbm = new RbmBench(batch);
+            int n = samples == 0 ? 30720 : samples;
+            double warm = warmup;
+            Parallelism.withThreads(threads, () -> rbm.run(n, warm, out));
+            return 0;
+        }
         ModelSpec spec = switch (workload) {
             case "mlp" -> ModelSpec.of(Shape.of(784), new DenseSpec(128), new ReluSpec(), new DenseSpec(10));
             case "cnn" -> ModelSpec.of(Mnist.IMAGE_SHAPE,
@@ -87,7 +95,7 @@ public final class BenchCommand implements Command {
                     Conv2dSpec.of(16, 5), new ReluSpec(), MaxPool2dSpec.of(2), new FlattenSpec(),
                     new DenseSpec(120), new ReluSpec(), new DenseSpec(84), new ReluSpec(), new DenseSpec(10));
             case "lstm", "bilstm" -> RecurrentWorkloads.spec(workload);
-            default -> throw new UsageException("unknown workload '" + workload + "': use mlp, cnn, lstm or bilstm");
+            default -> throw new UsageException("unknown workload '" + workload + "': use mlp, cnn, lstm, bilstm or rbm");
         };
         if (samples == 0) {
             samples = workload.equals("mlp") ? 60000 : 20480;
@@ -122,7 +130,7 @@ public final class BenchCommand implements Command {
      * Cores used during a timed run by this process and by all others (from /proc/stat on Linux), to
      * tell a disturbed run from a clean one on a shared machine; empty elsewhere.
      */
-    private record CpuUse(long busyAtStart, long ownAtStart) {
+    record CpuUse(long busyAtStart, long ownAtStart) {
         private static final double TICKS_PER_SECOND = 100;
 
         static CpuUse start() {

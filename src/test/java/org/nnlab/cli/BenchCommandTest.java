@@ -42,9 +42,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void rbmPrintsThroughputOfCdOneUpdates() {
+        assertEquals(0, run("--workload", "rbm", "--batch", "16", "--threads", "1", "--samples", "64", "--warmup-seconds", "0"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("bench rbm: CD-1 784 -> 500, batch 16, threads 1, 64 samples per run"), text);
+        assertTrue(text.matches("(?s).*run 1: \\d+ samples/s .* last batch reconstruction error 0\\.\\d+.*"), text);
+        assertTrue(text.contains("RESULT engine=nnlab workload=rbm threads=1 batch=16 samples=64 samples_per_s="), text);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertEquals(2, run("--workload", "gan"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: unknown workload 'gan': use mlp, cnn, lstm or bilstm"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: unknown workload 'gan': use mlp, cnn, lstm, bilstm or rbm"));
         err.reset();
         assertEquals(2, run("--workload", "mlp", "--threads", "0"));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: --threads must be at least 1, got 0"));

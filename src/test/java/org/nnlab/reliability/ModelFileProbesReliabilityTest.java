@@ -56,7 +56,10 @@ class ModelFileProbesReliabilityTest {
         return ModelFile.toBytes(Sequential.build(SPEC, new SplittableRandom(3)));
     }
 
-    /** A file of the given parts, with a header length and a checksum that agree with them. */
+    /**
+     * A file of the given parts in the version 1 layout (no pretraining record after the tensors), with a
+     * header length and a checksum that agree with them.
+     */
     private static byte[] sealed(int version, String specJson, int specLength, int tensorCount, int[][] dims,
                                  int[] floats) {
         try {
@@ -93,7 +96,7 @@ class ModelFileProbesReliabilityTest {
 
     private static byte[] sealed(String specJson, int tensorCount, int[][] dims, int[] floats) {
         int length = specJson.getBytes(StandardCharsets.UTF_8).length;
-        return sealed(ModelFile.VERSION, specJson, length, tensorCount, dims, floats);
+        return sealed(1, specJson, length, tensorCount, dims, floats);
     }
 
     private static byte[] withInt(byte[] file, int offset, int value) {
@@ -119,7 +122,7 @@ class ModelFileProbesReliabilityTest {
         p.add(new Probe("wrong magic", withInt(good, 0, 0x4e4e4c58), "not an NN Lab model file"));
         p.add(new Probe("a PNG", Probes.validPng(20), "not an NN Lab model file"));
         p.add(new Probe("a spec in JSON", spec.getBytes(StandardCharsets.UTF_8), "not an NN Lab model file"));
-        p.add(new Probe("version 2", withInt(good, 4, 2), "version 2 is not supported"));
+        p.add(new Probe("version 3", withInt(good, 4, 3), "version 3 is not supported"));
         p.add(new Probe("version 0", withInt(good, 4, 0), "version 0 is not supported"));
         p.add(new Probe("version -1", withInt(good, 4, -1), "version -1 is not supported"));
         p.add(new Probe("body length Long.MAX_VALUE", withLong(good, 8, Long.MAX_VALUE), "model file is"));
@@ -137,10 +140,10 @@ class ModelFileProbesReliabilityTest {
         p.add(new Probe("weights cut short", sealed(spec, 4, DIMS, new int[] {20, 5, 15, 1}), "do not add up"));
         p.add(new Probe("tensor of rank 9", sealed(spec, 4, new int[][] {{1, 1, 1, 1, 1, 1, 1, 1, 4}, {5}, {5, 3}, {3}},
                 FLOATS), "has rank 9"));
-        p.add(new Probe("spec length negative", sealed(ModelFile.VERSION, spec, -5, 4, DIMS, FLOATS), "do not add up"));
-        p.add(new Probe("spec length past the end", sealed(ModelFile.VERSION, spec, spec.length() + 1000, 4, DIMS,
+        p.add(new Probe("spec length negative", sealed(1, spec, -5, 4, DIMS, FLOATS), "do not add up"));
+        p.add(new Probe("spec length past the end", sealed(1, spec, spec.length() + 1000, 4, DIMS,
                 FLOATS), "do not add up"));
-        p.add(new Probe("spec length of 2 GB", sealed(ModelFile.VERSION, spec, Integer.MAX_VALUE - 64, 4, DIMS,
+        p.add(new Probe("spec length of 2 GB", sealed(1, spec, Integer.MAX_VALUE - 64, 4, DIMS,
                 FLOATS), "do not add up"));
         p.add(new Probe("spec not JSON", sealed("not json at all", 4, DIMS, FLOATS), "unusable spec"));
         p.add(new Probe("spec of another format", sealed("{\"format\": \"onnx\"}", 4, DIMS, FLOATS), "unusable spec"));

@@ -23,38 +23,51 @@ import org.nnlab.engine.tensor.Tensor;
  * The binary model format, big-endian:
  * <pre>
  * "NNLM"            4 bytes magic
- * version           int (this build writes and reads {@value #VERSION})
+ * version           int (this build writes {@value #VERSION} and reads 1 to {@value #VERSION})
  * body length       long, the bytes between this field and the checksum
  * body              int spec length, spec JSON (UTF-8), int tensor count,
- *                   then per tensor: int rank, rank × int dims, float32 values
+ *                   then per tensor: int rank, rank × int dims, float32 values,
+ *                   since version 2: int length, {@link Pretraining} JSON (UTF-8)
  * checksum          int, CRC32 of every byte before it
  * </pre>
+ * Version 1 files have no pretraining record and read as {@link Pretraining#NONE}.
  * Tensors follow {@link Sequential#savedTensors()} order (parameters, then layer state). Files are written to a
  * temporary file that is flushed, renamed over the target and its folder flushed, so a crash leaves either the
  * old file or the new one.
  */
 public final class ModelFile {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = {'N', 'N', 'L', 'M'};
     private static final int HEADER = 16;
 
     private ModelFile() {
     }
 
+    /** What a model file holds: the network with its weights, and how it was pretrained. */
+    public record Contents(Sequential model, Pretraining pretraining) {
+    }
+
     public static byte[] toBytes(Sequential model) {
+        return toBytes(model, Pretraining.NONE);
+    }
+
+    public static byte[] toBytes(Sequential model, Pretraining pretraining) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             byte[] spec = model.spec().toJson().getBytes(StandardCharsets.UTF_8);
+            byte[] record = pretraining.toJson().getBytes(StandardCharsets.UTF_8);
             out.write(MAGIC);
             out.writeInt(VERSION);
-            out.writeLong(bodyLength(model, spec.length));
+            out.writeLong(bodyLength(model, spec.length) + 4 + record.length);
             out.writeInt(spec.length);
             out.write(spec);
             out.writeInt(model.savedTensors().size());
             for (Param p : model.savedTensors()) {
                 writeTensor(out, p.value());
             }
+            out.writeInt(record.length);
+            out.write(record);
             CRC32 crc = new CRC32();
             crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
@@ -92,12 +105,18 @@ public final class ModelFile {
      * built, so a small file cannot make this allocate more than about twice its own size.
      */
     public static Sequential fromBytes(byte[] bytes, ModelFileLimits limits) throws ModelFileException {
-        checkHeader(bytes);
-        ByteBuffer in = ByteBuffer.wrap(bytes, HEADER, bytes.length - HEADER - 4);
-        return ModelFileReader.readBody(in, limits);
+        return contentsOf(bytes, limits).model();
     }
 
-    private static void checkHeader(byte[] bytes) throws ModelFileException {
+    /** Reads a model and its pretraining record, with the checks of {@link #fromBytes(byte[], ModelFileLimits)}. */
+    public static Contents contentsOf(byte[] bytes, ModelFileLimits limits) throws ModelFileException {
+        int version = checkHeader(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes, HEADER, bytes.length - HEADER - 4);
+        return ModelFileReader.readBody(in, limits, version);
+    }
+
+    /** Checks magic, version, length and checksum; returns the version. */
+    private static int checkHeader(byte[] bytes) throws ModelFileException {
         for (int i = 0; i < MAGIC.length; i++) {
             if (i >= bytes.length) {
                 throw new ModelFileException("model file is truncated: only " + bytes.length + " bytes");
@@ -113,7 +132,7 @@ public final class ModelFile {
         int version = header.getInt(4);
         if (version > VERSION || version < 1) {
             throw new ModelFileException("model file format version " + version + " is not supported: this NN Lab reads"
-                    + " version " + VERSION + (version > VERSION ? "; the file comes from a newer NN Lab, update to open it" : ""));
+                    + " versions 1 to " + VERSION + (version > VERSION ? "; the file comes from a newer NN Lab, update to open it" : ""));
         }
         long expected = HEADER + header.getLong(8) + 4;
         if (bytes.length < expected) {
@@ -130,15 +149,21 @@ public final class ModelFile {
             throw new ModelFileException("model file is corrupted: checksum " + Integer.toHexString((int) crc.getValue())
                     + " does not match the stored " + Integer.toHexString(stored));
         }
+        return version;
     }
 
     /** Writes atomically: a temporary file in the same folder, flushed to disk, then renamed over {@code path}. */
     public static void write(Sequential model, Path path) throws IOException {
+        write(model, Pretraining.NONE, path);
+    }
+
+    /** Writes {@code model} with its pretraining record, atomically as {@link #write(Sequential, Path)}. */
+    public static void write(Sequential model, Pretraining pretraining, Path path) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, path.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(toBytes(model));
+                ByteBuffer buf = ByteBuffer.wrap(toBytes(model, pretraining));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }

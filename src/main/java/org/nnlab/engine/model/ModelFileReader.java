@@ -14,7 +14,7 @@ final class ModelFileReader {
     private ModelFileReader() {
     }
 
-    static Sequential readBody(ByteBuffer in, ModelFileLimits limits) throws ModelFileException {
+    static ModelFile.Contents readBody(ByteBuffer in, ModelFileLimits limits, int version) throws ModelFileException {
         try {
             int specLength = in.getInt();
             if (specLength < 0 || specLength > in.remaining()) {
@@ -39,10 +39,12 @@ final class ModelFileReader {
             for (int i = 0; i < count; i++) {
                 readTensor(in, params.get(i), i);
             }
+            Pretraining pretraining = version >= 2 ? PretrainingRecord.read(in, model) : Pretraining.NONE;
             if (in.hasRemaining()) {
-                throw new ModelFileException("model file has " + in.remaining() + " unexpected bytes after its tensors");
+                throw new ModelFileException("model file has " + in.remaining() + " unexpected bytes after its "
+                        + (version >= 2 ? "pretraining record" : "tensors"));
             }
-            return model;
+            return new ModelFile.Contents(model, pretraining);
         } catch (BufferUnderflowException | NegativeArraySizeException e) {
             throw new ModelFileException("model file is corrupted: its parts do not add up to its length");
         }

@@ -10,7 +10,8 @@ public final class ReferenceRunners {
             new DenseSoftmaxRunner(),
             new OptimizerRunner(),
             new ConvReferenceRunner(),
-            new RecurrentReferenceRunner()
+            new RecurrentReferenceRunner(),
+            new RbmReferenceRunner()
     );
 
     private ReferenceRunners() {

@@ -120,9 +120,9 @@ class ModelFileTest {
     @Test
     void rejectsNewerVersion() {
         byte[] bytes = ModelFile.toBytes(model);
-        ByteBuffer.wrap(bytes).putInt(4, 2);
+        ByteBuffer.wrap(bytes).putInt(4, ModelFile.VERSION + 1);
         String message = failure(bytes);
-        assertTrue(message.contains("version 2") && message.contains("newer NN Lab"), message);
+        assertTrue(message.contains("version " + (ModelFile.VERSION + 1)) && message.contains("newer NN Lab"), message);
     }
 
     @Test
@@ -158,5 +158,63 @@ class ModelFileTest {
         assertTrue(tooDeep.getMessage().contains("has " + SPEC.layers().size() + " layers"), tooDeep.getMessage());
         assertEquals(SPEC, assertDoesNotThrow(
                 () -> ModelFile.fromBytes(bytes, new ModelFileLimits(parameters, new SpecLimits(SPEC.layers().size(), 200_000)))).spec());
+    }
+
+    private static final Pretraining PRETRAINED = new Pretraining(java.util.List.of(
+            new Pretraining.RbmLayer(0, 3, 4, 1, false, 5, 0.1, 0.5, 0.0002, 64, 0.031)));
+
+    /** The same file in the version 1 layout: no pretraining record after the tensors. */
+    private static byte[] asVersionOne(byte[] v2) {
+        ByteBuffer in = ByteBuffer.wrap(v2);
+        int recordLength = ("{\"method\":\"none\"}").length();
+        int end = v2.length - 4 - 4 - recordLength;
+        ByteBuffer out = ByteBuffer.allocate(end + 4);
+        out.put(v2, 0, end);
+        out.putInt(4, 1);
+        out.putLong(8, end - 16);
+        CRC32 crc = new CRC32();
+        crc.update(out.array(), 0, end);
+        out.putInt(end, (int) crc.getValue());
+        assertEquals(2, in.getInt(4));
+        return out.array();
+    }
+
+    @Test
+    void versionOneFilesStillReadAsNotPretrained() throws Exception {
+        byte[] old = asVersionOne(ModelFile.toBytes(model));
+        assertEquals(1, ByteBuffer.wrap(old).getInt(4));
+        ModelFile.Contents contents = ModelFile.contentsOf(old, ModelFileLimits.LENGTH_ONLY);
+        assertSameWeights(model, contents.model());
+        assertEquals(Pretraining.NONE, contents.pretraining());
+        assertSameWeights(model, ModelFile.fromBytes(old));
+    }
+
+    /** The shipped MLP was written by an NN Lab of format version 1, before pretraining records existed. */
+    @Test
+    void theShippedVersionOneModelStillReads() throws Exception {
+        byte[] shipped = Files.readAllBytes(Path.of("src/main/resources/models/mnist-mlp.nnm"));
+        assertEquals(1, ByteBuffer.wrap(shipped).getInt(4));
+        ModelFile.Contents contents = ModelFile.contentsOf(shipped, ModelFileLimits.LENGTH_ONLY);
+        assertEquals(Pretraining.NONE, contents.pretraining());
+        assertEquals(Shape.of(10), contents.model().spec().outputShape());
+    }
+
+    @Test
+    void thePretrainingRecordTravelsWithTheModel(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dbn.nnlm");
+        ModelFile.write(model, PRETRAINED, file);
+        ModelFile.Contents back = ModelFile.contentsOf(Files.readAllBytes(file), ModelFileLimits.LENGTH_ONLY);
+        assertEquals(PRETRAINED, back.pretraining());
+        assertTrue(back.pretraining().isPretrained());
+        assertSameWeights(model, back.model());
+        assertEquals(Pretraining.NONE, ModelFile.contentsOf(ModelFile.toBytes(model), ModelFileLimits.LENGTH_ONLY).pretraining());
+    }
+
+    @Test
+    void refusesARecordThatNamesALayerTheModelLacks() {
+        Pretraining wrong = new Pretraining(java.util.List.of(
+                new Pretraining.RbmLayer(1, 3, 4, 1, false, 5, 0.1, 0.5, 0.0002, 64, 0.031)));
+        String message = failure(ModelFile.toBytes(model, wrong));
+        assertTrue(message.contains("names layer 1 with weights [3, 4]"), message);
     }
 }
