@@ -169,6 +169,11 @@ public class TrainingService implements AutoCloseable {
         return jobsOf(owner).stream().findFirst();
     }
 
+    /** Where the job's layer-wise pretraining is, or empty when it has none. */
+    public Optional<PretrainingProgress> pretraining(String owner, JobId id) {
+        return Optional.ofNullable(find(owner, id).pretrainingProgress());
+    }
+
     public TrainingRequest request(String owner, JobId id) {
         return find(owner, id).request;
     }
