@@ -118,7 +118,7 @@ public final class RbmSession {
                 strip.clear();
                 Tensor start = chain.visible();
                 strip.add(first(start));
-                dreams.accept(new GibbsFrame(0, start.data(), flatStrip()));
+                dreams.accept(new GibbsFrame(0, hundredths(start.data()), flatStrip()));
             }
             return false;
         });
@@ -135,6 +135,7 @@ public final class RbmSession {
                 Tensor pv = null;
                 for (int i = 0; i < steps; i++) {
                     pv = chain.step();
+                    hundredths(pv.data());
                     strip.add(first(pv));
                     if (strip.size() > STRIP) {
                         strip.removeFirst();
@@ -228,7 +229,7 @@ public final class RbmSession {
         lastFrame = System.nanoTime();
         Rbm rbm = trainer.rbm();
         frames.accept(new RbmFrame(trainer.epoch(), trainer.epochs(), samplesSeen(), training, trainer.isDone(),
-                rbm.hidden(), filters(rbm), probe.data().clone(), rbm.reconstruct(probe).data(), List.copyOf(curve)));
+                rbm.hidden(), filters(rbm), probe.data().clone(), hundredths(rbm.reconstruct(probe).data()), List.copyOf(curve)));
     }
 
     /** Each hidden unit's incoming weights (a column of W), scaled so its largest magnitude is 1, to two decimals. */
@@ -246,6 +247,14 @@ public final class RbmSession {
             }
         }
         return out;
+    }
+
+    /** {@code values} rounded to two decimals, in place (a page draws them as grey levels; shorter to send). */
+    static float[] hundredths(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(values[i] * 100) / 100f;
+        }
+        return values;
     }
 
     private static float[] first(Tensor chains) {

@@ -121,7 +121,9 @@ class RbmPanel extends Div {
     void show(RbmFrame f) {
         shown = f;
         filters.setImages(f.hidden(), 28, 28, f.filters());
-        originals.setImages(f.digits(), 28, 28, f.originals());
+        if (originals.getCount() == 0) {
+            originals.setImages(f.digits(), 28, 28, f.originals());
+        }
         reconstructions.setImages(f.digits(), 28, 28, f.reconstructions());
         Locale locale = getLocale();
         String samples = getTranslation("labs.pretraining.rbm.samples");

@@ -47,22 +47,22 @@ class PretrainingLabViewIT {
             assertEquals(64, count(browser, "rbm-filters"));
             assertEquals(64, canvases(browser, "rbm-filters"), "one picture per hidden unit");
 
-            browser.waitFor(By.id("rbm-train")).click();
+            click(browser, "rbm-train");
             String early = wait.until(d -> changed(images(browser, "rbm-filters"), noise));
             wait.until(d -> changed(images(browser, "rbm-filters"), early));
             wait.until(d -> chartPoints(browser, "rbm-recon-error") >= 2);
             assertTrue(browser.driver().findElement(By.id("rbm-status")).getText().contains("images seen"));
             browser.screenshot("pretraining-rbm-training");
 
-            browser.waitFor(By.id("rbm-gibbs-noise")).click();
+            click(browser, "rbm-gibbs-noise");
             wait.until(d -> count(browser, "rbm-gibbs-chains") == 8);
-            browser.waitFor(By.id("rbm-gibbs-run")).click();
+            click(browser, "rbm-gibbs-run");
             wait.until(d -> d.findElement(By.id("rbm-gibbs-count")).getText().equals("Gibbs steps so far: 10"));
             wait.until(d -> canvases(browser, "rbm-gibbs-strip") == 11);
             assertEquals(8, canvases(browser, "rbm-gibbs-chains"));
             browser.screenshot("pretraining-gibbs");
 
-            browser.waitFor(By.id("dbn-start")).click();
+            click(browser, "dbn-start");
             new WebDriverWait(browser.driver(), Duration.ofMinutes(10))
                     .until(d -> d.findElements(By.cssSelector("#dbn-experiment tr")).size() == 7);
             wait.until(d -> !d.findElement(By.id("dbn-verdict")).getText().isEmpty());
@@ -74,6 +74,12 @@ class PretrainingLabViewIT {
             browser.screenshot("pretraining-experiment");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
+    }
+
+    /** Scrolls the element to the middle of the window, then clicks it as a person would. */
+    private static void click(Browser browser, String id) {
+        js(browser, "document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+        browser.waitFor(By.id(id)).click();
     }
 
     private static String nonEmpty(String s) {
