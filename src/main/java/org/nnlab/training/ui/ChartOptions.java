@@ -18,6 +18,8 @@ final class ChartOptions {
     /** The shaded band of healthy update/weight ratios around 1e-3. */
     static final double HEALTHY_LOW = 3e-4;
     static final double HEALTHY_HIGH = 3e-3;
+    /** Pixels a placeholder sentence may take before it wraps: fits a chart on a 390-pixel phone. */
+    private static final int PLACEHOLDER_WIDTH = 300;
 
     private final Function<String, String> text;
 
@@ -25,27 +27,66 @@ final class ChartOptions {
         this.text = text;
     }
 
-    String loss(JobSnapshot s) {
-        return metric(s, text.apply("train.chart.loss"), TrainPoint::loss, EpochPoint::validationLoss, false);
+    /** Series 0: training loss per step; series 1: validation loss per epoch. */
+    static List<List<double[]>> lossPoints(JobSnapshot s) {
+        return metricPoints(s, TrainPoint::loss, EpochPoint::validationLoss);
     }
 
-    String accuracy(JobSnapshot s) {
-        return metric(s, text.apply("train.chart.accuracy"), TrainPoint::accuracy, EpochPoint::validationAccuracy, true);
+    /** Series 0: training accuracy per step; series 1: validation accuracy per epoch. */
+    static List<List<double[]>> accuracyPoints(JobSnapshot s) {
+        return metricPoints(s, TrainPoint::accuracy, EpochPoint::validationAccuracy);
     }
 
-    private String metric(JobSnapshot s, String title, ToDoubleFunction<TrainPoint> train,
-                          ToDoubleFunction<EpochPoint> validation, boolean fraction) {
-        List<Object> trainData = new ArrayList<>();
-        for (TrainPoint p : thin(s.train())) {
-            trainData.add(List.of(p.step(), round(train.applyAsDouble(p))));
+    private static List<List<double[]>> metricPoints(JobSnapshot s, ToDoubleFunction<TrainPoint> train,
+                                                   ToDoubleFunction<EpochPoint> validation) {
+        List<double[]> trainData = new ArrayList<>();
+        for (TrainPoint p : s.train()) {
+            trainData.add(new double[] {p.step(), round(train.applyAsDouble(p))});
         }
-        List<Object> valData = new ArrayList<>();
+        List<double[]> valData = new ArrayList<>();
         for (EpochPoint p : s.epochHistory()) {
-            Double v = number(validation.applyAsDouble(p));
-            if (v != null) {
-                valData.add(List.of(p.step(), v));
+            double v = validation.applyAsDouble(p);
+            if (Double.isFinite(v)) {
+                valData.add(new double[] {p.step(), round(v)});
             }
         }
+        return List.of(trainData, valData);
+    }
+
+    /** One series per layer with parameters: its gradient norm per step. */
+    static List<List<double[]>> gradientPoints(JobSnapshot s) {
+        return layerPoints(s, HealthPoint::gradientNorms);
+    }
+
+    /** One series per layer with parameters: its update/weight ratio per step. */
+    static List<List<double[]>> ratioPoints(JobSnapshot s) {
+        return layerPoints(s, HealthPoint::updateRatios);
+    }
+
+    private static List<List<double[]>> layerPoints(JobSnapshot s, Function<HealthPoint, double[]> values) {
+        List<List<double[]>> series = new ArrayList<>();
+        for (int layer = 0; layer < s.layerNames().size(); layer++) {
+            List<double[]> data = new ArrayList<>();
+            for (HealthPoint p : s.health()) {
+                double[] v = values.apply(p);
+                if (layer < v.length && v[layer] > 0 && Double.isFinite(v[layer])) {
+                    data.add(new double[] {p.step(), v[layer]});
+                }
+            }
+            series.add(data);
+        }
+        return series;
+    }
+
+    String loss(JobSnapshot s, List<List<double[]>> points) {
+        return metric(text.apply("train.chart.loss"), points, false);
+    }
+
+    String accuracy(JobSnapshot s, List<List<double[]>> points) {
+        return metric(text.apply("train.chart.accuracy"), points, true);
+    }
+
+    private String metric(String title, List<List<double[]>> points, boolean fraction) {
         Map<String, Object> y = obj("type", "value", "scale", true);
         if (fraction) {
             y.put("max", 1);
@@ -59,31 +100,25 @@ final class ChartOptions {
                 "xAxis", obj("type", "value", "name", text.apply("train.chart.step"), "nameLocation", "end"),
                 "yAxis", y,
                 "series", List.of(
-                        obj("name", text.apply("train.chart.training"), "type", "line", "showSymbol", false, "data", trainData),
-                        obj("name", text.apply("train.chart.validation"), "type", "line", "symbolSize", 7, "data", valData))));
+                        obj("name", text.apply("train.chart.training"), "type", "line", "showSymbol", false,
+                                "data", items(thin(points.get(0)))),
+                        obj("name", text.apply("train.chart.validation"), "type", "line", "symbolSize", 7,
+                                "data", items(points.get(1))))));
     }
 
-    String gradientNorms(JobSnapshot s) {
-        return perLayer(s, text.apply("train.chart.gradients"), true);
+    String gradientNorms(JobSnapshot s, List<List<double[]>> points) {
+        return perLayer(s, text.apply("train.chart.gradients"), points, true);
     }
 
-    String updateRatios(JobSnapshot s) {
-        return perLayer(s, text.apply("train.chart.ratios"), false);
+    String updateRatios(JobSnapshot s, List<List<double[]>> points) {
+        return perLayer(s, text.apply("train.chart.ratios"), points, false);
     }
 
-    private String perLayer(JobSnapshot s, String title, boolean norms) {
+    private String perLayer(JobSnapshot s, String title, List<List<double[]>> points, boolean norms) {
         List<Object> series = new ArrayList<>();
-        List<HealthPoint> points = thin(s.health());
-        for (int layer = 0; layer < s.layerNames().size(); layer++) {
-            List<Object> data = new ArrayList<>();
-            for (HealthPoint p : points) {
-                double[] values = norms ? p.gradientNorms() : p.updateRatios();
-                if (layer < values.length && values[layer] > 0 && Double.isFinite(values[layer])) {
-                    data.add(List.of(p.step(), values[layer]));
-                }
-            }
+        for (int layer = 0; layer < points.size(); layer++) {
             Map<String, Object> line = obj("name", s.layerNames().get(layer), "type", "line", "showSymbol", false,
-                    "data", data);
+                    "data", items(thin(points.get(layer))));
             if (!norms && layer == 0) {
                 line.put("markArea", obj("silent", true, "itemStyle", obj("color", "rgba(40,160,80,0.15)"),
                         "data", List.of(List.of(obj("yAxis", HEALTHY_LOW, "name", text.apply("train.chart.healthy")),
@@ -100,6 +135,29 @@ final class ChartOptions {
                 "xAxis", obj("type", "value", "name", text.apply("train.chart.step")),
                 "yAxis", obj("type", "log", "logBase", 10),
                 "series", series));
+    }
+
+    /** A chart with nothing to plot yet: its title and, in the middle, a sentence saying what will appear. */
+    String placeholder(String titleKey, String hintKey) {
+        return Json.write(obj(
+                "animation", false,
+                "title", obj("text", text.apply(titleKey), "textStyle", obj("fontSize", 13)),
+                "graphic", List.of(obj("type", "text", "left", "center", "top", 36,
+                        "style", obj("text", text.apply(hintKey), "fill", "#6b7785", "fontSize", 13, "lineHeight", 18,
+                                "width", PLACEHOLDER_WIDTH, "overflow", "break")))));
+    }
+
+    /** Data items [step, value] as JSON: what {@link NnChart#appendPoints} sends. */
+    static String itemsJson(List<double[]> points) {
+        return Json.write(items(points));
+    }
+
+    private static List<Object> items(List<double[]> points) {
+        List<Object> items = new ArrayList<>(points.size());
+        for (double[] p : points) {
+            items.add(List.of((int) p[0], p[1]));
+        }
+        return items;
     }
 
     String histogram(JobSnapshot.Histogram h) {
@@ -159,10 +217,6 @@ final class ChartOptions {
         }
         out.add(points.getLast());
         return out;
-    }
-
-    private static Double number(double v) {
-        return Double.isFinite(v) ? round(v) : null;
     }
 
     private static double round(double v) {

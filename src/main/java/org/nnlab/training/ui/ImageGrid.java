@@ -39,11 +39,11 @@ public class ImageGrid extends Component {
     }
 
     /** Screen pixels per image pixel. */
-    public void setPixelSize(int size) {
+    void setPixelSize(int size) {
         getElement().setProperty("pixelSize", size);
     }
 
-    public void clear() {
+    void clear() {
         getElement().setProperty("images", "");
     }
 }

@@ -11,7 +11,10 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
 
-/** An ECharts chart ({@code <nn-chart>}); the server sends the whole option as JSON. */
+/**
+ * An ECharts chart ({@code <nn-chart>}): the whole option as JSON when the chart is made or starts over,
+ * then only new points, appended to a series in the browser.
+ */
 @Tag("nn-chart")
 @JsModule("./components/nn-chart.ts")
 @NpmPackage(value = "echarts", version = "6.1.0")
@@ -22,6 +25,7 @@ public class NnChart extends Component implements HasSize {
         setHeight("260px");
     }
 
+    /** Replaces the chart: its option and data, forgetting appended points. */
     public void setOption(String json) {
         getElement().setProperty("option", json);
     }
@@ -30,7 +34,12 @@ public class NnChart extends Component implements HasSize {
         return getElement().getProperty("option", "{}");
     }
 
-    public Registration addClickListener(ComponentEventListener<ChartClickEvent> listener) {
+    /** Adds {@code pointsJson}, a JSON array of data items, to the end of series {@code series}. */
+    void appendPoints(int series, String pointsJson) {
+        getElement().callJsFunction("appendPoints", series, pointsJson);
+    }
+
+    Registration addClickListener(ComponentEventListener<ChartClickEvent> listener) {
         return addListener(ChartClickEvent.class, listener);
     }
 

@@ -9,10 +9,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.nnlab.base.ui.BoundedUpload;
 import org.nnlab.engine.json.Json;
 import org.nnlab.persistence.ModelStore;
-import org.nnlab.persistence.ModelStoreException;
 import org.nnlab.persistence.ModelSummary;
 
 /** The owner's saved models: rename, delete, download, try in Draw, and upload a model file. */
@@ -73,9 +73,19 @@ class SavedModelsPanel extends VerticalLayout {
         upload = uploads.createUpload();
         upload.setId("upload-model");
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("train.models.upload")));
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("train.upload.addOne"))
+                        .setMany(getTranslation("train.upload.addMany")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("train.upload.dropOne"))
+                        .setMany(getTranslation("train.upload.dropMany")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("train.upload.tooMany"))
+                        .setFileIsTooBig(getTranslation("train.upload.tooBig"))
+                        .setIncorrectFileType(getTranslation("train.upload.wrongType"))));
 
-        HorizontalLayout actions = new HorizontalLayout(name, rename, delete, tryInDraw, download);
+        FlexLayout actions = new FlexLayout(name, rename, delete, tryInDraw, download);
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
         add(new H3(getTranslation("train.models.title")), grid, actions, upload);
         refresh();
     }
@@ -107,12 +117,8 @@ class SavedModelsPanel extends VerticalLayout {
 
     void renameSelected() {
         grid.asSingleSelect().getOptionalValue().ifPresent(m -> {
-            try {
-                models.rename(owner, m.id(), name.getValue());
-                refresh();
-            } catch (ModelStoreException e) {
-                notify(getTranslation(e.messageKey(), e.arguments()), true);
-            }
+            models.rename(owner, m.id(), name.getValue());
+            refresh();
         });
     }
 
@@ -129,8 +135,6 @@ class SavedModelsPanel extends VerticalLayout {
             ModelSummary m = models.upload(owner, fileName, new ByteArrayInputStream(bytes));
             notify(getTranslation("train.models.uploaded", m.name()), false);
             refresh();
-        } catch (ModelStoreException e) {
-            notify(getTranslation(e.messageKey(), e.arguments()), true);
         } catch (IOException e) {
             notify(getTranslation("train.models.error.badFile", e.getMessage()), true);
         }

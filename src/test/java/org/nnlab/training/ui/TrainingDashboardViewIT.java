@@ -98,8 +98,8 @@ class TrainingDashboardViewIT {
 
     private static int lossPoints(Browser browser) {
         Object n = ((JavascriptExecutor) browser.driver()).executeScript(
-                "const o = JSON.parse(document.getElementById('loss-chart').option || '{}');"
-                        + "return o.series ? o.series[0].data.length : 0;");
+                "const points = document.getElementById('loss-chart').points;"
+                        + "return points && points.length ? points[0].length : 0;");
         return ((Number) n).intValue();
     }
 

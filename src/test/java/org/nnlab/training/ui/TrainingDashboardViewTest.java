@@ -79,59 +79,65 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     @Test
     void trainsToTheEndShowsChartsAndSavesTheModel() throws InterruptedException {
         TrainingDashboardView view = open();
-        assertEquals("lenet", view.network.getValue(), "LeNet is picked first");
-        view.network.setValue("perceptron");
-        assertEquals(0.1, view.learningRate.getValue(), "the network's usual learning rate");
-        view.dataset.setValue(DataChoice.mnist(500));
-        view.epochs.setValue(3);
-        view.start.click();
+        assertEquals("lenet", view.settings.network.getValue(), "LeNet is picked first");
+        view.settings.network.setValue("perceptron");
+        assertEquals(0.1, view.settings.learningRate.getValue(), "the network's usual learning rate");
+        view.settings.dataset.setValue(DataChoice.mnist(500));
+        view.settings.epochs.setValue(3);
+        view.settings.start.click();
         assertNotNull(view.current);
-        assertFalse(view.start.isEnabled(), "one run at a time");
+        assertFalse(view.settings.start.isEnabled(), "one run at a time");
 
         JobSnapshot end = awaitFinal(view);
         assertEquals(JobState.FINISHED, end.state(), end.message());
-        assertTrue(view.status.getText().contains("finished"), view.status.getText());
-        assertEquals(1.0, view.progress.getValue());
-        List<?> series = (List<?>) ((java.util.Map<?, ?>) Json.parse(view.lossChart.getOption())).get("series");
-        assertFalse(((List<?>) ((java.util.Map<?, ?>) series.getFirst()).get("data")).isEmpty(), "training loss points");
-        assertTrue(view.confusionChart.getOption().contains("heatmap"));
-        assertTrue(view.ratioChart.getOption().contains("markArea"), "the healthy band is shaded");
-        assertEquals(10, view.filters.getCount(), "the perceptron's 10 units as 28x28 images");
+        assertTrue(view.run.status.getText().contains("finished"), view.run.status.getText());
+        assertEquals(1.0, view.run.progress.getValue());
+        assertTrue(view.charts.confusionChart.getOption().contains("heatmap"));
+        assertTrue(view.charts.ratios.chart().getOption().contains("markArea"), "the healthy band is shaded");
+        assertEquals(10, view.charts.filters.getCount(), "the perceptron's 10 units as 28x28 images");
 
-        view.showExamples("[3,3,20]");
-        assertTrue(view.examples.getCount() > 0, "a diagonal cell of an easy task has examples");
+        view.charts.showExamples("[3,3,20]");
+        assertTrue(view.charts.examples.getCount() > 0, "a diagonal cell of an easy task has examples");
+        assertEquals("True 3, predicted 3: this cell holds " + end.confusion().count(3, 3) + " images; "
+                + view.charts.examples.getCount() + " shown", view.charts.examplesCaption.getText());
 
-        view.modelName.setValue("my perceptron");
-        view.save.click();
-        String id = view.savedModelId();
+        view.endActions.modelName.setValue("my perceptron");
+        view.endActions.save.click();
+        String id = view.endActions.savedModelId();
         assertNotNull(id);
-        assertTrue(view.tryInDraw.isEnabled());
+        assertTrue(view.endActions.tryInDraw.isEnabled());
         assertEquals("my perceptron", models.find(CurrentOwner.id(), id).orElseThrow().name());
         assertTrue(models.find(CurrentOwner.id(), id).orElseThrow().metrics().contains("testAccuracy"));
+
+        UI.getCurrent().navigate("");
+        TrainingDashboardView reloaded = open();
+        List<?> series = (List<?>) ((java.util.Map<?, ?>) Json.parse(reloaded.charts.loss.chart().getOption())).get("series");
+        assertFalse(((List<?>) ((java.util.Map<?, ?>) series.getFirst()).get("data")).isEmpty(),
+                "a reloaded page gets the finished run's training loss points in one option");
     }
 
     @Test
     void aReloadedPageShowsTheRunningJobAgain() {
         TrainingDashboardView view = open();
-        view.network.setValue("perceptron");
-        view.dataset.setValue(DataChoice.mnist(30000));
-        view.epochs.setValue(20);
-        view.start.click();
+        view.settings.network.setValue("perceptron");
+        view.settings.dataset.setValue(DataChoice.mnist(30000));
+        view.settings.epochs.setValue(20);
+        view.settings.start.click();
         var id = view.current.id();
 
         UI.getCurrent().navigate("");
         TrainingDashboardView again = open();
         assertEquals(id, again.current.id());
-        assertTrue(again.stop.isEnabled());
-        again.stop.click();
+        assertTrue(again.run.stop.isEnabled());
+        again.run.stop.click();
     }
 
     @Test
     void refusesTooLongARunWithAReadableMessage() {
         TrainingDashboardView view = open();
-        view.dataset.setValue(DataChoice.mnist(0));
-        view.epochs.setValue(50);
-        view.start.click();
+        view.settings.dataset.setValue(DataChoice.mnist(0));
+        view.settings.epochs.setValue(50);
+        Requests.handle(view.settings.start::click);
         List<Notification> shown = NotificationsKt.getNotifications();
         assertEquals(1, shown.size());
         String text = shown.getFirst().getElement().getProperty("text", "");
@@ -143,7 +149,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         ModelSpec spec = ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(32), new DenseSpec(10));
         VaadinSession.getCurrent().setAttribute(TrainingDashboardView.SPEC_ATTRIBUTE, spec.toJson());
         TrainingDashboardView view = open();
-        assertEquals("custom", view.network.getValue());
+        assertEquals("custom", view.settings.network.getValue());
         VaadinSession.getCurrent().setAttribute(TrainingDashboardView.SPEC_ATTRIBUTE, null);
     }
 
@@ -153,10 +159,10 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         UI.getCurrent().navigate("train", com.vaadin.flow.router.QueryParameters.of("spec",
                 org.nnlab.builder.SpecLinks.encode(spec)));
         TrainingDashboardView view = _get(TrainingDashboardView.class);
-        assertEquals("custom", view.network.getValue());
-        view.dataset.setValue(DataChoice.mnist(500));
-        view.epochs.setValue(1);
-        view.start.click();
+        assertEquals("custom", view.settings.network.getValue());
+        view.settings.dataset.setValue(DataChoice.mnist(500));
+        view.settings.epochs.setValue(1);
+        view.settings.start.click();
         assertEquals("custom", view.current.networkName());
         assertEquals(spec, training.request(CurrentOwner.id(), view.current.id()).spec());
     }
@@ -174,7 +180,7 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
         var rows = panel.grid.getGenericDataView().getItems().toList();
         assertEquals(List.of("mine"), rows.stream().map(org.nnlab.persistence.ModelSummary::name).toList());
 
-        panel.uploaded("broken.nnm", java.util.Arrays.copyOf(file, file.length - 3));
+        Requests.handle(() -> panel.uploaded("broken.nnm", java.util.Arrays.copyOf(file, file.length - 3)));
         String text = NotificationsKt.getNotifications().getLast().getElement().getProperty("text", "");
         assertTrue(text.startsWith("This is not a usable NN Lab model file"), text);
         assertEquals(1, panel.grid.getGenericDataView().getItems().count(), "a bad file changes nothing");
@@ -201,27 +207,27 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     void withFewerThanTenDrawingsThePickerSaysHowToGetThem() {
         addDrawings(DataChoice.MIN_DRAWINGS - 1);
         TrainingDashboardView view = open();
-        assertTrue(view.dataset.getListDataView().getItems().noneMatch(DataChoice::isDrawings));
-        assertTrue(view.drawingsHint.isVisible());
+        assertTrue(view.settings.dataset.getListDataView().getItems().noneMatch(DataChoice::isDrawings));
+        assertTrue(view.settings.drawingsHint.isVisible());
         assertEquals("You can also train on your own drawings: label at least 10 digits on the Draw page with"
                 + " \u201cWrong? Tell it\u201d. You have 9. The trained network is tested on MNIST test images.",
-                view.drawingsHint.getText());
+                view.settings.drawingsHint.getText());
     }
 
     @Test
     void trainsOnTheUsersOwnDrawingsAndTestsOnMnistTestImages() throws InterruptedException {
         addDrawings(12);
         TrainingDashboardView view = open();
-        DataChoice mine = view.dataset.getListDataView().getItems().filter(DataChoice::isDrawings).findFirst().orElseThrow();
-        assertEquals("My drawings (12)", view.dataset.getItemLabelGenerator().apply(mine));
-        assertFalse(view.drawingsHint.isVisible(), "nothing to explain while MNIST is chosen");
-        view.dataset.setValue(mine);
-        assertTrue(view.drawingsHint.isVisible());
-        assertTrue(view.drawingsHint.getText().startsWith("Your 12 drawings are the training images"), view.drawingsHint.getText());
+        DataChoice mine = view.settings.dataset.getListDataView().getItems().filter(DataChoice::isDrawings).findFirst().orElseThrow();
+        assertEquals("My drawings (12)", view.settings.dataset.getItemLabelGenerator().apply(mine));
+        assertFalse(view.settings.drawingsHint.isVisible(), "nothing to explain while MNIST is chosen");
+        view.settings.dataset.setValue(mine);
+        assertTrue(view.settings.drawingsHint.isVisible());
+        assertTrue(view.settings.drawingsHint.getText().startsWith("Your 12 drawings are the training images"), view.settings.drawingsHint.getText());
 
-        view.network.setValue("perceptron");
-        view.epochs.setValue(2);
-        view.start.click();
+        view.settings.network.setValue("perceptron");
+        view.settings.epochs.setValue(2);
+        view.settings.start.click();
         assertEquals(DataChoice.drawings(), training.request(CurrentOwner.id(), view.current.id()).data());
         JobSnapshot end = awaitFinal(view);
         assertEquals(JobState.FINISHED, end.state(), end.message());
@@ -233,6 +239,75 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     void speaksChinese() {
         useLocale(Locale.SIMPLIFIED_CHINESE);
         TrainingDashboardView view = open();
-        assertEquals("开始", view.start.getText());
+        assertEquals("开始", view.settings.start.getText());
+        assertEquals("训练网络 · 神经网络实验室", view.getPageTitle());
+        assertEquals("上传文件…", view.savedModels.upload.getI18n().getAddFiles().getOne());
+        assertTrue(view.charts.loss.chart().getOption().contains("开始训练后，这里显示损失。"));
+    }
+
+    @Test
+    void beforeARunThePageSaysWhatItWillTrainAndWhatEachChartWillShow() {
+        TrainingDashboardView view = open();
+        assertEquals("Train a network · NN Lab", view.getPageTitle());
+        assertTrue(view.charts.loss.chart().getOption().contains("The loss appears here when the run starts."));
+        assertTrue(view.charts.filtersHint.isVisible());
+        assertTrue(view.settings.preview.isVisible());
+        assertEquals(org.nnlab.engine.model.Presets.LENET.spec().layers().size(), view.settings.preview.layers.getComponentCount());
+        assertEquals("Upload files…", view.savedModels.upload.getI18n().getAddFiles().getMany());
+    }
+
+    @Test
+    void anUpdateDuringARunSendsOnlyTheNewPoints() throws InterruptedException {
+        TrainingDashboardView view = open();
+        view.settings.network.setValue("perceptron");
+        view.settings.dataset.setValue(DataChoice.mnist(1000));
+        view.settings.epochs.setValue(4);
+        view.settings.batchSize.setValue(16);
+        view.settings.start.click();
+        List<Integer> steps = new java.util.ArrayList<>();
+        List<?> first = (List<?>) ((java.util.Map<?, ?>) ((List<?>) ((java.util.Map<?, ?>) Json.parse(
+                view.charts.loss.chart().getOption())).get("series")).getFirst()).get("data");
+        first.forEach(p -> steps.add(((Double) ((List<?>) p).getFirst()).intValue()));
+        int calls = 0;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(view.current.isFinal()) && System.currentTimeMillis() < deadline) {
+            for (SentCalls.Append a : SentCalls.appends()) {
+                if (a.chartId().equals("loss-chart") && a.series() == 0) {
+                    steps.addAll(a.steps());
+                    calls++;
+                }
+            }
+            Thread.sleep(20);
+        }
+        for (SentCalls.Append a : SentCalls.appends()) {
+            if (a.chartId().equals("loss-chart") && a.series() == 0) {
+                steps.addAll(a.steps());
+                calls++;
+            }
+        }
+        JobSnapshot end = view.current;
+        assertEquals(JobState.FINISHED, end.state(), end.message());
+        assertTrue(calls > 0, "points were appended, not sent as whole options");
+        assertEquals(end.train().stream().map(JobSnapshot.TrainPoint::step).toList(), steps,
+                "every step reached the chart once, in order: no update sent a point again");
+    }
+
+    @Test
+    void aFailureOfAnEarlierNetworkIsClearedWhenANewNetworkArrives() throws InterruptedException {
+        TrainingDashboardView view = open();
+        view.useCustomSpec(ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(5)));
+        view.settings.dataset.setValue(DataChoice.mnist(500));
+        view.settings.epochs.setValue(1);
+        view.settings.start.click();
+        JobSnapshot end = awaitFinal(view);
+        assertEquals(JobState.FAILED, end.state(), "ten digit classes do not fit five outputs");
+        UI.getCurrent().navigate("");
+        TrainingDashboardView again = open();
+        assertTrue(again.run.status.getText().contains("failed"), again.run.status.getText());
+
+        again.useCustomSpec(ModelSpec.of(Shape.of(1, 28, 28), new FlattenSpec(), new DenseSpec(10)));
+        assertEquals("", again.run.status.getText());
+        assertTrue(again.charts.loss.chart().getOption().contains("when the run starts"));
+        assertTrue(again.settings.start.isEnabled());
     }
 }
