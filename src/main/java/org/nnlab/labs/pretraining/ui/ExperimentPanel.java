@@ -145,7 +145,21 @@ class ExperimentPanel extends Div {
                         percent(random.accuracy()), percent(r.accuracy()), String.format(Locale.ROOT, "%.1f", Math.abs(gain))));
             }
         }
+        rows.stream().filter(ExperimentRow::pretrained).findFirst().ifPresent(pre -> {
+            ExperimentRow random = partner(rows, pre);
+            if (random != null) {
+                double[] r = random.gradientNorms();
+                double[] p = pre.gradientNorms();
+                text.append(" ").append(getTranslation("labs.pretraining.dbn.verdict.gradients", count(pre.labels()),
+                        ratio(r[0] / r[r.length - 1]), ratio(p[0] / p[p.length - 1]), ratio(p[0] / r[0])));
+            }
+        });
         return text.toString();
+    }
+
+    /** A ratio as a short decimal, e.g. 0.30 or 0.023. */
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, value >= 0.1 ? "%.2f" : "%.2g", value);
     }
 
     private String count(long n) {
