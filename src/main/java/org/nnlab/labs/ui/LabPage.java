@@ -107,7 +107,7 @@ public abstract class LabPage extends VerticalLayout implements HasDynamicTitle 
         tasks.markDone(task);
         if (first) {
             Notification.show(getTranslation("labs.task.done", getTranslation(chapter.taskKey(task))), 3000,
-                    Notification.Position.BOTTOM_START);
+                    Notification.Position.BOTTOM_END);
         }
         return first;
     }

@@ -11,7 +11,7 @@ import org.nnlab.engine.backprop.WorkedExample;
  * {@code highlight} (e.g. {@code o1}, {@code w5}) are drawn in the highlight colour.
  */
 final class NetworkDiagram {
-    private static final double[] LAYER_X = {70, 250, 430};
+    private static final double[] LAYER_X = {50, 220, 390};
     private static final double[] ROW_Y = {90, 230};
     private static final String HIGHLIGHT = "#ea580c";
 
@@ -20,7 +20,7 @@ final class NetworkDiagram {
 
     /** {@code shown}: how many neurons of h1, h2, o1, o2 have their out value computed (0–4). */
     static String svg(WorkedExample ex, BackpropStep step, int shown, Set<String> highlight) {
-        StringBuilder s = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 500 320' role='img' class='nnlab-backprop-diagram'>");
+        StringBuilder s = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='500' height='320' viewBox='0 0 500 320' role='img' class='nnlab-backprop-diagram'>");
         int w = 1;
         for (int h = 0; h < 2; h++) {
             for (int i = 0; i < 2; i++) {
@@ -46,7 +46,7 @@ final class NetworkDiagram {
         for (int o = 0; o < 2; o++) {
             String out = shown > 2 + o ? trim(step.outputs().get(o).out()) : "";
             node(s, 2, o, "o" + (o + 1), out, highlight.contains("o" + (o + 1)));
-            s.append(text(LAYER_X[2] + 40, ROW_Y[o] + 5, "t = " + Digits.of(ex.targets()[o]), "start", "#475569", 12));
+            s.append(text(LAYER_X[2], ROW_Y[o] - 34, "t = " + Digits.of(ex.targets()[o]), "middle", "#475569", 12));
         }
         return s.append("</svg>").toString();
     }

@@ -26,7 +26,6 @@ final class NumbersEditor extends Details {
         for (String name : NAMES) {
             NumberField field = new NumberField(name.equals("eta") ? "η" : name);
             field.setId("backprop-edit-" + name);
-            field.setStep(0.01);
             field.addValueChangeListener(e -> {
                 if (!showing && e.getValue() != null && Double.isFinite(e.getValue())) {
                     listener.accept(example());
@@ -35,7 +34,6 @@ final class NumbersEditor extends Details {
             fields.put(name, field);
             grid.add(field);
         }
-        fields.get("eta").setMin(0.001);
         add(grid);
     }
 

@@ -87,7 +87,7 @@ final class Stages {
                 + d(out(t.to()), net(t.to())) + " \\cdot " + d(net(t.to()), w);
         String factors = "= (" + out(t.to()) + " - t) \\cdot " + out(t.to()) + "(1 - " + out(t.to()) + ") \\cdot " + out(t.from());
         return new Stage("labs.backprop.stage.outputWeight", new Object[] {t.name(), t.from(), t.to()},
-                List.of(chain, factors, product(t), update(t, ex)), Set.of(t.name(), t.to(), t.from()));
+                List.of(chain, factors, product(t), update(t, ex), updateNumbers(t, ex)), Set.of(t.name(), t.to(), t.from()));
     }
 
     private static Stage hiddenWeight(int index, WorkedExample ex, BackpropStep step) {
@@ -98,14 +98,15 @@ final class Stages {
         String w2 = "w_{" + (7 + h) + "}";
         String sum = d("E_{\\mathrm{total}}", out(hidden)) + " = " + d("E_{o1}", out(hidden)) + " + " + d("E_{o2}", out(hidden))
                 + " = \\delta_{o1} " + w1 + " + \\delta_{o2} " + w2;
-        String sumNumbers = "= " + num(step.outputDelta(0)) + " \\times " + num(ex.outputWeights()[0][h]) + " + "
-                + paren(step.outputDelta(1)) + " \\times " + num(ex.outputWeights()[1][h]) + " = "
-                + num(step.hiddenContribution(0, h)) + " + " + paren(step.hiddenContribution(1, h)) + " = " + num(t.dErrorDOut());
+        String sumFactors = "= " + num(step.outputDelta(0)) + " \\times " + num(ex.outputWeights()[0][h]) + " + "
+                + paren(step.outputDelta(1)) + " \\times " + num(ex.outputWeights()[1][h]);
+        String sumNumbers = "= " + num(step.hiddenContribution(0, h)) + " + " + paren(step.hiddenContribution(1, h)) + " = "
+                + num(t.dErrorDOut());
         String w = weight(t);
         String chain = d("E_{\\mathrm{total}}", w) + " = " + d("E_{\\mathrm{total}}", out(hidden)) + " \\cdot "
                 + d(out(hidden), net(hidden)) + " \\cdot " + d(net(hidden), w);
         return new Stage("labs.backprop.stage.hiddenWeight", new Object[] {t.name(), t.from(), hidden},
-                List.of(sum, sumNumbers, chain, product(t), update(t, ex)),
+                List.of(sum, sumFactors, sumNumbers, chain, product(t), update(t, ex), updateNumbers(t, ex)),
                 Set.of(t.name(), hidden, "o1", "o2", "w" + (5 + h), "w" + (7 + h)));
     }
 
@@ -120,8 +121,11 @@ final class Stages {
 
     private static String update(WeightTrace t, WorkedExample ex) {
         String w = weight(t);
-        return w + "^{+} = " + w + " - \\eta \\, " + d("E_{\\mathrm{total}}", w) + " = " + num(t.before()) + " - "
-                + num(ex.learningRate()) + " \\times " + paren(t.gradient()) + " = " + num(t.after());
+        return w + "^{+} = " + w + " - \\eta \\, " + d("E_{\\mathrm{total}}", w);
+    }
+
+    private static String updateNumbers(WeightTrace t, WorkedExample ex) {
+        return "= " + num(t.before()) + " - " + num(ex.learningRate()) + " \\times " + paren(t.gradient()) + " = " + num(t.after());
     }
 
     private static String d(String top, String bottom) {

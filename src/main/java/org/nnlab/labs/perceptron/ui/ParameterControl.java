@@ -27,9 +27,7 @@ final class ParameterControl extends Div {
         slider.setId(id + "-slider");
         slider.setAriaLabel(tex);
         field.setId(id + "-field");
-        field.setStep(STEP);
-        field.setStepButtonsVisible(true);
-        field.setWidth("8.5em");
+        field.setWidth("7em");
         field.setAriaLabel(tex);
         slider.addValueChangeListener(e -> {
             if (!showing && e.getValue() != null) {

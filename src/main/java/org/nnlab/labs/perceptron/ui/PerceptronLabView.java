@@ -90,10 +90,7 @@ public class PerceptronLabView extends LabPage {
         });
         eta.setId("perceptron-eta");
         eta.setLabel(getTranslation("labs.perceptron.eta"));
-        eta.setMin(0.01);
-        eta.setMax(2);
-        eta.setStep(0.05);
-        eta.setStepButtonsVisible(true);
+        eta.setWidth("9em");
         eta.setValue(0.1);
         eta.addValueChangeListener(e -> {
             stopLearning();

@@ -31,8 +31,8 @@ final class PerceptronPlot {
      */
     static String svg(float[][] samples, int[] targets, Line line, List<Line> earlier, int highlight) {
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(SIZE).append(' ').append(SIZE)
-                .append("' role='img' class='nnlab-perceptron-plot'>");
+        s.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(SIZE).append("' height='").append(SIZE)
+                .append("' viewBox='0 0 ").append(SIZE).append(' ').append(SIZE).append("' role='img' class='nnlab-perceptron-plot'>");
         s.append("<rect x='0' y='0' width='300' height='300' fill='#fff7ed'/>");
         List<double[]> region = positiveRegion(line);
         if (region.size() >= 3) {
@@ -75,9 +75,9 @@ final class PerceptronPlot {
         s.append("<line x1='0' y1='").append(fmt(py(0))).append("' x2='300' y2='").append(fmt(py(0))).append("' ").append(gray).append("/>");
         s.append("<text x='292' y='").append(fmt(py(0) - 6)).append("' font-size='13' text-anchor='end' fill='#475569'>x₁</text>");
         s.append("<text x='").append(fmt(px(0) + 6)).append("' y='14' font-size='13' fill='#475569'>x₂</text>");
-        s.append("<text x='").append(fmt(px(1))).append("' y='").append(fmt(py(0) + 16))
+        s.append("<text x='").append(fmt(px(1) + 16)).append("' y='").append(fmt(py(0) + 16))
                 .append("' font-size='11' text-anchor='middle' fill='#475569'>1</text>");
-        s.append("<text x='").append(fmt(px(0) - 6)).append("' y='").append(fmt(py(1) + 4))
+        s.append("<text x='").append(fmt(px(0) - 6)).append("' y='").append(fmt(py(1) - 14))
                 .append("' font-size='11' text-anchor='end' fill='#475569'>1</text>");
     }
 
