@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,7 @@ import org.nnlab.engine.tensor.Parallelism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +24,11 @@ import org.springframework.stereotype.Component;
  * than one slice. The engine's kernels inside a slice get the cores the other busy workers leave.
  * <p>
  * A slice of one submission never runs at the same time as another slice of the same submission, so
- * the work needs no lock of its own against itself.
+ * the work needs no lock of its own against itself. When the application stops, the workers stop early
+ * (before the database and the rest go): a slice running then finishes, no further one starts.
  */
 @Component
-public class SliceScheduler implements AutoCloseable {
+public class SliceScheduler implements AutoCloseable, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SliceScheduler.class);
 
     /** One short piece of work (aim for well under 100 ms); returns true while more remains. */
@@ -48,6 +51,7 @@ public class SliceScheduler implements AutoCloseable {
     private final Object lock = new Object();
     private final ArrayDeque<Entry> line = new ArrayDeque<>();
     private int running;
+    private volatile boolean started;
 
     @Autowired
     public SliceScheduler(TrainingProperties properties) {
@@ -116,7 +120,11 @@ public class SliceScheduler implements AutoCloseable {
             }
         }
         // one turn per place in the line: a turn runs whichever submission is at the head then
-        executor.execute(this::runNext);
+        try {
+            executor.execute(this::runNext);
+        } catch (RejectedExecutionException stopped) {
+            log.debug("the workers have stopped: {}'s work waits for nobody", entry.owner);
+        }
     }
 
     /** One turn: runs one slice of the submission at the head of the line. False when the line was empty. */
@@ -155,6 +163,22 @@ public class SliceScheduler implements AutoCloseable {
         synchronized (lock) {
             return line.size() + running;
         }
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        close();
     }
 
     @Override
