@@ -25,28 +25,15 @@ import org.nnlab.engine.spec.SigmoidSpec;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
-import org.nnlab.training.TrainingData;
 import org.nnlab.training.TrainingService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /** The Train page's layer-wise pretraining: offered for sigmoid stacks, shown live, then fine-tuning as usual. */
-@Import(PretrainPanelTest.FakeData.class)
+@Import(TrainingDashboardViewTest.FakeData.class)
 class PretrainPanelTest extends KaribuSpringTest {
     private static final ModelSpec STACK = ModelSpec.of(Mnist.IMAGE_SHAPE, new FlattenSpec(), new DenseSpec(40),
             new SigmoidSpec(), new DenseSpec(20), new SigmoidSpec(), new DenseSpec(10));
-
-    @TestConfiguration
-    static class FakeData {
-        @Bean
-        @Primary
-        TrainingData fakeMnist() {
-            return new FakeMnist();
-        }
-    }
 
     @Autowired
     TrainingService training;

@@ -141,7 +141,7 @@ class ExperimentPanel extends Div {
                 double gain = 100 * (r.accuracy() - random.accuracy());
                 String key = gain >= 0.5 ? "labs.pretraining.dbn.verdict.better"
                         : gain <= -0.5 ? "labs.pretraining.dbn.verdict.worse" : "labs.pretraining.dbn.verdict.same";
-                text.append(text.isEmpty() ? "" : " ").append(getTranslation(key, count(r.labels()),
+                text.append(text.isEmpty() ? "" : gap()).append(getTranslation(key, count(r.labels()),
                         percent(random.accuracy()), percent(r.accuracy()), String.format(Locale.ROOT, "%.1f", Math.abs(gain))));
             }
         }
@@ -150,11 +150,16 @@ class ExperimentPanel extends Div {
             if (random != null) {
                 double[] r = random.gradientNorms();
                 double[] p = pre.gradientNorms();
-                text.append(" ").append(getTranslation("labs.pretraining.dbn.verdict.gradients", count(pre.labels()),
+                text.append(gap()).append(getTranslation("labs.pretraining.dbn.verdict.gradients", count(pre.labels()),
                         ratio(r[0] / r[r.length - 1]), ratio(p[0] / p[p.length - 1]), ratio(p[0] / r[0])));
             }
         });
         return text.toString();
+    }
+
+    /** Between two sentences: a space, none in Chinese. */
+    private String gap() {
+        return "zh".equals(getLocale().getLanguage()) ? "" : " ";
     }
 
     /** A ratio as a short decimal, e.g. 0.30 or 0.023. */
