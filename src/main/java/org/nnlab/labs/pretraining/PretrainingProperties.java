@@ -23,7 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fineTuneSamples  a run on few labels repeats its images until it has seen about this many (at least one epoch)
  * @param allLabelsEpochs  epochs of the run on all labels
  * @param testSamples      MNIST test images the accuracies are measured on
- * @param maxSessions      live RBMs and experiments open at once on the server, each; one more is refused
+ * @param maxSessions      live RBMs open at once on the server; one more is refused
+ * @param maxExperiments   DBN experiments running at once on the server (each holds a pretrained stack and its
+ *                         data, tens of MB); one more is refused
  */
 @ConfigurationProperties("nnlab.labs.pretraining")
 public record PretrainingProperties(@DefaultValue("64") int rbmHidden,
@@ -39,7 +41,8 @@ public record PretrainingProperties(@DefaultValue("64") int rbmHidden,
                                     @DefaultValue("20000") int fineTuneSamples,
                                     @DefaultValue("1") int allLabelsEpochs,
                                     @DefaultValue("10000") int testSamples,
-                                    @DefaultValue("20") int maxSessions) {
+                                    @DefaultValue("40") int maxSessions,
+                                    @DefaultValue("4") int maxExperiments) {
     @ConstructorBinding
     public PretrainingProperties {
         dbnHidden = List.copyOf(dbnHidden);
@@ -49,7 +52,8 @@ public record PretrainingProperties(@DefaultValue("64") int rbmHidden,
                 || dbnHidden.isEmpty() || dbnHidden.stream().anyMatch(h -> h < 1 || h > 2000)
                 || dbnPool < 100 || dbnPool > 60_000 || dbnEpochsPerLayer < 1
                 || fewLabels.stream().anyMatch(n -> n < 10 || n > dbnPool) || fineTuneSamples < 1 || allLabelsEpochs < 1
-                || testSamples < 100 || testSamples > 10_000 || maxSessions < 1) {
+                || testSamples < 100 || testSamples > 10_000 || maxSessions < 1
+                || maxExperiments < 1) {
             throw new IllegalArgumentException("nnlab.labs.pretraining settings out of range: " + this);
         }
     }

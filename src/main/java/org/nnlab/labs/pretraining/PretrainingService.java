@@ -45,12 +45,12 @@ public class PretrainingService {
     /**
      * Starts the DBN experiment for {@code owner}; where it is goes to {@code states} (on a worker thread).
      *
-     * @throws LocalizedException when {@code maxSessions} experiments run already
+     * @throws LocalizedException when {@code maxExperiments} run already
      */
     public DbnExperiment startExperiment(String owner, Consumer<ExperimentState> states) {
         experiments.removeIf(DbnExperiment::isDone);
-        if (experiments.size() >= settings.maxSessions()) {
-            throw new LocalizedException("error.busy", "DBN experiments at the limit of " + settings.maxSessions());
+        if (experiments.size() >= settings.maxExperiments()) {
+            throw new LocalizedException("error.busy", "DBN experiments at the limit of " + settings.maxExperiments());
         }
         DbnExperiment experiment = new DbnExperiment(this, owner, states);
         experiments.add(experiment);
