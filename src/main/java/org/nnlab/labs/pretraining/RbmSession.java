@@ -53,6 +53,7 @@ public final class RbmSession {
     private GibbsChain chain;
     private long lastFrame;
     private volatile boolean training;
+    private int generation;
     private volatile boolean closed;
     private SliceScheduler.Handle handle;
 
@@ -82,7 +83,8 @@ public final class RbmSession {
                 return;
             }
             training = true;
-            handle = service.scheduler().submit(owner, this::trainSlice);
+            int mine = ++generation;
+            handle = service.scheduler().submit(owner, () -> trainSlice(mine));
         }
     }
 
@@ -167,9 +169,10 @@ public final class RbmSession {
         }
     }
 
-    private boolean trainSlice() {
+    /** One slice of training started by the {@code mine}-th press of train; an older one (paused since) just ends. */
+    private boolean trainSlice(int mine) {
         synchronized (lock) {
-            if (closed || !training) {
+            if (closed || !training || mine != generation) {
                 return false;
             }
             prepare();
