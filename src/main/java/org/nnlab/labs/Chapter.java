@@ -15,7 +15,7 @@ public enum Chapter {
     PLAYGROUND("playground", 20, List.of("xor", "circle", "spiral")),
     BACKPROP("backprop", 15, List.of("w5", "w1", "train")),
     DEEP("deep", 15, List.of("vanish", "relu")),
-    PRETRAINING("pretraining", 20, List.of()),
+    PRETRAINING("pretraining", 25, List.of("train", "dream", "compare")),
     CONVOLUTION("convolution", 15, List.of()),
     RECURRENT("recurrent", 15, List.of()),
     LSTM("lstm", 15, List.of()),

@@ -52,8 +52,9 @@ final class Admission {
             throw new TrainingRefusedException("train.error.tooManyParameters", "the network has " + parameters
                     + " parameters; the limit is " + properties.maxParameters(), parameters, properties.maxParameters());
         }
+        int[] stack = request.pretrains() ? LayerwisePretraining.hiddenSizes(request.spec()) : new int[0];
         int size = trainingSize.getAsInt();
-        long samples = (long) size * request.epochs();
+        long samples = (long) size * (request.epochs() + (long) request.pretrainEpochs() * stack.length);
         if (samples > properties.maxSamples()) {
             throw new TrainingRefusedException("train.error.tooManySamples", "the run would train on " + samples
                     + " samples (samples × epochs); the limit is " + properties.maxSamples(), samples, properties.maxSamples());
@@ -84,7 +85,8 @@ final class Admission {
             // the drawings are read from the database and copied once into the data set
             data += 2L * size * request.spec().input().size() * Float.BYTES;
         }
-        return model + records + data;
+        long pretraining = request.pretrains() ? LayerwisePretraining.memoryNeeded(request.spec(), size) : 0;
+        return model + records + data + pretraining;
     }
 
     /** Values per parameter the optimizer keeps: SGD none (one with momentum), RMSprop one, Adam two. */

@@ -26,6 +26,10 @@ final class RequestChecks {
             throw new TrainingRefusedException("train.error.epochs", "the number of epochs must be 1 to "
                     + limits.maxEpochs() + ", got " + request.epochs(), request.epochs(), limits.maxEpochs());
         }
+        if (request.pretrainEpochs() < 0 || request.pretrainEpochs() > limits.maxEpochs()) {
+            throw new TrainingRefusedException("train.error.pretrainEpochs", "pretraining epochs per layer must be 0 to "
+                    + limits.maxEpochs() + ", got " + request.pretrainEpochs(), request.pretrainEpochs(), limits.maxEpochs());
+        }
         double rate = request.optimizer().learningRate();
         if (!(rate > 0 && rate <= limits.maxLearningRate())) {
             throw new TrainingRefusedException("train.error.learningRate", "the learning rate must be above 0 and at most "

@@ -8,6 +8,7 @@ import org.nnlab.engine.data.Augmentation;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.loss.SoftmaxCrossEntropy;
 import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.Pretraining;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
@@ -58,6 +59,10 @@ final class TrainingJob {
     private WeightSnapshot bestWeights;
     private long lastVisuals;
     private int trainSize;
+    private LayerwisePretraining pretraining;
+    private Pretraining pretrained = Pretraining.NONE;
+    /** Where the pretraining phase is (null for a run without one); stays once the run is over. */
+    private volatile PretrainingProgress pretrainingProgress;
     private volatile Dataset test;
     /** Once the run is over: its model in the engine's file format (null when it never built a sound one). */
     private volatile byte[] modelBytes;
@@ -199,6 +204,13 @@ final class TrainingJob {
                 }
                 prepare(loader.load(owner, request.data()));
             }
+            if (pretraining != null) {
+                if (control.isCancelled()) {
+                    return finish(JobState.CANCELLED, null, false);
+                }
+                pretrainSlice(single ? 1 : maxBatches, maxNanos);
+                return afterSlice();
+            }
             TrainerEvent.TrainingEnded ended = trainer.runSlice(single ? 1 : maxBatches, single ? Long.MAX_VALUE : maxNanos,
                     single, this::record, control);
             if (ended != null) {
@@ -214,6 +226,33 @@ final class TrainingJob {
             log.warn("training job {} failed", id, e);
             return finish(JobState.FAILED, Message.explain(e), false);
         }
+        return afterSlice();
+    }
+
+    /**
+     * One slice of the pretraining phase; when its last layer is done, the hidden Dense layers get the RBMs'
+     * weights and fine-tuning starts with the next slice.
+     */
+    private void pretrainSlice(int maxBatches, long maxNanos) {
+        pretraining.runSlice(maxBatches, maxNanos, this::isRunning);
+        pretrainingProgress = pretraining.progress();
+        if (pretraining.isDone()) {
+            pretrained = pretraining.initialise(model);
+            pretraining = null;
+            log.info("training job {} pretrained {} layers; fine-tuning", id, pretrained.layers().size());
+        }
+    }
+
+    private synchronized boolean isRunning() {
+        return state == JobState.RUNNING && !control.isCancelled();
+    }
+
+    /** Where the pretraining phase is, or null for a run without one. */
+    PretrainingProgress pretrainingProgress() {
+        return pretrainingProgress;
+    }
+
+    private Slice afterSlice() {
         synchronized (this) {
             if (wantsTurn()) {
                 return Slice.MORE;
@@ -244,6 +283,10 @@ final class TrainingJob {
         model = m;
         trainer = t;
         test = sets.test();
+        if (request.pretrains()) {
+            pretraining = new LayerwisePretraining(request.spec(), t.trainingData(), request.pretrainEpochs(), request.seed());
+            pretrainingProgress = pretraining.progress();
+        }
         synchronized (this) {
             trainSize = t.trainingData().size();
         }
@@ -289,7 +332,7 @@ final class TrainingJob {
                 }
                 JobSnapshot.Confusion scored = JobRecords.confusion(model, test, request.batchSize());
                 records.sliceDone(System.nanoTime(), trainer.progress(), WeightPictures.of(model, trainer.progress().step()), scored);
-                modelBytes = ModelFile.toBytes(model);
+                modelBytes = ModelFile.toBytes(model, pretrained);
             }
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed at its end", id, e);
@@ -299,6 +342,7 @@ final class TrainingJob {
         } finally {
             model = null;
             trainer = null;
+            pretraining = null;
             bestWeights = null;
         }
         synchronized (this) {

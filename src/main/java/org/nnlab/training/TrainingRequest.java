@@ -7,10 +7,12 @@ import org.nnlab.engine.spec.ModelSpec;
  * Everything a training job needs, fixed when it starts: the network ({@code networkName} is what people
  * see, e.g. a preset's name), the data, the optimizer with its learning rate and weight decay, mini-batch
  * size, epochs, seed, whether training images are randomly distorted, and the fraction of the training
- * samples held out for validation.
+ * samples held out for validation; {@code pretrainEpochs} above 0 first pretrains a dense sigmoid stack layer by
+ * layer, each hidden layer an RBM trained that many epochs (see {@link LayerwisePretraining}).
  */
 public record TrainingRequest(String networkName, ModelSpec spec, DataChoice data, OptimizerConfig optimizer,
-                              int batchSize, int epochs, long seed, boolean augment, double validationFraction) {
+                              int batchSize, int epochs, long seed, boolean augment, double validationFraction,
+                              int pretrainEpochs) {
     public TrainingRequest {
         if (spec == null || data == null || optimizer == null) {
             throw new IllegalArgumentException("a training request needs a network, data and an optimizer");
@@ -22,6 +24,19 @@ public record TrainingRequest(String networkName, ModelSpec spec, DataChoice dat
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction);
         }
+        if (pretrainEpochs < 0) {
+            throw new IllegalArgumentException("pretraining epochs must be 0 (none) or more, got " + pretrainEpochs);
+        }
         networkName = networkName == null || networkName.isBlank() ? "custom" : networkName;
+    }
+
+    /** A run without pretraining. */
+    public TrainingRequest(String networkName, ModelSpec spec, DataChoice data, OptimizerConfig optimizer,
+                           int batchSize, int epochs, long seed, boolean augment, double validationFraction) {
+        this(networkName, spec, data, optimizer, batchSize, epochs, seed, augment, validationFraction, 0);
+    }
+
+    public boolean pretrains() {
+        return pretrainEpochs > 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.nnlab.engine.spec.ModelSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +169,21 @@ public class TrainingService implements AutoCloseable {
 
     public Optional<JobSnapshot> latestJobOf(String owner) {
         return jobsOf(owner).stream().findFirst();
+    }
+
+    /** Whether runs of {@code spec} can be pretrained layer by layer: a dense sigmoid stack. */
+    public static boolean canPretrain(ModelSpec spec) {
+        try {
+            LayerwisePretraining.hiddenSizes(spec);
+            return true;
+        } catch (TrainingRefusedException notAStack) {
+            return false;
+        }
+    }
+
+    /** Where the job's layer-wise pretraining is, or empty when it has none. */
+    public Optional<PretrainingProgress> pretraining(String owner, JobId id) {
+        return Optional.ofNullable(find(owner, id).pretrainingProgress());
     }
 
     public TrainingRequest request(String owner, JobId id) {

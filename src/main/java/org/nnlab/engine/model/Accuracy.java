@@ -3,7 +3,7 @@ package org.nnlab.engine.model;
 import org.nnlab.engine.tensor.Tensor;
 
 /** Classification accuracy: argmax of each row, or for a single output column, output ≥ 0.5 means 1. */
-final class Accuracy {
+public final class Accuracy {
     private Accuracy() {
     }
 

@@ -12,15 +12,15 @@ import org.nnlab.engine.json.Json;
 /** Small images side by side ({@code <image-grid>}): weights (signed colours) or pixels (gray). */
 @Tag("image-grid")
 @JsModule("./components/image-grid.ts")
-class ImageGrid extends Component {
-    ImageGrid(String id, boolean signed, int pixelSize) {
+public class ImageGrid extends Component {
+    public ImageGrid(String id, boolean signed, int pixelSize) {
         setId(id);
         getElement().setProperty("mode", signed ? "signed" : "gray");
         getElement().setProperty("pixelSize", pixelSize);
     }
 
     /** {@code count} images of rows×cols, one after another in {@code values}. */
-    void setImages(int count, int rows, int cols, float[] values) {
+    public void setImages(int count, int rows, int cols, float[] values) {
         List<Double> list = new ArrayList<>(values.length);
         for (float v : values) {
             list.add(Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : 0.0);
@@ -33,7 +33,7 @@ class ImageGrid extends Component {
         getElement().setProperty("images", Json.write(json));
     }
 
-    int getCount() {
+    public int getCount() {
         String images = getElement().getProperty("images", "");
         return images.isEmpty() ? 0 : ((Double) ((Map<?, ?>) Json.parse(images)).get("count")).intValue();
     }

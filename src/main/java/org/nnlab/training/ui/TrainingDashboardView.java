@@ -59,6 +59,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     private final String owner;
     final TrainingSettings settings;
     final RunPanel run;
+    final PretrainPanel pretrain = new PretrainPanel();
     final EndActions endActions;
     final ChartsPanel charts;
     final SavedModelsPanel savedModels;
@@ -83,7 +84,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             add(new MnistDownloadPanel(mnistDownloads,
                     () -> Notification.show(getTranslation("train.mnist.ready"), 4000, Notification.Position.BOTTOM_CENTER)));
         }
-        add(settings, run, endActions, charts, savedModels);
+        add(settings, run, pretrain, endActions, charts, savedModels);
         training.latestJobOf(owner).ifPresent(this::show);
         showButtons();
     }
@@ -184,6 +185,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         }
         current = s;
         run.show(s);
+        pretrain.show(training.pretraining(owner, s.id()).orElse(null));
         charts.show(s);
         if (s.isFinal()) {
             endActions.offer(s);

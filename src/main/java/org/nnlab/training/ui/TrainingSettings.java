@@ -46,6 +46,7 @@ class TrainingSettings extends VerticalLayout {
     final Checkbox augment = new Checkbox();
     final Button start = new Button();
     final NetworkPreview preview = new NetworkPreview();
+    final PretrainChoice pretrain;
     private ModelSpec customSpec;
 
     /**
@@ -56,6 +57,7 @@ class TrainingSettings extends VerticalLayout {
      */
     TrainingSettings(int drawings, int maxBatchSize, int maxEpochs) {
         this.drawings = drawings;
+        this.pretrain = new PretrainChoice(maxEpochs);
         setPadding(false);
         setSpacing(false);
         createNetworkAndData();
@@ -71,7 +73,7 @@ class TrainingSettings extends VerticalLayout {
         fields.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.getStyle().set("gap", "var(--lumo-space-m)");
-        add(fields, drawingsHint, preview);
+        add(fields, pretrain, drawingsHint, preview);
     }
 
     private void createNetworkAndData() {
@@ -189,6 +191,7 @@ class TrainingSettings extends VerticalLayout {
 
     private void showPreview() {
         preview.show(spec(), dataLabel(data()));
+        pretrain.offerFor(spec());
     }
 
     /** The request the form describes now. */
@@ -202,7 +205,7 @@ class TrainingSettings extends VerticalLayout {
             double decay = weightDecay.getValue() == null ? 0 : weightDecay.getValue();
             OptimizerConfig opt = new OptimizerConfig(optimizer.getValue(), rate, 0, decay);
             return new TrainingRequest(network.getValue(), spec, data(), opt, orZero(batchSize.getValue()),
-                    orZero(epochs.getValue()), orZero(seed.getValue()), augment.getValue(), 0.1);
+                    orZero(epochs.getValue()), orZero(seed.getValue()), augment.getValue(), 0.1, pretrain.epochsPerLayer());
         } catch (IllegalArgumentException e) {
             throw new LocalizedException("train.error.settings", e.getMessage(), e.getMessage());
         }

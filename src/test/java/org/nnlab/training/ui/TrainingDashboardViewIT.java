@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nnlab.Browser;
-import org.nnlab.engine.data.Mnist;
-import org.nnlab.datasets.DataDirectory;
+import org.nnlab.MnistFiles;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -32,12 +30,7 @@ class TrainingDashboardViewIT {
 
     @Test
     void trainsLeNetOnASubsetSavesItAndDrawOffersIt() {
-        String dataDir = System.getenv().getOrDefault("NNLAB_DATA_DIR", System.getProperty("user.home") + "/.nnlab");
-        boolean mnist = Mnist.isPresent(DataDirectory.mnist(DataDirectory.resolve(dataDir)));
-        if (!mnist && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("MNIST must be in " + dataDir + " under CI (run fetch-data mnist)");
-        }
-        Assumptions.assumeTrue(mnist, "MNIST is not in " + dataDir);
+        MnistFiles.assumePresent();
 
         try (Browser browser = new Browser()) {
             browser.open("http://localhost:" + port + "/train");
