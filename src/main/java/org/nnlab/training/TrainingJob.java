@@ -9,8 +9,9 @@ import org.nnlab.engine.data.Batch;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Mode;
-import org.nnlab.engine.loss.SoftmaxCrossEntropy;
+import org.nnlab.engine.loss.LossChoice;
 import org.nnlab.engine.model.ModelFile;
+import org.nnlab.engine.model.Accuracy;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
@@ -63,6 +64,8 @@ final class TrainingJob {
     private int batchInEpoch;
     private long samplesDone;
     private List<float[]> bestWeights;
+    /** The weights after the last epoch, for the charts that ask the network (points and texts only). */
+    private volatile List<float[]> latestWeights;
     private final RateMeter rate = new RateMeter();
     private long lastVisuals;
 
@@ -92,7 +95,8 @@ final class TrainingJob {
     }
 
     /** Builds the network and takes its data (just loaded): the first thing a job's first slice does. */
-    void prepare(TrainingData.Sets sets) {
+    void prepare(TrainingData.Sets loaded) {
+        TrainingData.Sets sets = loaded.shapedFor(request.spec().input());
         Sequential m = Sequential.build(request.spec(), new SplittableRandom(request.seed()));
         Dataset train = sets.train();
         double validation = train.size() >= 50 ? request.validationFraction() : 0;
@@ -100,7 +104,7 @@ final class TrainingJob {
         trainSize = train.size() - held;
         batchesPerEpoch = (trainSize + request.batchSize() - 1) / request.batchSize();
         int eventEvery = Math.max(1, Math.min(20, batchesPerEpoch / 20));
-        Trainer t = new Trainer(m, new SoftmaxCrossEntropy(), request.optimizer().create(), train,
+        Trainer t = new Trainer(m, LossChoice.forModel(request.spec()), request.optimizer().create(), train,
                 new TrainerConfig(request.epochs(), request.batchSize(), validation, request.seed(), eventEvery, 0));
         if (request.augment()) {
             t.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(request.seed() ^ 0x9E3779B97F4A7C15L)));
@@ -175,6 +179,9 @@ final class TrainingJob {
                         bestEpoch = e.epoch();
                         bestWeights = model.copyWeights();
                     }
+                }
+                if (LiveModel.wanted(request.data())) {
+                    latestWeights = model.copyWeights();
                 }
             }
             case TrainerEvent.TrainingEnded ignored -> {
@@ -269,7 +276,7 @@ final class TrainingJob {
     }
 
     private Confusion confusionOnTest() {
-        int classes = model.spec().outputShape().size();
+        int classes = Accuracy.classes(model.spec().outputShape());
         long[] counts = new long[classes * classes];
         List<List<Integer>> examples = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
@@ -280,9 +287,9 @@ final class TrainingJob {
         var batches = test.batches(Math.min(256, request.batchSize()));
         while (batches.hasNext()) {
             Batch b = batches.next();
-            Tensor out = model.forward(b.inputs(), Mode.INFER);
+            int[] predicted = Accuracy.predictions(model.forward(b.inputs(), Mode.INFER));
             for (int i = 0; i < b.size(); i++, index++) {
-                int cell = b.labels()[i] * classes + out.argmaxRow(i);
+                int cell = b.labels()[i] * classes + predicted[i];
                 counts[cell]++;
                 if (examples.get(cell).size() < MAX_EXAMPLES) {
                     examples.get(cell).add(index);
@@ -294,6 +301,17 @@ final class TrainingJob {
             ex[i] = examples.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         return new Confusion(classes, counts, ex);
+    }
+
+    /** A copy of the network with its weights after the last epoch, when the run keeps them (see {@link LiveModel}). */
+    Sequential latestModel() {
+        List<float[]> weights = latestWeights;
+        if (weights == null) {
+            return null;
+        }
+        Sequential copy = Sequential.build(request.spec(), new SplittableRandom(0));
+        copy.restore(weights);
+        return copy;
     }
 
     /** Test images by index, as per-sample float arrays (e.g. for the examples of a confusion matrix cell). */

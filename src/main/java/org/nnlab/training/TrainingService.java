@@ -21,6 +21,7 @@ import org.nnlab.engine.spec.SpecException;
 import org.nnlab.engine.spec.TrainingMemory;
 import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.text.Message;
+import org.nnlab.engine.model.Sequential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -430,6 +431,14 @@ public class TrainingService implements AutoCloseable {
             throw new TrainingRefusedException("train.error.noModel", "the job ended before it built a model");
         }
         return bytes;
+    }
+
+    /**
+     * A copy of the job's network after its last epoch, for runs on points and texts (whose charts ask the
+     * network itself); empty before the first epoch and for other data.
+     */
+    public Optional<Sequential> latestModel(String owner, JobId id) {
+        return Optional.ofNullable(find(owner, id).latestModel());
     }
 
     /** The test images of one confusion-matrix cell (up to a dozen), as per-image pixel arrays. */
