@@ -6,8 +6,9 @@ import org.nnlab.engine.text.Message;
 
 /**
  * A job as its owner sees it at one moment, immutable. Histories grow from the start of the run (long
- * ones are thinned to at most a few thousand points); {@code visuals} and {@code confusion} are null
- * until there is something to show. Rates and times left are NaN while unknown.
+ * ones are thinned to at most a few thousand points; the lists are views shared between snapshots, never
+ * changed); {@code visuals} and {@code confusion} are null until there is something to show. Rates are NaN
+ * while unknown; the time left stays NaN until the speed has been measured for a few seconds.
  *
  * @param queuePosition    1 for the next job to get a place, 0 when not waiting
  * @param message          why the job failed (the engine's explanation), otherwise {@code null}
@@ -47,8 +48,9 @@ public record JobSnapshot(JobId id, String networkName, JobState state, int queu
     }
 
     /**
-     * The confusion matrix on the test images at the end of the run: {@code counts[t * classes + p]} test
-     * images of class t were predicted as p; {@code examples} holds up to a dozen test image indices per cell.
+     * The confusion matrix on the test images: during the run the model's at its latest validation (each
+     * epoch's end), once the run is over the kept checkpoint's. {@code counts[t * classes + p]} test images of
+     * class t were predicted as p; {@code examples} holds up to a dozen test image indices per cell.
      */
     public record Confusion(int classes, long[] counts, int[][] examples) {
         public long count(int actual, int predicted) {

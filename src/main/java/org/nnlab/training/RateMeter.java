@@ -7,16 +7,31 @@ package org.nnlab.training;
 final class RateMeter {
     private static final int SIZE = 64;
     private static final long WINDOW_NANOS = 5_000_000_000L;
+    /** A time left is worth showing after this many readings past the first ... */
+    private static final int SETTLED_READINGS = 5;
+    /** ... spread over at least this long (the first slices are slow while the JIT warms up). */
+    private static final long SETTLED_NANOS = 2_000_000_000L;
+    private long first;
     private final long[] times = new long[SIZE];
     private final long[] samples = new long[SIZE];
     private int count;
     private int next;
+    private long readings;
 
     void add(long nanoTime, long samplesSoFar) {
+        if (readings++ == 0) {
+            first = nanoTime;
+        }
         times[next] = nanoTime;
         samples[next] = samplesSoFar;
         next = (next + 1) % SIZE;
         count = Math.min(count + 1, SIZE);
+    }
+
+    /** Whether the speed has been measured long enough for an estimate of the time left to mean something. */
+    boolean isSettled() {
+        int newest = (next - 1 + SIZE) % SIZE;
+        return readings > SETTLED_READINGS && times[newest] - first >= SETTLED_NANOS;
     }
 
     /** NaN until two readings exist. */

@@ -1,84 +1,67 @@
 package org.nnlab.training;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nnlab.engine.data.Augmentation;
-import org.nnlab.engine.data.Batch;
 import org.nnlab.engine.data.Dataset;
-import org.nnlab.engine.layer.Layer;
-import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.loss.LossChoice;
 import org.nnlab.engine.model.ModelFile;
-import org.nnlab.engine.model.Accuracy;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
 import org.nnlab.engine.model.TrainerEvent;
-import org.nnlab.engine.tensor.Tensor;
+import org.nnlab.engine.model.TrainingControl;
 import org.nnlab.engine.text.Message;
-import org.nnlab.training.JobSnapshot.Confusion;
-import org.nnlab.training.JobSnapshot.EpochPoint;
-import org.nnlab.training.JobSnapshot.HealthPoint;
-import org.nnlab.training.JobSnapshot.TrainPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One person's training run and everything it has produced. The scheduling fields ({@code state},
- * {@code onWorker}, the requests) belong to {@link TrainingService} and change only under its lock; the
- * model and trainer are used by one worker at a time during a slice, or under {@link #modelLock} by others;
- * the histories are guarded by this object.
+ * One person's training run. It owns its state machine: QUEUED until it has a place, RUNNING, PAUSED
+ * (single steps allowed), and one final state; stopping is a cancel on its {@link TrainingControl}. Every
+ * change of state happens in a method of this class under its lock, and says whether the run now wants a
+ * turn on the {@link SliceScheduler}: it is in the scheduler's line at most once, and its slices run one
+ * at a time. A slice drives the engine's {@link Trainer} (the only training loop) and turns its events
+ * into {@link JobRecords}; nothing else touches the model or the trainer.
  */
 final class TrainingJob {
-    private static final int MAX_POINTS = 3000;
-    private static final int MAX_EXAMPLES = 12;
+    private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
     private static final long VISUALS_EVERY_NANOS = 1_000_000_000L;
+
+    /** What a slice did: there is more to train now, nothing to do until asked again, or the run ended. */
+    enum Slice { MORE, IDLE, ENDED }
 
     final JobId id;
     final String owner;
     final TrainingRequest request;
     final Instant created = Instant.now();
     final long parameters;
-    /** The memory this run will need to train, estimated before it starts (see {@link TrainingService#start}). */
+    /** The memory this run will need to train, estimated before it starts (see {@link Admission#memoryNeeded}). */
     final long memoryBytes;
-    final Object modelLock = new Object();
+    final JobRecords records = new JobRecords();
+    private final TrainingControl control = new TrainingControl();
 
-    volatile JobState state = JobState.QUEUED;
-    boolean onWorker;
-    boolean cancelRequested;
-    int stepsRequested;
-    Message message;
-    long finishedAt;
-    /** When it was last paused ({@link System#nanoTime}), to stop pauses that are forgotten. */
-    long pausedAt;
-    /** The part of the service's memory budget this job holds: {@link #memoryBytes} from its admission to its end. */
-    long reservedBytes;
+    // the state machine, under this object's lock
+    private JobState state = JobState.QUEUED;
+    private boolean inLine;
+    private SliceScheduler.Handle turn;
+    private int stepsRequested;
+    private Message message;
+    private long finishedAt;
+    private long pausedAt;
 
+    // the slice's own (one slice at a time); other threads read only the volatile results
     private Sequential model;
     private Trainer trainer;
-    private Dataset test;
-    /** Once the run is over: its model in the engine's file format (null when it never built a sound one). */
-    private byte[] modelBytes;
-    private int trainSize;
-    private int batchesPerEpoch;
-    private int batchInEpoch;
-    private long samplesDone;
     private List<float[]> bestWeights;
     /** The weights after the last epoch, for the charts that ask the network (points and texts only). */
     private volatile List<float[]> latestWeights;
-    private final RateMeter rate = new RateMeter();
     private long lastVisuals;
-
-    private final List<String> layerNames = new ArrayList<>();
-    private final List<TrainPoint> trainHistory = new ArrayList<>();
-    private final List<EpochPoint> epochHistory = new ArrayList<>();
-    private final List<HealthPoint> healthHistory = new ArrayList<>();
-    private JobSnapshot.Visuals visuals;
-    private Confusion confusion;
-    private double bestValidationAccuracy = Double.NaN;
-    private int bestEpoch = -1;
-    private int step;
-    private int epoch;
+    private int trainSize;
+    private volatile Dataset test;
+    /** Once the run is over: its model in the engine's file format (null when it never built a sound one). */
+    private volatile byte[] modelBytes;
 
     TrainingJob(JobId id, String owner, TrainingRequest request, long memoryBytes) {
         this.id = id;
@@ -88,97 +71,195 @@ final class TrainingJob {
         this.memoryBytes = memoryBytes;
     }
 
-    private volatile boolean prepared;
-
-    boolean isPrepared() {
-        return prepared;
+    /** It got a place: a waiting run starts (or goes on after a pause). */
+    synchronized void placed() {
+        if (state == JobState.QUEUED && !control.isCancelled()) {
+            state = JobState.RUNNING;
+        }
     }
 
-    /** Builds the network and takes its data (just loaded): the first thing a job's first slice does. */
-    void prepare(TrainingData.Sets loaded) {
+    /**
+     * Takes no further turn (a slice running now stops after its current batch, or at once when it waits
+     * in the scheduler's line). True when it paused: its place is then free for others.
+     */
+    synchronized boolean pause(long now, SliceScheduler scheduler) {
+        if (state != JobState.RUNNING || control.isCancelled()) {
+            return false;
+        }
+        state = JobState.PAUSED;
+        pausedAt = now;
+        control.endSlice();
+        if (inLine && turn != null && scheduler.withdraw(turn)) {
+            inLine = false;
+            turn = null;
+        }
+        return true;
+    }
+
+    /**
+     * A paused run goes on, running at once when {@code admission} gives it its place back, otherwise first in
+     * the queue. True when it now waits in the queue (positions changed).
+     */
+    synchronized boolean resume(Admission admission) {
+        if (state != JobState.PAUSED || control.isCancelled()) {
+            return false;
+        }
+        stepsRequested = 0;
+        state = admission.resume(this) ? JobState.RUNNING : JobState.QUEUED;
+        return state == JobState.QUEUED;
+    }
+
+    /** A paused run trains one more mini-batch, then stays paused. */
+    synchronized void step() {
+        if (state == JobState.PAUSED && !control.isCancelled()) {
+            stepsRequested++;
+        }
+    }
+
+    /**
+     * Cancels the run. One that never trained ends here and now (returns true); one that did ends in its next
+     * slice, which scores what it trained (see {@link #offerTurn}).
+     */
+    synchronized boolean stop() {
+        if (state.isFinal() || control.isCancelled()) {
+            return false;
+        }
+        control.cancel();
+        if (model == null && !inLine) {
+            end(JobState.CANCELLED, null);
+            return true;
+        }
+        return false;
+    }
+
+    /** Puts the run in the scheduler's line when it wants a turn and is not there yet; a stopped run goes first. */
+    synchronized void offerTurn(Turns turns) {
+        if (!inLine && wantsTurn()) {
+            inLine = true;
+            turn = turns.submit(this, control.isCancelled());
+        }
+    }
+
+    /** How a run gets in the scheduler's line. */
+    interface Turns {
+        SliceScheduler.Handle submit(TrainingJob job, boolean first);
+    }
+
+    private boolean wantsTurn() {
+        return !state.isFinal() && (control.isCancelled() || state == JobState.RUNNING
+                || (state == JobState.PAUSED && stepsRequested > 0));
+    }
+
+    /** Paused too long before {@code limit} (a {@link System#nanoTime} value)? */
+    synchronized boolean pausedBefore(long limit) {
+        return state == JobState.PAUSED && pausedAt - limit < 0;
+    }
+
+    /** Ended before {@code limit}? */
+    synchronized boolean endedBefore(long limit) {
+        return state.isFinal() && finishedAt - limit < 0;
+    }
+
+    synchronized JobState state() {
+        return state;
+    }
+
+    synchronized JobSnapshot snapshot(int queuePosition) {
+        JobRecords.Seen s = records.seen();
+        long total = (long) trainSize * request.epochs();
+        long done = s.progress().samples();
+        double progress = state == JobState.FINISHED ? 1 : total == 0 ? 0 : Math.min(1, (double) done / total);
+        double perSecond = state == JobState.RUNNING ? s.samplesPerSecond() : Double.NaN;
+        double left = perSecond > 0 && s.rateSettled() ? (total - done) / perSecond : Double.NaN;
+        return new JobSnapshot(id, request.networkName(), state, queuePosition, message, s.progress().step(),
+                s.progress().epoch(), request.epochs(), progress, perSecond, left, parameters, created, s.layerNames(),
+                s.train(), s.epochs(), s.health(), s.visuals(), s.confusion(), s.bestValidationAccuracy(), s.bestEpoch());
+    }
+
+    /**
+     * One turn on a worker: a few mini-batches while running (at most {@code maxBatches}, about
+     * {@code maxNanos}), one reported mini-batch for a single step, or the end when cancelled. The first
+     * turn builds the network on the samples {@code loader} gives.
+     */
+    Slice runSlice(int maxBatches, long maxNanos, Loader loader) {
+        boolean single;
+        synchronized (this) {
+            if (!wantsTurn()) {
+                leaveLine();
+                return Slice.IDLE;
+            }
+            single = !control.isCancelled() && state == JobState.PAUSED;
+            if (single) {
+                stepsRequested--;
+            }
+        }
+        try {
+            if (model == null) {
+                if (control.isCancelled()) {
+                    return finish(JobState.CANCELLED, null, false);
+                }
+                prepare(loader.load(owner, request.data()));
+            }
+            TrainerEvent.TrainingEnded ended = trainer.runSlice(single ? 1 : maxBatches, single ? Long.MAX_VALUE : maxNanos,
+                    single, this::record, control);
+            if (ended != null) {
+                return switch (ended.outcome()) {
+                    case COMPLETED -> finish(JobState.FINISHED, null, true);
+                    case CANCELLED -> finish(JobState.CANCELLED, null, true);
+                    case DIVERGED -> finish(JobState.FAILED, ended.reason(), true);
+                };
+            }
+            long now = System.nanoTime();
+            records.sliceDone(now, trainer.progress(), visualsDue(now, single), null);
+        } catch (Exception | OutOfMemoryError e) {
+            log.warn("training job {} failed", id, e);
+            return finish(JobState.FAILED, Message.explain(e), false);
+        }
+        synchronized (this) {
+            if (wantsTurn()) {
+                return Slice.MORE;
+            }
+            leaveLine();
+            return Slice.IDLE;
+        }
+    }
+
+    /** Where a run's samples come from. */
+    interface Loader {
+        TrainingData.Sets load(String owner, DataChoice choice) throws java.io.IOException;
+    }
+
+    /** Builds the network and the trainer on the samples just loaded: the first thing a run's first slice does. */
+    private void prepare(TrainingData.Sets loaded) {
         TrainingData.Sets sets = loaded.shapedFor(request.spec().input());
         Sequential m = Sequential.build(request.spec(), new SplittableRandom(request.seed()));
         Dataset train = sets.train();
         double validation = train.size() >= 50 ? request.validationFraction() : 0;
-        int held = (int) Math.round(train.size() * validation);
-        trainSize = train.size() - held;
-        batchesPerEpoch = (trainSize + request.batchSize() - 1) / request.batchSize();
+        int batchesPerEpoch = (train.size() - (int) Math.round(train.size() * validation) + request.batchSize() - 1)
+                / request.batchSize();
         int eventEvery = Math.max(1, Math.min(20, batchesPerEpoch / 20));
         Trainer t = new Trainer(m, LossChoice.forModel(request.spec()), request.optimizer().create(), train,
                 new TrainerConfig(request.epochs(), request.batchSize(), validation, request.seed(), eventEvery, 0));
         if (request.augment()) {
             t.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(request.seed() ^ 0x9E3779B97F4A7C15L)));
         }
+        model = m;
+        trainer = t;
+        test = sets.test();
         synchronized (this) {
-            List<Layer> layers = m.layers();
-            for (int i = 0; i < layers.size(); i++) {
-                if (!layers.get(i).params().isEmpty()) {
-                    layerNames.add(i + " " + layers.get(i).spec().kind());
-                }
-            }
+            trainSize = t.trainingData().size();
         }
-        synchronized (modelLock) {
-            model = m;
-            test = sets.test();
-            trainer = t;
-            prepared = true;
-        }
-        rate.add(System.nanoTime(), 0);
-    }
-
-    /** The samples the trainer draws its mini-batches from (null before the job is prepared and after it ended). */
-    Dataset trainingData() {
-        synchronized (modelLock) {
-            return trainer == null ? null : trainer.trainingData();
-        }
-    }
-
-    Dataset testData() {
-        synchronized (modelLock) {
-            return test;
-        }
-    }
-
-    /** One mini-batch; {@code report} forces layer statistics for this step (single-step mode). */
-    void trainOneBatch(boolean report) {
-        trainer.runBatch(report, this::record);
-        if (trainer.divergence() == null) {
-            int inBatch = Math.min(request.batchSize(), trainSize - batchInEpoch * request.batchSize());
-            samplesDone += inBatch;
-            batchInEpoch = (batchInEpoch + 1) % batchesPerEpoch;
-        }
-    }
-
-    boolean trainingDone() {
-        return trainer.isDone();
-    }
-
-    /** The engine's explanation when training diverged, else null. */
-    Message divergence() {
-        TrainerEvent.TrainingEnded d = trainer.divergence();
-        return d == null ? null : d.reason();
+        records.started(m, System.nanoTime());
     }
 
     private void record(TrainerEvent event) {
         switch (event) {
-            case TrainerEvent.BatchDone b -> {
-                synchronized (this) {
-                    step = b.step();
-                    add(trainHistory, new TrainPoint(b.step(), b.loss(), b.accuracy()));
-                    add(healthHistory, health(b.step(), b.layers()));
-                }
-            }
+            case TrainerEvent.BatchDone b -> records.batchDone(b, trainer.progress());
             case TrainerEvent.EpochDone e -> {
-                synchronized (this) {
-                    step = e.step();
-                    epoch = e.epoch() + 1;
-                    epochHistory.add(new EpochPoint(e.epoch(), e.step(), e.loss(), e.accuracy(), e.validationLoss(),
-                            e.validationAccuracy()));
-                    if (e.hasValidation() && !(e.validationAccuracy() <= bestValidationAccuracy)) {
-                        bestValidationAccuracy = e.validationAccuracy();
-                        bestEpoch = e.epoch();
-                        bestWeights = model.copyWeights();
-                    }
+                // the confusion matrix follows the run: scored on the test images at every validation
+                JobSnapshot.Confusion live = JobRecords.confusion(model, test, request.batchSize());
+                if (records.epochDone(e, trainer.progress(), live)) {
+                    bestWeights = model.copyWeights();
                 }
                 if (LiveModel.wanted(request.data())) {
                     latestWeights = model.copyWeights();
@@ -189,118 +270,59 @@ final class TrainingJob {
         }
     }
 
-    private static HealthPoint health(int step, List<TrainerEvent.LayerStats> stats) {
-        double[] norms = new double[stats.size()];
-        double[] ratios = new double[stats.size()];
-        for (int i = 0; i < norms.length; i++) {
-            norms[i] = stats.get(i).gradientNorm();
-            ratios[i] = stats.get(i).updateRatio();
+    /** About once a second (or for every single step) the weight pictures, else null. */
+    private JobSnapshot.Visuals visualsDue(long now, boolean force) {
+        if (!force && now - lastVisuals < VISUALS_EVERY_NANOS) {
+            return null;
         }
-        return new HealthPoint(step, norms, ratios);
-    }
-
-    private static <T> void add(List<T> history, T point) {
-        history.add(point);
-        if (history.size() > MAX_POINTS) {
-            List<T> thinned = new ArrayList<>(MAX_POINTS / 2 + 1);
-            for (int i = 0; i < history.size() - 1; i += 2) {
-                thinned.add(history.get(i));
-            }
-            thinned.add(history.getLast());
-            history.clear();
-            history.addAll(thinned);
-        }
-    }
-
-    /** At the end of a slice: the throughput clock and, about once a second (or when forced), the weight pictures. */
-    void afterSlice(boolean forceVisuals) {
-        long now = System.nanoTime();
-        rate.add(now, samplesDone);
-        if (model != null && (forceVisuals || now - lastVisuals >= VISUALS_EVERY_NANOS)) {
-            lastVisuals = now;
-            JobSnapshot.Visuals v = WeightPictures.of(model, step);
-            synchronized (this) {
-                visuals = v;
-            }
-        }
-    }
-
-    /** The run is over: the best checkpoint (by validation accuracy) becomes the model, then the test images are scored. */
-    void finishModel() {
-        if (model == null) {
-            return;
-        }
-        synchronized (modelLock) {
-            if (bestWeights != null) {
-                model.restore(bestWeights);
-            }
-        }
-        Confusion c = confusionOnTest();
-        afterSlice(true);
-        synchronized (this) {
-            confusion = c;
-        }
-        synchronized (modelLock) {
-            trainer = null;
-            bestWeights = null;
-        }
+        lastVisuals = now;
+        return WeightPictures.of(model, trainer.progress().step());
     }
 
     /**
-     * The run is over (finished, failed, cancelled): everything it trained with goes at once, so its memory can
-     * be reclaimed: the model with its layer buffers, the trainer with the optimizer state and batch buffers,
-     * the checkpoint. What the page needs stays: the histories, the final figures, the test images (a view of
-     * shared data), and when {@code keepModel} (the model is sound) the model as file bytes.
+     * The run is over. When it trained: the best checkpoint (by validation accuracy) becomes the model, the
+     * test images are scored, and when {@code keepModel} (the model is sound) it is kept as file bytes. Then
+     * everything it trained with goes at once, so its memory can be reclaimed; what the page needs stays.
      */
-    void releaseTrainingState(boolean keepModel) {
-        synchronized (modelLock) {
-            try {
-                if (keepModel && model != null && modelBytes == null) {
-                    modelBytes = ModelFile.toBytes(model);
+    private Slice finish(JobState outcome, Message reason, boolean keepModel) {
+        JobState end = outcome;
+        Message why = reason;
+        try {
+            if (model != null && keepModel) {
+                if (bestWeights != null) {
+                    model.restore(bestWeights);
                 }
-            } catch (RuntimeException | OutOfMemoryError e) {
-                modelBytes = null;
-            } finally {
-                model = null;
-                trainer = null;
-                bestWeights = null;
+                JobSnapshot.Confusion scored = JobRecords.confusion(model, test, request.batchSize());
+                records.sliceDone(System.nanoTime(), trainer.progress(), WeightPictures.of(model, trainer.progress().step()), scored);
+                modelBytes = ModelFile.toBytes(model);
             }
+        } catch (Exception | OutOfMemoryError e) {
+            log.warn("training job {} failed at its end", id, e);
+            end = JobState.FAILED;
+            why = Message.explain(e);
+            modelBytes = null;
+        } finally {
+            model = null;
+            trainer = null;
+            bestWeights = null;
         }
+        synchronized (this) {
+            end(end, why);
+            leaveLine();
+        }
+        return Slice.ENDED;
     }
 
-    /** Whether the job still holds a model or a trainer (true only while it can train). */
-    boolean holdsTrainingState() {
-        synchronized (modelLock) {
-            return model != null || trainer != null || bestWeights != null;
-        }
+    private void leaveLine() {
+        inLine = false;
+        turn = null;
     }
 
-    private Confusion confusionOnTest() {
-        int classes = Accuracy.classes(model.spec().outputShape());
-        long[] counts = new long[classes * classes];
-        List<List<Integer>> examples = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            examples.add(new ArrayList<>());
-        }
-        int index = 0;
-        // the training batch size, so scoring allocates no layer buffers larger than training did
-        var batches = test.batches(Math.min(256, request.batchSize()));
-        while (batches.hasNext()) {
-            Batch b = batches.next();
-            int[] predicted = Accuracy.predictions(model.forward(b.inputs(), Mode.INFER));
-            for (int i = 0; i < b.size(); i++, index++) {
-                int cell = b.labels()[i] * classes + predicted[i];
-                counts[cell]++;
-                if (examples.get(cell).size() < MAX_EXAMPLES) {
-                    examples.get(cell).add(index);
-                }
-            }
-        }
-        int[][] ex = new int[counts.length][];
-        for (int i = 0; i < ex.length; i++) {
-            ex[i] = examples.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return new Confusion(classes, counts, ex);
+    private void end(JobState outcome, Message reason) {
+        state = outcome;
+        message = reason;
+        finishedAt = System.nanoTime();
+        log.info("training job {} of {} ended: {} {}", id, owner, outcome, message);
     }
 
     /** A copy of the network with its weights after the last epoch, when the run keeps them (see {@link LiveModel}). */
@@ -316,39 +338,21 @@ final class TrainingJob {
 
     /** Test images by index, as per-sample float arrays (e.g. for the examples of a confusion matrix cell). */
     float[][] testImages(int[] indices) {
-        synchronized (modelLock) {
-            if (test == null) {
-                return new float[0][];
-            }
-            int per = test.sampleShape().size();
-            float[] picked = test.gather(indices, 0, indices.length).inputs().data();
-            float[][] images = new float[indices.length][];
-            for (int i = 0; i < indices.length; i++) {
-                images[i] = java.util.Arrays.copyOfRange(picked, i * per, (i + 1) * per);
-            }
-            return images;
+        Dataset t = test;
+        if (t == null) {
+            return new float[0][];
         }
+        int per = t.sampleShape().size();
+        float[] picked = t.gather(indices, 0, indices.length).inputs().data();
+        float[][] images = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            images[i] = Arrays.copyOfRange(picked, i * per, (i + 1) * per);
+        }
+        return images;
     }
 
-    /** The model in the engine's file format (the best checkpoint once the run is over), or null before it exists. */
+    /** The model in the engine's file format once the run is over (the best checkpoint), or null. */
     byte[] modelFile() {
-        synchronized (modelLock) {
-            return modelBytes != null ? modelBytes : model == null ? null : ModelFile.toBytes(model);
-        }
-    }
-
-    long totalSamples() {
-        return (long) trainSize * request.epochs();
-    }
-
-    synchronized JobSnapshot snapshot(int queuePosition) {
-        long total = totalSamples();
-        double progress = state == JobState.FINISHED ? 1 : total == 0 ? 0 : Math.min(1, (double) samplesDone / total);
-        double perSecond = state == JobState.RUNNING ? rate.perSecond() : Double.NaN;
-        double left = perSecond > 0 ? (total - samplesDone) / perSecond : Double.NaN;
-        return new JobSnapshot(id, request.networkName(), state, queuePosition, message, step, epoch,
-                request.epochs(), progress, perSecond, left, parameters, created, List.copyOf(layerNames),
-                List.copyOf(trainHistory), List.copyOf(epochHistory), List.copyOf(healthHistory), visuals, confusion,
-                bestValidationAccuracy, bestEpoch);
+        return modelBytes;
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings under {@code nnlab.training.*}.
  *
- * @param workers              worker threads that run job slices (0: one per core)
+ * @param workers              worker threads of the {@link SliceScheduler}, shared by training runs and other live
+ *                             work (0: one per core)
  * @param sliceMillis          a slice ends after this much time ...
  * @param sliceBatches         ... or after this many mini-batches, whichever comes first
  * @param runningPerUser       jobs one person may have going at once (queued, running or paused)

@@ -16,6 +16,7 @@ import org.nnlab.engine.spec.ReluSpec;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobId;
+import org.nnlab.training.ManualTraining;
 import org.nnlab.training.MnistTrainingData;
 import org.nnlab.training.TrainingProperties;
 import org.nnlab.training.TrainingRequest;
@@ -54,21 +55,20 @@ public final class TrainingMemoryBench {
 
     private static void measure(MnistTrainingData mnist, String name, ModelSpec spec, int batch) throws Exception {
         TrainingProperties props = TrainingProperties.defaults().withWorkers(1).withMaxLearningRate(10);
-        try (TrainingService service = new TrainingService(props, mnist)) {
+        try (ManualTraining manual = new ManualTraining(props, mnist)) {
+            TrainingService service = manual.service();
             TrainingRequest request = new TrainingRequest(name, spec, DataChoice.mnist(0),
                     new OptimizerConfig(OptimizerKind.ADAM, 0.001, 0, 0), batch, 1, 1, true, 0.1);
             long estimate = TrainingService.memoryNeeded(request, 60_000);
             long before = usedAfterGc();
             JobId id = service.start("bench", request).id();
             while (service.snapshot("bench", id).step() < 12) {
-                service.runNextSlice(0);
+                manual.runNextSlice();
             }
             service.pause("bench", id);
             long held = usedAfterGc() - before;
             service.stop("bench", id);
-            while (service.runNextSlice(0)) {
-                // the cancel runs on the next slice
-            }
+            manual.runUntilIdle();
             long after = usedAfterGc() - before;
             System.out.printf(Locale.ROOT, "%-8s %6d %12.1f %12.1f %7.2f %12.1f%n", name, batch, mb(estimate), mb(held),
                     (double) estimate / held, mb(after));

@@ -37,6 +37,7 @@ import org.nnlab.persistence.SavedDigitModels;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobNotFoundException;
+import org.nnlab.training.ManualTraining;
 import org.nnlab.training.TrainingData;
 import org.nnlab.training.TrainingProperties;
 import org.nnlab.training.TrainingRequest;
@@ -159,7 +160,8 @@ class IsolationReliabilityTest {
 
     @Test
     void trainingJobsStayWithTheirOwner() {
-        TrainingService training = new TrainingService(TrainingProperties.defaults(), new TinyData());
+        ManualTraining manual = new ManualTraining(TrainingProperties.defaults(), new TinyData());
+        TrainingService training = manual.service();
         try {
             JobId job = training.start(alice, TinyData.request()).id();
             List<Runnable> attempts = new ArrayList<>();
@@ -188,7 +190,7 @@ class IsolationReliabilityTest {
             assertEquals(List.of(job), training.jobsOf(alice).stream().map(s -> s.id()).toList());
             assertFalse(training.snapshot(alice, job).state().isFinal(), "nobody else stopped it");
         } finally {
-            training.close();
+            manual.close();
         }
     }
 

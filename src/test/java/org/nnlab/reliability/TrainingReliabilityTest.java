@@ -43,6 +43,7 @@ import org.nnlab.training.JdbcRunJournal;
 import org.nnlab.training.JobId;
 import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
+import org.nnlab.training.ManualTraining;
 import org.nnlab.training.TrainingData;
 import org.nnlab.training.TrainingProperties;
 import org.nnlab.training.TrainingRefusedException;
@@ -57,12 +58,13 @@ class TrainingReliabilityTest {
     private static final Shape IMAGE = Shape.of(1, 28, 28);
     private static final long MB = 1024 * 1024;
     private final Images data = new Images();
-    private TrainingService service = new TrainingService(
+    private ManualTraining lab = new ManualTraining(
             new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 5_000_000, 1_200_000, 5, 3, 120), data);
+    private TrainingService service = lab.service();
 
     @AfterEach
     void close() {
-        service.close();
+        lab.close();
     }
 
     /** Flatten, 300 ReLU layers 784 wide, Dense 10: 7,850 parameters, almost 2 GB of activations at batch 1024. */
@@ -101,7 +103,7 @@ class TrainingReliabilityTest {
                 + " Use a smaller batch size or fewer, smaller layers.", text(Locale.ROOT, e));
         assertEquals("这次训练大约需要 2.0 GB 内存，这里每次训练的上限是 256.0 MB。请减小批大小，或减少、缩小网络层。",
                 text(Locale.SIMPLIFIED_CHINESE, e));
-        assertEquals(0, service.reservedBytes());
+        assertEquals(0, lab.reservedBytes());
         assertTrue(service.jobsOf("probe").isEmpty(), "nothing was started");
     }
 
@@ -116,10 +118,10 @@ class TrainingReliabilityTest {
         useService(service.properties().withMemoryLimits(needed, 4 * needed));
         JobSnapshot started = service.start("kim", run);
         assertEquals(JobState.RUNNING, started.state());
-        assertEquals(needed, service.reservedBytes());
+        assertEquals(needed, lab.reservedBytes());
         runUntilIdle();
         assertEquals(JobState.FINISHED, service.snapshot("kim", started.id()).state());
-        assertEquals(0, service.reservedBytes(), "an ended run gives its memory back");
+        assertEquals(0, lab.reservedBytes(), "an ended run gives its memory back");
         assertTrue(service.modelFile("kim", started.id()).length > 7850 * 4, "the trained model can still be saved");
     }
 
@@ -132,17 +134,17 @@ class TrainingReliabilityTest {
         JobSnapshot second = service.start("bob", run);
         assertEquals(JobState.QUEUED, second.state(), "both runs together would need more than the server allows");
         assertEquals(1, second.queuePosition());
-        assertEquals(1, service.load()[0], "a place is free, the memory is not");
+        assertEquals(1, lab.placesTaken(), "a place is free, the memory is not");
 
         service.pause("ann", first);
         assertEquals(JobState.QUEUED, service.snapshot("bob", second.id()).state(), "a paused run keeps its memory");
         assertEquals(JobState.RUNNING, service.resume("ann", first).state(), "it needs only a place to go on");
-        assertEquals(needed, service.reservedBytes());
+        assertEquals(needed, lab.reservedBytes());
         service.stop("ann", first);
         runUntilIdle();
         assertEquals(JobState.CANCELLED, service.snapshot("ann", first).state());
         assertEquals(JobState.FINISHED, service.snapshot("bob", second.id()).state(), "it got the memory and trained");
-        assertEquals(0, service.reservedBytes());
+        assertEquals(0, lab.reservedBytes());
     }
 
     @Test
@@ -150,15 +152,15 @@ class TrainingReliabilityTest {
         // test images the network cannot read: training goes well, scoring at the end throws
         data.testOfWrongShape = true;
         JobId id = service.start("cy", request(reluTower(2), 200, 20)).id();
-        assertTrue(service.reservedBytes() > 0);
-        service.runNextSlice(0);
+        assertTrue(lab.reservedBytes() > 0);
+        lab.runNextSlice();
         WeakReference<Tensor> samples = new WeakReference<>(data.lastTrainingImages);
         data.lastTrainingImages = null;
         runUntilIdle();
         JobSnapshot failed = service.snapshot("cy", id);
         assertEquals(JobState.FAILED, failed.state());
         assertFalse(failed.train().isEmpty(), "the page keeps the history");
-        assertEquals(0, service.reservedBytes(), "the failed run's memory is accounted free");
+        assertEquals(0, lab.reservedBytes(), "the failed run's memory is accounted free");
         for (int i = 0; i < 20 && samples.get() != null; i++) {
             System.gc();
         }
@@ -173,14 +175,14 @@ class TrainingReliabilityTest {
         JobSnapshot s = service.snapshot("dan", diverged);
         assertEquals(JobState.FAILED, s.state());
         assertTrue(s.message().english().contains("diverged"), s.message().english());
-        assertEquals(0, service.reservedBytes());
+        assertEquals(0, lab.reservedBytes());
         assertTrue(service.modelFile("dan", diverged).length > 0, "the last good weights can still be saved");
 
         // labels 0..9 for a network with 5 outputs: the engine refuses the data when the run begins
         JobId broken = service.start("eve", request(ModelSpec.of(IMAGE, new FlattenSpec(), new DenseSpec(5)), 100, 10)).id();
         runUntilIdle();
         assertEquals(JobState.FAILED, service.snapshot("eve", broken).state(), "an exception while preparing");
-        assertEquals(0, service.reservedBytes());
+        assertEquals(0, lab.reservedBytes());
     }
 
     @Test
@@ -245,10 +247,11 @@ class TrainingReliabilityTest {
             JobId running;
             // before the restart: one run ends, one is still going (no workers here: nobody trains them)
             TrainingProperties twoEach = TrainingProperties.defaults().withLimits(2, 32, 100);
-            try (TrainingService before = new TrainingService(twoEach, mnist, null, new JdbcRunJournal(jdbc))) {
+            try (ManualTraining manual = new ManualTraining(twoEach, mnist, null, new JdbcRunJournal(jdbc))) {
+                TrainingService before = manual.service();
                 finished = before.start(owner, lenet).id();
                 before.stop(owner, finished);
-                before.runNextSlice(0);
+                manual.runNextSlice();
                 before.start("somebody-else", lenet);
                 running = before.start(owner, lenet).id();
             }
@@ -301,14 +304,13 @@ class TrainingReliabilityTest {
     }
 
     private void useService(TrainingProperties properties) {
-        service.close();
-        service = new TrainingService(properties, data);
+        lab.close();
+        lab = new ManualTraining(properties, data);
+        service = lab.service();
     }
 
-    private void runUntilIdle() throws InterruptedException {
-        while (service.runNextSlice(0)) {
-            // one slice per call
-        }
+    private void runUntilIdle() {
+        lab.runUntilIdle();
     }
 
     /** The refusal as the dashboard shows it: the bundle's text with the arguments filled in. */

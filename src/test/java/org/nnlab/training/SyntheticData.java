@@ -17,11 +17,14 @@ import org.nnlab.engine.tensor.Tensor;
 final class SyntheticData implements TrainingData {
     static final ModelSpec SPEC = ModelSpec.of(Shape.of(1, 4, 4), new FlattenSpec(), new DenseSpec(3));
     int loads;
+    /** The training set handed out last. */
+    Dataset lastTraining;
 
     @Override
     public Sets load(DataChoice choice) {
         loads++;
-        return new Sets(make(choice.size(), 1), make(60, 2));
+        lastTraining = make(choice.size(), 1);
+        return new Sets(lastTraining, make(60, 2));
     }
 
     @Override

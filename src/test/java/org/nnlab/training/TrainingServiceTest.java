@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,43 +26,53 @@ import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.layer.Param;
 
 /**
- * The scheduler driven by hand: no worker threads, the test runs each slice itself with
- * {@code runNextSlice(0)}, so every outcome is deterministic. A slice is 2 mini-batches.
+ * The scheduler driven by hand ({@link ManualTraining}): no worker threads, the test runs each turn itself,
+ * so every outcome is deterministic. A slice is 2 mini-batches.
  */
 class TrainingServiceTest {
     private final SyntheticData data = new SyntheticData();
-    private TrainingService service = service(40, 5);
+    private ManualTraining lab;
+    private TrainingService service;
 
-    private TrainingService service(int maxActive, int maxQueued) {
-        return service(maxActive, maxQueued, 120);
+    TrainingServiceTest() {
+        use(properties(40, 5, 120), data);
     }
 
-    private TrainingService service(int maxActive, int maxQueued, long keepMinutes) {
-        return new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, maxActive, maxQueued, 1000,
-                100_000, 5, 3, keepMinutes), data);
+    private static TrainingProperties properties(int maxActive, int maxQueued, long keepMinutes) {
+        return new TrainingProperties(2, 1_000_000, 2, 1, maxActive, maxQueued, 1000, 100_000, 5, 3, keepMinutes);
+    }
+
+    private void use(TrainingProperties properties, TrainingData source) {
+        use(new ManualTraining(properties, source));
+    }
+
+    private void use(ManualTraining manual) {
+        if (lab != null) {
+            lab.close();
+        }
+        lab = manual;
+        service = manual.service();
+    }
+
+    private void service(int maxActive, int maxQueued) {
+        use(properties(maxActive, maxQueued, 120), data);
     }
 
     @AfterEach
     void close() {
-        service.close();
+        lab.close();
     }
 
-    private int runSlices(int count) throws InterruptedException {
-        int ran = 0;
-        for (int i = 0; i < count && service.runNextSlice(0); i++) {
-            ran++;
-        }
-        return ran;
+    private int runSlices(int count) {
+        return lab.runSlices(count);
     }
 
-    private void runUntilIdle() throws InterruptedException {
-        while (service.runNextSlice(0)) {
-            // each call runs one slice
-        }
+    private void runUntilIdle() {
+        lab.runUntilIdle();
     }
 
     @Test
-    void thirtyJobsAdvanceEvenly() throws InterruptedException {
+    void thirtyJobsAdvanceEvenly() {
         List<JobId> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             ids.add(service.start("user" + i, SyntheticData.request(300, 5, 0.1)).id());
@@ -82,7 +93,7 @@ class TrainingServiceTest {
     }
 
     @Test
-    void aJobRunsToTheEndWithHistoriesAndAConfusionMatrix() throws InterruptedException {
+    void aJobRunsToTheEndWithHistoriesAndAConfusionMatrix() {
         JobSnapshot started = service.start("ann", SyntheticData.request(100, 3, 0.2));
         runUntilIdle();
         JobSnapshot s = service.snapshot("ann", started.id());
@@ -112,21 +123,21 @@ class TrainingServiceTest {
     }
 
     @Test
-    void pauseStopsSlicesStepRunsOneBatchResumeGoesOn() throws InterruptedException {
+    void pauseStopsSlicesStepRunsOneBatchResumeGoesOn() {
         JobId id = service.start("bob", SyntheticData.request(200, 2, 0.1)).id();
         runSlices(2);
         assertEquals(4, service.snapshot("bob", id).step());
         assertEquals(JobState.PAUSED, service.pause("bob", id).state());
-        assertFalse(service.runNextSlice(0), "a paused job gets no slices");
+        assertFalse(lab.runNextSlice(), "a paused job gets no slices");
         assertEquals(4, service.snapshot("bob", id).step());
 
         service.step("bob", id);
-        assertTrue(service.runNextSlice(0));
+        assertTrue(lab.runNextSlice());
         JobSnapshot stepped = service.snapshot("bob", id);
         assertEquals(5, stepped.step(), "one step is one mini-batch");
         assertEquals(JobState.PAUSED, stepped.state());
         assertEquals(5, stepped.health().getLast().step(), "a single step reports layer statistics");
-        assertFalse(service.runNextSlice(0));
+        assertFalse(lab.runNextSlice());
 
         assertEquals(JobState.RUNNING, service.resume("bob", id).state());
         runSlices(1);
@@ -134,7 +145,70 @@ class TrainingServiceTest {
     }
 
     @Test
-    void stopCancelsInTheMiddleOfAnEpoch() throws InterruptedException {
+    void theConfusionMatrixFollowsTheRunAtEveryValidation() {
+        JobId id = service.start("val", SyntheticData.request(200, 3, 0.1)).id();
+        runSlices(1);
+        assertNull(service.snapshot("val", id).confusion(), "nothing scored before the first validation");
+        JobSnapshot s;
+        while ((s = service.snapshot("val", id)).epoch() < 1) {
+            assertTrue(runSlices(1) == 1, "the job still trains");
+        }
+        assertEquals(JobState.RUNNING, s.state());
+        assertNotNull(s.confusion(), "scored on the test images at the end of the first epoch");
+        assertEquals(60, java.util.Arrays.stream(s.confusion().counts()).sum());
+        assertTrue(service.confusionExamples("val", id, 0, 0).length > 0, "a cell's images can be looked at during the run");
+        runUntilIdle();
+        assertEquals(JobState.FINISHED, service.snapshot("val", id).state());
+    }
+
+    @Test
+    void theTimeLeftIsUnknownUntilTheSpeedIsMeasuredLongEnough() {
+        JobId id = service.start("eta", SyntheticData.request(2000, 5, 0.1)).id();
+        runSlices(3);
+        JobSnapshot s = service.snapshot("eta", id);
+        assertTrue(s.samplesPerSecond() > 0, "the speed is shown from the first slice");
+        assertTrue(Double.isNaN(s.secondsLeft()), "no time left after a few quick slices: " + s.secondsLeft());
+    }
+
+    @Test
+    void oneStepAfterPauseTrainsExactlyOneMiniBatchOnRealWorkers() throws InterruptedException {
+        TrainingProperties properties = new TrainingProperties(2, 50, 8, 1, 40, 5, 1000, 1_000_000, 5, 3, 120);
+        try (SliceScheduler workers = new SliceScheduler(properties);
+             TrainingService real = new TrainingService(properties, data, null, RunJournal.NONE, workers,
+                     new Admission(properties))) {
+            JobId id = real.start("pat", SyntheticData.request(20_000, 20, 0.1)).id();
+            while (real.snapshot("pat", id).step() < 20) {
+                Thread.sleep(5);
+            }
+            assertEquals(JobState.PAUSED, real.pause("pat", id).state());
+            awaitIdle(workers);
+            int paused = real.snapshot("pat", id).step();
+            for (int i = 1; i <= 3; i++) {
+                JobSnapshot asked = real.step("pat", id);
+                assertEquals(JobState.PAUSED, asked.state());
+                awaitIdle(workers);
+                JobSnapshot stepped = real.snapshot("pat", id);
+                assertEquals(paused + i, stepped.step(), "step " + i + " after the pause");
+                assertEquals(paused + i, stepped.health().getLast().step(), "each step reports its layer statistics");
+                assertEquals(JobState.PAUSED, stepped.state());
+            }
+            real.stop("pat", id);
+            awaitIdle(workers);
+            assertEquals(JobState.CANCELLED, real.snapshot("pat", id).state());
+        }
+    }
+
+    /** Waits (up to a generous limit, not a timing assertion) until no slice waits or runs. */
+    private static void awaitIdle(SliceScheduler workers) throws InterruptedException {
+        long give = System.nanoTime() + 60_000_000_000L;
+        while (workers.pending() > 0) {
+            assertTrue(System.nanoTime() < give, "the workers never became idle");
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void stopCancelsInTheMiddleOfAnEpoch() {
         JobId id = service.start("cat", SyntheticData.request(200, 1, 0.1)).id();
         runSlices(2);
         service.stop("cat", id);
@@ -149,11 +223,12 @@ class TrainingServiceTest {
     }
 
     @Test
-    void divergenceFailsTheJobWithTheEnginesExplanation() throws InterruptedException {
-        service.close();
-        service = new TrainingService(service.properties().withMaxLearningRate(1e39), data);
+    void divergenceFailsTheJobWithTheEnginesExplanation() {
+        use(service.properties().withMaxLearningRate(1e39), data);
         JobId id = service.start("dan", SyntheticData.request(200, 3, 3e38)).id();
         runUntilIdle();
+        java.lang.ref.WeakReference<Dataset> trainedOn = new java.lang.ref.WeakReference<>(data.lastTraining);
+        data.lastTraining = null;
         JobSnapshot s = service.snapshot("dan", id);
         assertEquals(JobState.FAILED, s.state());
         assertTrue(s.message().english().contains("diverged"), s.message().english());
@@ -161,8 +236,11 @@ class TrainingServiceTest {
         for (Param p : model.params()) {
             assertTrue(p.value().allFinite(), "the kept weights are the last good ones");
         }
-        assertFalse(service.job("dan", id).holdsTrainingState(), "a failed job drops its model, trainer and checkpoint");
-        assertEquals(0, service.reservedBytes());
+        for (int i = 0; i < 20 && trainedOn.get() != null; i++) {
+            System.gc();
+        }
+        assertEquals(null, trainedOn.get(), "a failed job drops its trainer and everything it trained on");
+        assertEquals(0, lab.reservedBytes());
     }
 
     @Test
@@ -179,9 +257,8 @@ class TrainingServiceTest {
     }
 
     @Test
-    void jobsBeyondThePlacesWaitWithAPositionAndAFullQueueRefuses() throws InterruptedException {
-        service.close();
-        service = service(1, 2);
+    void jobsBeyondThePlacesWaitWithAPositionAndAFullQueueRefuses() {
+        service(1, 2);
         JobId first = service.start("a", SyntheticData.request(100, 1, 0.1)).id();
         JobSnapshot second = service.start("b", SyntheticData.request(100, 1, 0.1));
         JobSnapshot third = service.start("c", SyntheticData.request(100, 1, 0.1));
@@ -214,7 +291,7 @@ class TrainingServiceTest {
     }
 
     @Test
-    void aReloadedPageFindsItsJobAndAClosedPageHoldsNothing() throws InterruptedException {
+    void aReloadedPageFindsItsJobAndAClosedPageHoldsNothing() {
         JobId id = service.start("session-1", SyntheticData.request(200, 1, 0.1)).id();
         List<JobSnapshot> seen = new CopyOnWriteArrayList<>();
         Subscription first = service.subscribe("session-1", id, seen::add);
@@ -271,50 +348,46 @@ class TrainingServiceTest {
     }
 
     @Test
-    void endedJobsAreForgottenAfterTheirTimeAndOlderOnesWhenThereAreTooMany() throws InterruptedException {
+    void endedJobsAreForgottenAfterTheirTimeAndOlderOnesWhenThereAreTooMany() {
         for (int i = 0; i < 5; i++) {
             JobId id = service.start("kim", SyntheticData.request(50, 1, 0.1)).id();
             runUntilIdle();
             assertEquals(JobState.FINISHED, service.snapshot("kim", id).state());
         }
         assertEquals(4, service.jobsOf("kim").size(), "3 ended jobs are kept when a 4th starts, plus that one");
-        service.forgetExpiredJobs();
+        lab.forgetExpiredJobsIn(0);
         assertEquals(4, service.jobsOf("kim").size(), "not yet expired");
 
-        service.close();
-        service = service(40, 5, 0);
+        use(properties(40, 5, 0), data);
         service.start("lee", SyntheticData.request(50, 1, 0.1));
         runUntilIdle();
-        service.forgetExpiredJobs();
+        lab.forgetExpiredJobsIn(0);
         assertTrue(service.jobsOf("lee").isEmpty());
     }
 
     @Test
-    void aForgottenPauseIsStoppedSoItsMemoryGoesToTheNextRun() throws InterruptedException {
+    void aForgottenPauseIsStoppedSoItsMemoryGoesToTheNextRun() {
         TrainingRequest run = SyntheticData.request(200, 1, 0.1);
         long needed = TrainingService.memoryNeeded(run, 200);
-        service.close();
-        service = new TrainingService(service.properties().withMemoryLimits(needed, needed * 3 / 2).withMaxPausedMinutes(1), data);
+        use(service.properties().withMemoryLimits(needed, needed * 3 / 2).withMaxPausedMinutes(1), data);
         JobId first = service.start("ann", run).id();
         runSlices(1);
         service.pause("ann", first);
         JobId second = service.start("bob", run).id();
-        service.forgetExpiredJobs();
+        lab.forgetExpiredJobsIn(0);
         assertEquals(JobState.QUEUED, service.snapshot("bob", second).state(), "a pause under a minute is kept");
 
-        service.job("ann", first).pausedAt -= 61_000_000_000L;
-        service.forgetExpiredJobs();
+        lab.forgetExpiredJobsIn(2);
         runUntilIdle();
         assertEquals(JobState.CANCELLED, service.snapshot("ann", first).state(), "stopped after the longest pause");
         assertTrue(service.modelFile("ann", first).length > 0, "what it trained can still be saved");
         assertEquals(JobState.FINISHED, service.snapshot("bob", second).state(), "the waiting run got the memory");
-        assertEquals(0, service.reservedBytes());
+        assertEquals(0, lab.reservedBytes());
     }
 
     @Test
-    void aPausedJobGivesUpItsPlaceAndGetsOneBackWhenResumed() throws InterruptedException {
-        service.close();
-        service = service(1, 5);
+    void aPausedJobGivesUpItsPlaceAndGetsOneBackWhenResumed() {
+        service(1, 5);
         JobId first = service.start("pia", SyntheticData.request(200, 1, 0.1)).id();
         JobId second = service.start("quinn", SyntheticData.request(200, 1, 0.1)).id();
         runSlices(1);
@@ -323,8 +396,8 @@ class TrainingServiceTest {
 
         assertEquals(JobState.PAUSED, service.pause("pia", first).state());
         assertEquals(JobState.RUNNING, service.snapshot("quinn", second).state(), "the waiting job takes the place");
-        assertEquals(1, service.load()[0]);
-        assertTrue(service.runNextSlice(0));
+        assertEquals(1, lab.placesTaken());
+        assertTrue(lab.runNextSlice());
         assertEquals(2, service.snapshot("quinn", second).step(), "and trains");
 
         service.step("pia", first);
@@ -349,15 +422,14 @@ class TrainingServiceTest {
     }
 
     @Test
-    void aPausedJobResumesAtOnceWhenAPlaceIsFreeAndStopsCleanlyWhileWaiting() throws InterruptedException {
-        service.close();
-        service = service(1, 5);
+    void aPausedJobResumesAtOnceWhenAPlaceIsFreeAndStopsCleanlyWhileWaiting() {
+        service(1, 5);
         JobId first = service.start("sam", SyntheticData.request(200, 1, 0.1)).id();
         runSlices(1);
         service.pause("sam", first);
-        assertEquals(0, service.load()[0], "paused: no place held");
+        assertEquals(0, lab.placesTaken(), "paused: no place held");
         assertEquals(JobState.RUNNING, service.resume("sam", first).state());
-        assertEquals(1, service.load()[0]);
+        assertEquals(1, lab.placesTaken());
 
         service.pause("sam", first);
         JobId other = service.start("tom", SyntheticData.request(200, 1, 0.1)).id();
@@ -368,7 +440,7 @@ class TrainingServiceTest {
         JobSnapshot stopped = service.snapshot("sam", first);
         assertEquals(JobState.CANCELLED, stopped.state());
         assertNotNull(stopped.confusion(), "what it had trained is scored, though it was waiting");
-        assertEquals(0, service.load()[1], "nothing waits any more");
+        assertEquals(0, lab.waiting(), "nothing waits any more");
     }
 
     @Test
@@ -379,27 +451,41 @@ class TrainingServiceTest {
         writeMnist(mnistDir, Mnist.Split.TRAIN, 300, rng);
         writeMnist(mnistDir, Mnist.Split.TEST, 80, rng);
         MnistTrainingData mnist = new MnistTrainingData(dir.toString());
-        service.close();
-        service = new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 100_000, 1_000_000, 5, 3, 120), mnist);
+        List<TrainingData.Sets> handedOut = new CopyOnWriteArrayList<>();
+        TrainingData recording = new TrainingData() {
+            @Override
+            public Sets load(DataChoice choice) throws java.io.IOException {
+                Sets sets = mnist.load(choice);
+                handedOut.add(sets);
+                return sets;
+            }
+
+            @Override
+            public int trainingSize(DataChoice choice) {
+                return mnist.trainingSize(choice);
+            }
+        };
+        use(new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 100_000, 1_000_000, 5, 3, 120), recording);
 
         Dataset stored = mnist.load(DataChoice.mnist(0)).train();
         float[] before = stored.inputs().data().clone();
         JobId full = service.start("uma", mnistRequest(DataChoice.mnist(0), true)).id();
         JobId subset = service.start("vic", mnistRequest(DataChoice.mnist(200), true)).id();
         runSlices(2);
-        TrainingJob a = service.job("uma", full);
-        TrainingJob b = service.job("vic", subset);
-        assertTrue(a.trainingData().sharesStorageWith(stored), "the full-set job keeps no copy of its own");
-        assertTrue(b.trainingData().sharesStorageWith(stored), "a subset is a view of the same images");
-        assertTrue(a.trainingData().sharesStorageWith(b.trainingData()));
-        assertEquals(270, a.trainingData().size(), "300 images less the 10 % held out for validation");
-        assertEquals(180, b.trainingData().size());
-        assertTrue(a.testData().sharesStorageWith(b.testData()), "the test images are shared too");
+        assertEquals(2, handedOut.size());
+        TrainingData.Sets a = handedOut.get(0);
+        TrainingData.Sets b = handedOut.get(1);
+        assertTrue(a.train().sharesStorageWith(stored), "the full-set job keeps no copy of its own");
+        assertTrue(b.train().sharesStorageWith(stored), "a subset is a view of the same images");
+        assertTrue(a.test().sharesStorageWith(b.test()), "the test images are shared too");
         assertTrue(mnist.load(DataChoice.mnist(0)).train().sharesStorageWith(stored), "loaded once");
 
         runUntilIdle();
-        assertEquals(JobState.FINISHED, service.snapshot("uma", full).state(), String.valueOf(service.snapshot("uma", full).message()));
+        JobSnapshot fullRun = service.snapshot("uma", full);
+        assertEquals(JobState.FINISHED, fullRun.state(), String.valueOf(fullRun.message()));
+        assertEquals(2 * 9, fullRun.step(), "300 images less the 10 % held out: 270, 9 batches of 32 an epoch");
         assertEquals(JobState.FINISHED, service.snapshot("vic", subset).state());
+        assertEquals(2 * 6, service.snapshot("vic", subset).step(), "180 images: 6 batches an epoch");
         assertTrue(java.util.Arrays.equals(before, stored.inputs().data()), "augmented training changed the shared images");
     }
 
@@ -449,12 +535,12 @@ class TrainingServiceTest {
     }
 
     @Test
-    void aPersonTrainsOnTheirOwnDrawingsAndIsTestedOnTheTestImages() throws InterruptedException {
+    void aPersonTrainsOnTheirOwnDrawingsAndIsTestedOnTheTestImages() {
         Mine mine = new Mine();
         mine.counts.put("ivy", 35);
         mine.counts.put("joe", DataChoice.MIN_DRAWINGS - 1);
-        service.close();
-        service = new TrainingService(new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 1000, 100_000, 5, 3, 120), data, mine);
+        use(new ManualTraining(new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 1000, 100_000, 5, 3, 120), data, mine,
+                RunJournal.NONE));
 
         assertEquals(35, service.drawingCount("ivy"));
         TrainingRefusedException few = assertThrows(TrainingRefusedException.class, () -> service.start("joe", onDrawings(1)));
@@ -469,8 +555,8 @@ class TrainingServiceTest {
         assertEquals(2 * 4, s.step(), "35 drawings (fewer than 50: none held out) in batches of 10, 2 epochs");
         assertEquals(60, java.util.Arrays.stream(s.confusion().counts()).sum(), "scored on the 60 test images");
 
-        try (TrainingService without = new TrainingService(service.properties(), data)) {
-            assertKey("train.error.noData", () -> without.start("ivy", onDrawings(1)));
+        try (ManualTraining without = new ManualTraining(service.properties(), data)) {
+            assertKey("train.error.noData", () -> without.service().start("ivy", onDrawings(1)));
         }
     }
 

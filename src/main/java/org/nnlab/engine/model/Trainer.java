@@ -24,9 +24,11 @@ import org.nnlab.engine.text.Message;
  * Trains a {@link Sequential} on a {@link Dataset} with mini-batch gradient descent. The data set is split
  * into training and validation parts once, with the config's seed; every epoch visits the training part
  * in a new order drawn from the same seeded generator, so a run is reproducible. {@link #fit} runs the
- * remaining epochs; {@link #step} runs one mini-batch (single-step mode). If the loss or a weight becomes
+ * remaining epochs at once; {@link #runSlice} runs a few mini-batches and returns, for callers that share
+ * threads between runs and pause or single-step them between slices. If the loss or a weight becomes
  * NaN or infinite, training stops and the model gets back the last weights that gave a finite loss.
- * Not thread-safe: one thread drives it; others talk through a {@link TrainingControl}.
+ * Not thread-safe: one thread at a time drives it; others cancel through a {@link TrainingControl} and
+ * read {@link #progress()}.
  */
 public final class Trainer {
     private final Sequential model;
@@ -46,6 +48,8 @@ public final class Trainer {
     private int epoch;
     private int batchInEpoch;
     private TrainingEnded diverged;
+    private TrainingEnded ended;
+    private volatile Progress progress = new Progress(0, 0, 0);
     private UnaryOperator<Batch> batchTransform = UnaryOperator.identity();
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, Dataset data, TrainerConfig config) {
@@ -78,39 +82,35 @@ public final class Trainer {
 
     /** Runs mini-batches until the configured epochs are done, the control cancels, or training diverges. */
     public TrainingEnded fit(Consumer<? super TrainerEvent> listener, TrainingControl control) {
-        while (diverged == null && epoch < config.epochs()) {
-            if (!control.awaitGo()) {
-                return end(listener, new TrainingEnded(step, epoch, Outcome.CANCELLED,
-                        Message.of("engine.train.cancelled", step)));
-            }
-            advance(false, listener);
-        }
-        return end(listener, diverged != null ? diverged
-                : new TrainingEnded(step, epoch, Outcome.COMPLETED, Message.of("engine.train.completed", epoch)));
-    }
-
-    /** Single-step mode: one mini-batch. Returns its {@link BatchDone} (with layer stats), or how it diverged. */
-    public TrainerEvent step() {
-        if (diverged != null) {
-            return diverged;
-        }
-        TrainerEvent[] report = new TrainerEvent[1];
-        advance(true, e -> {
-            if (e instanceof BatchDone) {
-                report[0] = e;
-            }
-        });
-        return diverged != null ? diverged : report[0];
+        return runSlice(Integer.MAX_VALUE, Long.MAX_VALUE, false, listener, control);
     }
 
     /**
-     * Runs one mini-batch and reports to {@code listener} exactly as {@link #fit} does ({@code BatchDone} every
-     * {@code eventEvery} steps, or now when {@code report} is true; {@code EpochDone} at the end of an epoch),
-     * for callers that schedule the batches themselves. Does nothing once {@link #isDone()}.
+     * Runs one slice of training: mini-batches until {@code maxBatches} have run or {@code maxNanos} have
+     * passed (checked after each batch, so at least one runs), reporting as {@link #fit} does; with
+     * {@code reportEach} every batch reports its {@code BatchDone} with layer stats (single-step mode). The
+     * control is checked before every batch: a cancel ends training, {@link TrainingControl#endSlice} this slice. Returns how training ended when it ended in this slice or
+     * before (reported to the listener once, the first time), or null while there is more to train.
      */
-    public void runBatch(boolean report, Consumer<? super TrainerEvent> listener) {
-        if (!isDone()) {
-            advance(report, listener);
+    public TrainingEnded runSlice(int maxBatches, long maxNanos, boolean reportEach,
+                                  Consumer<? super TrainerEvent> listener, TrainingControl control) {
+        long start = System.nanoTime();
+        for (int batches = 0; ; ) {
+            if (ended == null && (diverged != null || epoch >= config.epochs())) {
+                ended = end(listener, diverged != null ? diverged
+                        : new TrainingEnded(step, epoch, Outcome.COMPLETED, Message.of("engine.train.completed", epoch)));
+            } else if (ended == null && control.isCancelled()) {
+                ended = end(listener, new TrainingEnded(step, epoch, Outcome.CANCELLED, Message.of("engine.train.cancelled", step)));
+            }
+            if (ended != null) {
+                return ended;
+            }
+            if (batches >= maxBatches || (batches > 0 && System.nanoTime() - start >= maxNanos)
+                    || (control.takeEndSlice() && batches > 0)) {
+                return null;
+            }
+            advance(reportEach, listener);
+            batches++;
         }
     }
 
@@ -171,6 +171,7 @@ public final class Trainer {
             return;
         }
         int correct = Accuracy.correct(out, batch.labels());
+        progress = new Progress(step, epoch, progress.samples() + batch.size());
         sinceReport.add(l, correct, batch.size());
         epochMean.add(l, correct, batch.size());
         if (report) {
@@ -189,6 +190,7 @@ public final class Trainer {
         listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), samplesPerSecond,
                 val.loss(), val.accuracy(), health.stats(gradientNorms, good)));
         epoch++;
+        progress = new Progress(step, epoch, progress.samples());
     }
 
     private void diverge() {
@@ -204,6 +206,15 @@ public final class Trainer {
 
     private int batchesPerEpoch() {
         return (train.size() + config.batchSize() - 1) / config.batchSize();
+    }
+
+    /** Optimizer steps taken, epochs completed and samples trained on so far; safe to read from any thread. */
+    public Progress progress() {
+        return progress;
+    }
+
+    /** How far training has come: counted by the trainer alone, published after every mini-batch. */
+    public record Progress(int step, int epoch, long samples) {
     }
 
     public int steps() {

@@ -1,48 +1,31 @@
 package org.nnlab.engine.model;
 
 /**
- * A cooperative cancel and pause switch, set from any thread and checked by the {@link Trainer}
- * between mini-batches.
+ * Cooperative switches, set from any thread and checked by the {@link Trainer} before every mini-batch:
+ * cancel ends training; {@link #endSlice} only ends the slice running now ({@link Trainer#runSlice}), so
+ * that a caller that pauses runs between slices is obeyed after the current mini-batch.
  */
 public final class TrainingControl {
-    private boolean cancelled;
-    private boolean paused;
+    private volatile boolean cancelled;
+    private volatile boolean endSlice;
 
-    public synchronized void cancel() {
+    public void cancel() {
         cancelled = true;
-        notifyAll();
     }
 
-    public synchronized void pause() {
-        paused = true;
-    }
-
-    public synchronized void resume() {
-        paused = false;
-        notifyAll();
-    }
-
-    public synchronized boolean isCancelled() {
+    public boolean isCancelled() {
         return cancelled;
     }
 
-    public synchronized boolean isPaused() {
-        return paused;
+    /** Asks the slice running now (if any) to return after its current mini-batch; the next slice runs as usual. */
+    public void endSlice() {
+        endSlice = true;
     }
 
-    /**
-     * Waits while paused; returns true to go on, false once cancelled. An interrupt counts as a cancel
-     * (the thread's interrupt flag is kept).
-     */
-    public synchronized boolean awaitGo() {
-        while (paused && !cancelled) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                cancelled = true;
-            }
-        }
-        return !cancelled;
+    /** Whether {@link #endSlice} was asked since the last call; clears the request. */
+    boolean takeEndSlice() {
+        boolean asked = endSlice;
+        endSlice = false;
+        return asked;
     }
 }

@@ -112,7 +112,7 @@ class TrainerTest {
         assertTrue(model.params().stream().allMatch(p -> p.value().allFinite()));
         assertTrue(end.step() > 1, "diverged only at step " + end.step());
         assertTrue(Double.isFinite(t.evaluate(xor(1)).loss()));
-        assertEquals(end, t.step());
+        assertEquals(end, t.runSlice(1, Long.MAX_VALUE, true, e -> { }, new TrainingControl()), "it stays ended");
     }
 
     @Test
@@ -129,34 +129,39 @@ class TrainerTest {
     }
 
     @Test
-    void pauseWaitsUntilResumed() throws Exception {
+    void slicesRunTheirBatchesAndTheNextGoesOnWhereTheLastStopped() {
         TrainingControl control = new TrainingControl();
-        control.pause();
-        Trainer t = trainer(1, 0.01, TrainerConfig.of(1, 4, 5), xor(2));
-        TrainingEnded[] result = new TrainingEnded[1];
-        Thread worker = new Thread(() -> result[0] = t.fit(e -> { }, control));
-        worker.start();
-        Thread.sleep(100);
-        assertEquals(0, t.steps());
-        control.resume();
-        worker.join(5000);
-        assertEquals(Outcome.COMPLETED, result[0].outcome());
-        assertEquals(2, t.steps());
+        Trainer t = trainer(1, 0.01, new TrainerConfig(2, 2, 0, 5, 1, 0), xor(3));
+        List<TrainerEvent> events = new ArrayList<>();
+        assertEquals(null, t.runSlice(4, Long.MAX_VALUE, false, events::add, control));
+        assertEquals(new Trainer.Progress(4, 0, 8), t.progress());
+        assertEquals(null, t.runSlice(4, Long.MAX_VALUE, false, events::add, control));
+        assertEquals(new Trainer.Progress(8, 1, 16), t.progress(), "6 batches an epoch");
+        TrainingEnded end = t.runSlice(100, Long.MAX_VALUE, false, events::add, control);
+        assertEquals(Outcome.COMPLETED, end.outcome());
+        assertEquals(12, end.step());
+        assertEquals(2, events.stream().filter(e -> e instanceof EpochDone).count());
+        assertEquals(1, events.stream().filter(e -> e instanceof TrainingEnded).count());
+        assertEquals(end, t.runSlice(1, Long.MAX_VALUE, false, events::add, control));
+        assertEquals(1, events.stream().filter(e -> e instanceof TrainingEnded).count(), "the end is reported once");
     }
 
     @Test
-    void singleStepRunsOneMiniBatch() {
+    void aSliceOfOneReportedBatchIsASingleStep() {
         Trainer t = trainer(1, 0.01, TrainerConfig.of(1, 3, 5), xor(2));
         float before = t.model().params().getFirst().value().get(0);
-        TrainerEvent e = t.step();
-        BatchDone done = assertInstanceOf(BatchDone.class, e);
+        List<TrainerEvent> events = new ArrayList<>();
+        assertEquals(null, t.runSlice(1, Long.MAX_VALUE, true, events::add, new TrainingControl()));
+        BatchDone done = assertInstanceOf(BatchDone.class, events.getFirst());
+        assertEquals(1, events.size());
         assertEquals(1, done.step());
         assertEquals(1, done.batch());
         assertEquals(3, done.batches());
+        assertEquals(1, done.layers().size() > 0 ? 1 : 0, "a step reports layer statistics");
         assertEquals(1, t.steps());
         assertTrue(before != t.model().params().getFirst().value().get(0));
-        t.step();
-        t.step();
+        t.runSlice(1, Long.MAX_VALUE, true, events::add, new TrainingControl());
+        t.runSlice(1, Long.MAX_VALUE, true, events::add, new TrainingControl());
         assertEquals(1, t.epochs());
     }
 
@@ -182,17 +187,11 @@ class TrainerTest {
     }
 
     @Test
-    void cancelWhilePausedEndsTheWait() throws Exception {
+    void aCancelBeforeTheFirstBatchEndsWithoutTraining() {
         TrainingControl control = new TrainingControl();
-        control.pause();
-        Trainer t = trainer(1, 0.01, TrainerConfig.of(1, 4, 5), xor(2));
-        TrainingEnded[] result = new TrainingEnded[1];
-        Thread worker = new Thread(() -> result[0] = t.fit(e -> { }, control));
-        worker.start();
-        Thread.sleep(50);
         control.cancel();
-        worker.join(5000);
-        assertEquals(Outcome.CANCELLED, result[0].outcome());
+        Trainer t = trainer(1, 0.01, TrainerConfig.of(1, 4, 5), xor(2));
+        assertEquals(Outcome.CANCELLED, t.fit(e -> { }, control).outcome());
         assertEquals(0, t.steps());
     }
 }
