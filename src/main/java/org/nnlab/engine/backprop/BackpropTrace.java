@@ -67,6 +67,24 @@ public final class BackpropTrace {
         return step(current);
     }
 
+    /**
+     * E_total before each of {@code steps} updates and after the last: {@code steps + 1} values, the last one
+     * equal to {@code train(ex, steps).totalError()}.
+     */
+    public static double[] errorCurve(WorkedExample ex, int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must not be negative, got " + steps);
+        }
+        double[] errors = new double[steps + 1];
+        WorkedExample current = ex;
+        for (int s = 0; s <= steps; s++) {
+            BackpropStep step = step(current);
+            errors[s] = step.totalError();
+            current = step.updated();
+        }
+        return errors;
+    }
+
     private static List<NeuronTrace> layer(String prefix, double[] x, double[][] weights, double[] bias) {
         List<NeuronTrace> neurons = new ArrayList<>();
         for (int n = 0; n < weights.length; n++) {

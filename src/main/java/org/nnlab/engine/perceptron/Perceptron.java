@@ -38,6 +38,16 @@ public final class Perceptron {
         this.learningRate = learningRate;
     }
 
+    /** A perceptron starting from the given weights (one per input) and bias. */
+    public Perceptron(double[] weights, double bias, double learningRate) {
+        this(weights.length, learningRate);
+        float[] w = weight.value().data();
+        for (int j = 0; j < w.length; j++) {
+            w[j] = (float) weights[j];
+        }
+        this.bias.value().data()[0] = (float) bias;
+    }
+
     /** 0 or 1 for one input vector. */
     public int predict(float[] x) {
         Tensor out = model.forward(Tensor.of(Shape.of(1, x.length), x), Mode.INFER);
@@ -70,6 +80,39 @@ public final class Perceptron {
                 + " (a hyperplane)");
     }
 
+    /** w·x + b for one input vector, the value the step compares with 0. */
+    public double net(float[] x) {
+        double net = bias.value().get(0);
+        for (int j = 0; j < x.length; j++) {
+            net += weight.value().get(j) * x[j];
+        }
+        return net;
+    }
+
+    /** Applies the rule to one sample and says what happened: a zero error leaves the weights as they were. */
+    public PerceptronUpdate learn(float[] x, int target) {
+        double[] before = weights();
+        double biasBefore = bias();
+        double net = net(x);
+        int output = predict(x);
+        if (target != output) {
+            update(x, target - output);
+        }
+        return new PerceptronUpdate(x.clone(), target, net, output, before, biasBefore, weights(), bias(), learningRate);
+    }
+
+    public double[] weights() {
+        double[] w = new double[weight.value().size()];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = weight.value().get(j);
+        }
+        return w;
+    }
+
+    public double bias() {
+        return bias.value().get(0);
+    }
+
     private void update(float[] x, int delta) {
         float[] w = weight.value().data();
         for (int j = 0; j < w.length; j++) {
@@ -79,11 +122,7 @@ public final class Perceptron {
     }
 
     private PerceptronResult result(boolean converged, int epochs, List<Integer> mistakes, String message) {
-        double[] w = new double[weight.value().size()];
-        for (int j = 0; j < w.length; j++) {
-            w[j] = weight.value().get(j);
-        }
-        return new PerceptronResult(converged, epochs, List.copyOf(mistakes), w, bias.value().get(0), message);
+        return new PerceptronResult(converged, epochs, List.copyOf(mistakes), weights(), bias(), message);
     }
 
     public Sequential model() {

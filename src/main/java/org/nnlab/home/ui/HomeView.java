@@ -49,6 +49,12 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             Div card = new Div(new H3(getTranslation("home.feature." + key + ".title")),
                     new Paragraph(getTranslation("home.feature." + key + ".text")));
             card.addClassName("nnlab-feature");
+            if (key.equals("labs")) {
+                Anchor open = new Anchor("labs", getTranslation("home.feature.labs.open"));
+                open.setId("home-labs");
+                open.getElement().setAttribute("router-link", true);
+                card.add(open);
+            }
             features.add(card);
         }
         return features;

@@ -19,14 +19,14 @@ import com.vaadin.flow.shared.Registration;
 @JsModule("./components/nn-chart.ts")
 @NpmPackage(value = "echarts", version = "6.1.0")
 public class NnChart extends Component implements HasSize {
-    NnChart(String id) {
+    public NnChart(String id) {
         setId(id);
         setWidthFull();
         setHeight("260px");
     }
 
     /** Replaces the chart: its option and data, forgetting appended points. */
-    void setOption(String json) {
+    public void setOption(String json) {
         getElement().setProperty("option", json);
     }
 

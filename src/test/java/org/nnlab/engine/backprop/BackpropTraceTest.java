@@ -1,6 +1,7 @@
 package org.nnlab.engine.backprop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,26 @@ class BackpropTraceTest {
         assertEquals(3.510187782978859e-05, last.totalError(), 1e-9);
         assertEquals(0.015913620, last.outputs().get(0).out(), 1e-8);
         assertEquals(0.984064273, last.outputs().get(1).out(), 1e-8);
+    }
+
+    @Test
+    void theHiddenSumIsMadeOfWhatEachOutputSendsBack() {
+        BackpropStep step = BackpropTrace.step(WorkedExample.classic());
+        assertEquals(0.138498562, step.outputDelta(0), 1e-9);
+        assertEquals(0.055399425, step.hiddenContribution(0, 0), 1e-9);
+        assertEquals(-0.019049119, step.hiddenContribution(1, 0), 1e-9);
+        assertEquals(step.hiddenWeights().get(0).dErrorDOut(),
+                step.hiddenContribution(0, 0) + step.hiddenContribution(1, 0), 1e-15);
+    }
+
+    @Test
+    void theErrorCurveStartsAtTheFirstStepAndEndsWhereTrainingEnds() {
+        double[] curve = BackpropTrace.errorCurve(WorkedExample.classic(), 10_000);
+        assertEquals(10_001, curve.length);
+        assertEquals(0.298371109, curve[0], 1e-9);
+        assertEquals(BackpropTrace.train(WorkedExample.classic(), 10_000).totalError(), curve[10_000], 0);
+        for (int s = 1; s < curve.length; s++) {
+            assertTrue(curve[s] < curve[s - 1], "the error falls at every step");
+        }
     }
 }

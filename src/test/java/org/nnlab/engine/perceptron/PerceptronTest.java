@@ -38,4 +38,23 @@ class PerceptronTest {
         assertTrue(r.weights()[0] + r.weights()[1] + r.bias() >= 0);
         assertTrue(r.weights()[0] + r.bias() < 0 && r.weights()[1] + r.bias() < 0 && r.bias() < 0);
     }
+
+    @Test
+    void oneSampleAtATimeFollowsTheRuleFromTheGivenWeights() {
+        Perceptron p = new Perceptron(new double[] {0.5, -0.25}, 0.25, 0.5);
+        PerceptronUpdate wrong = p.learn(new float[] {1, 0}, 0);
+        assertEquals(0.75, wrong.net(), 1e-6);
+        assertEquals(1, wrong.output());
+        assertEquals(-1, wrong.error());
+        assertTrue(wrong.changed());
+        assertEquals(0.0, wrong.weightsAfter()[0], 1e-6);
+        assertEquals(-0.25, wrong.weightsAfter()[1], 1e-6);
+        assertEquals(-0.25, wrong.biasAfter(), 1e-6);
+        assertEquals(0.5, wrong.weightsBefore()[0], 1e-6);
+
+        PerceptronUpdate right = p.learn(new float[] {0, 1}, 0);
+        assertFalse(right.changed());
+        assertEquals(-0.5, right.net(), 1e-6);
+        assertEquals(-0.25, p.bias(), 1e-6);
+    }
 }
