@@ -47,7 +47,8 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
     }
 
     private final int workers;
-    private final Executor executor;
+    /** Replaced by a fresh pool when a stopped scheduler starts again (a paused test context does). */
+    private volatile Executor executor;
     private final Object lock = new Object();
     private final ArrayDeque<Entry> line = new ArrayDeque<>();
     private int running;
@@ -167,6 +168,9 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
 
     @Override
     public void start() {
+        if (executor instanceof ExecutorService service && service.isShutdown()) {
+            executor = pool(workers);
+        }
         started = true;
     }
 
