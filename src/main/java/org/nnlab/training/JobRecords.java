@@ -6,7 +6,7 @@ import org.nnlab.engine.data.Batch;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Mode;
-import org.nnlab.engine.model.ConfusionMatrix;
+import org.nnlab.engine.model.Accuracy;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerEvent;
@@ -102,21 +102,27 @@ final class JobRecords {
      * indices per cell, in batches no larger than training used, so scoring needs no larger layer buffers.
      */
     static Confusion confusion(Sequential model, Dataset test, int batchSize) {
-        int classes = model.spec().outputShape().size();
+        int classes = Accuracy.classes(model.spec().outputShape());
+        long[] counts = new long[classes * classes];
         List<List<Integer>> examples = new ArrayList<>();
-        for (int i = 0; i < classes * classes; i++) {
+        for (int i = 0; i < counts.length; i++) {
             examples.add(new ArrayList<>());
         }
-        ConfusionMatrix matrix = ConfusionMatrix.of(model, test, Math.min(256, batchSize), (index, actual, predicted) -> {
-            List<Integer> cell = examples.get(actual * classes + predicted);
-            if (cell.size() < MAX_EXAMPLES) {
-                cell.add(index);
+        int index = 0;
+        var batches = test.batches(Math.min(256, batchSize));
+        while (batches.hasNext()) {
+            Batch b = batches.next();
+            int[] predicted = Accuracy.predictions(model.forward(b.inputs(), Mode.INFER));
+            for (int i = 0; i < b.size(); i++, index++) {
+                int cell = b.labels()[i] * classes + predicted[i];
+                counts[cell]++;
+                if (examples.get(cell).size() < MAX_EXAMPLES) {
+                    examples.get(cell).add(index);
+                }
             }
-        });
-        long[] counts = new long[classes * classes];
+        }
         int[][] ex = new int[counts.length][];
         for (int i = 0; i < ex.length; i++) {
-            counts[i] = matrix.count(i / classes, i % classes);
             ex[i] = examples.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         return new Confusion(classes, counts, ex);

@@ -7,6 +7,7 @@ import org.nnlab.datasets.DataDirectory;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.Mnist;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
  * out as it is, a subset as a view of it, and a job's trainer also only keeps views, so a run copies
  * nothing but its mini-batches (which augmentation may then change). A subset of n images is the first
  * n training images; its test set is the first max(500, n / 5) test images (all 10,000 for the full set).
+ * Runs get it through {@link DataSources}, which also knows the other data sets.
  */
+@Fallback
 @Component
 public class MnistTrainingData implements TrainingData {
     private final Path dir;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nnlab.engine.data.Augmentation;
 import org.nnlab.engine.data.Dataset;
-import org.nnlab.engine.loss.SoftmaxCrossEntropy;
+import org.nnlab.engine.loss.LossChoice;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Pretraining;
 import org.nnlab.engine.model.Sequential;
@@ -57,6 +57,8 @@ final class TrainingJob {
     private Sequential model;
     private Trainer trainer;
     private WeightSnapshot bestWeights;
+    /** The weights after the last epoch, for the charts that ask the network (points and texts only). */
+    private volatile List<float[]> latestWeights;
     private long lastVisuals;
     private int trainSize;
     private LayerwisePretraining pretraining;
@@ -268,14 +270,15 @@ final class TrainingJob {
     }
 
     /** Builds the network and the trainer on the samples just loaded: the first thing a run's first slice does. */
-    private void prepare(TrainingData.Sets sets) {
+    private void prepare(TrainingData.Sets loaded) {
+        TrainingData.Sets sets = loaded.shapedFor(request.spec().input());
         Sequential m = Sequential.build(request.spec(), new SplittableRandom(request.seed()));
         Dataset train = sets.train();
         double validation = train.size() >= 50 ? request.validationFraction() : 0;
         int batchesPerEpoch = (train.size() - (int) Math.round(train.size() * validation) + request.batchSize() - 1)
                 / request.batchSize();
         int eventEvery = Math.max(1, Math.min(20, batchesPerEpoch / 20));
-        Trainer t = new Trainer(m, new SoftmaxCrossEntropy(), request.optimizer().create(), train,
+        Trainer t = new Trainer(m, LossChoice.forModel(request.spec()), request.optimizer().create(), train,
                 new TrainerConfig(request.epochs(), request.batchSize(), validation, request.seed(), eventEvery, 0));
         if (request.augment()) {
             t.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(request.seed() ^ 0x9E3779B97F4A7C15L)));
@@ -301,6 +304,9 @@ final class TrainingJob {
                 JobSnapshot.Confusion live = JobRecords.confusion(model, test, request.batchSize());
                 if (records.epochDone(e, trainer.progress(), live)) {
                     bestWeights = model.copyWeights();
+                }
+                if (LiveModel.wanted(request.data())) {
+                    latestWeights = model.params().stream().map(p -> p.value().data().clone()).toList();
                 }
             }
             case TrainerEvent.TrainingEnded ignored -> {
@@ -362,6 +368,20 @@ final class TrainingJob {
         message = reason;
         finishedAt = System.nanoTime();
         log.info("training job {} of {} ended: {} {}", id, owner, outcome, message);
+    }
+
+    /** A copy of the network with its weights after the last epoch, when the run keeps them (see {@link LiveModel}). */
+    Sequential latestModel() {
+        List<float[]> weights = latestWeights;
+        if (weights == null) {
+            return null;
+        }
+        Sequential copy = Sequential.build(request.spec(), new SplittableRandom(0));
+        for (int i = 0; i < weights.size(); i++) {
+            float[] w = weights.get(i);
+            System.arraycopy(w, 0, copy.params().get(i).value().data(), 0, w.length);
+        }
+        return copy;
     }
 
     /** Test images by index, as per-sample float arrays (e.g. for the examples of a confusion matrix cell). */

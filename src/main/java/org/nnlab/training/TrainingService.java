@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.model.Sequential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -222,6 +223,14 @@ public class TrainingService implements AutoCloseable {
             throw new TrainingRefusedException("train.error.noModel", "the job ended before it built a model");
         }
         return bytes;
+    }
+
+    /**
+     * A copy of the job's network after its last epoch, for runs on points and texts (whose charts ask the
+     * network itself); empty before the first epoch and for other data.
+     */
+    public Optional<Sequential> latestModel(String owner, JobId id) {
+        return Optional.ofNullable(find(owner, id).latestModel());
     }
 
     /** The test images of one confusion-matrix cell (up to a dozen), as per-image pixel arrays. */

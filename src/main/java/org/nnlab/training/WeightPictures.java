@@ -71,9 +71,11 @@ final class WeightPictures {
             }
             return new Filters(count, rows, cols, out);
         }
-        if (s.rank() == 2 && input.rank() >= 2 && s.dim(0) == input.size()) {
-            int rows = input.dim(-2);
-            int cols = input.dim(-1);
+        // a dense layer on images, or on MNIST flattened to 784 values: each unit's weights as a 28×28 picture
+        boolean flatImage = input.rank() == 1 && input.size() == 28 * 28;
+        if (s.rank() == 2 && (input.rank() >= 2 || flatImage) && s.dim(0) == input.size()) {
+            int rows = flatImage ? 28 : input.dim(-2);
+            int cols = flatImage ? 28 : input.dim(-1);
             int units = s.dim(1);
             int count = Math.min(MAX_FILTERS, units);
             float[] out = new float[count * rows * cols];

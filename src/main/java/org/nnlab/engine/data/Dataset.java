@@ -84,6 +84,20 @@ public final class Dataset {
         return new Dataset(inputs, labels, picked);
     }
 
+    /**
+     * The same samples read in another shape with as many values (an image [1, 28, 28] as 28 rows of 28
+     * pixels, or as one vector of 784), sharing this data set's storage.
+     */
+    public Dataset reshaped(Shape newSampleShape) {
+        if (newSampleShape.size() != sampleShape.size()) {
+            throw new IllegalArgumentException("samples of shape " + sampleShape + " cannot be read as " + newSampleShape);
+        }
+        int[] dims = new int[newSampleShape.rank() + 1];
+        dims[0] = inputs.shape().dim(0);
+        System.arraycopy(newSampleShape.dims(), 0, dims, 1, newSampleShape.rank());
+        return new Dataset(inputs.reshape(Shape.of(dims)), labels, rows);
+    }
+
     /** Whether this data set and {@code other} take their samples from the same stored arrays. */
     public boolean sharesStorageWith(Dataset other) {
         return inputs.data() == other.inputs.data() && labels == other.labels;

@@ -100,8 +100,7 @@ public final class Trainer {
                 ended = end(listener, diverged != null ? diverged
                         : new TrainingEnded(step, epoch, Outcome.COMPLETED, Message.of("engine.train.completed", epoch)));
             } else if (ended == null && control.isCancelled()) {
-                ended = end(listener, new TrainingEnded(step, epoch, Outcome.CANCELLED,
-                        Message.of("engine.train.cancelled", step)));
+                ended = end(listener, new TrainingEnded(step, epoch, Outcome.CANCELLED, Message.of("engine.train.cancelled", step)));
             }
             if (ended != null) {
                 return ended;

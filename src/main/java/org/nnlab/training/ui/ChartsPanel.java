@@ -16,7 +16,8 @@ import org.nnlab.training.JobSnapshot;
 /**
  * The charts of a run: loss, accuracy, gradient norms and update ratios (new points appended at each
  * update), the first layer's filters, weight histograms, and the confusion matrix as it stands at each
- * update, whose cells show their test images when clicked. Before a run every part says what it will show.
+ * update, whose cells show their test images when clicked; for points and texts also the {@link DataCharts}.
+ * Before a run every part says what it will show.
  */
 class ChartsPanel extends VerticalLayout {
     /** Chart height before a run, when each chart holds one sentence, and during one. */
@@ -30,6 +31,7 @@ class ChartsPanel extends VerticalLayout {
     final LiveChart gradients;
     final LiveChart ratios;
     final NnChart confusionChart = new NnChart("confusion-chart");
+    final DataCharts dataCharts = new DataCharts();
     final ImageGrid filters = new ImageGrid("filters", true, 5);
     final Span filtersHint = hint("train.empty.filters");
     final ImageGrid examples = new ImageGrid("confusion-examples", false, 3);
@@ -58,7 +60,7 @@ class ChartsPanel extends VerticalLayout {
         histograms.setWidthFull();
         examplesCaption.setId("examples-caption");
         confusionChart.addClickListener(e -> showExamples(e.value()));
-        Div grid = new Div(loss.chart(), accuracy.chart(), gradients.chart(), ratios.chart(),
+        Div grid = new Div(dataCharts, loss.chart(), accuracy.chart(), gradients.chart(), ratios.chart(),
                 box("train.filters", filtersHint, filters), new Div(confusionChart, examplesCaption, examples));
         grid.addClassName("nnlab-train-charts");
         grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(min(420px, 100%), 1fr))")
@@ -119,6 +121,7 @@ class ChartsPanel extends VerticalLayout {
 
     /** Back to the state before a run: every part empty, saying what it will show. */
     void reset() {
+        dataCharts.reset(null);
         for (LiveChart chart : List.of(loss, accuracy, gradients, ratios)) {
             chart.reset();
             chart.chart().setHeight(EMPTY_HEIGHT);
@@ -146,7 +149,9 @@ class ChartsPanel extends VerticalLayout {
         if (actual < 0 || predicted < 0 || actual >= confusion.classes() || predicted >= confusion.classes()) {
             return;
         }
-        float[][] images = examplesOf.apply(actual, predicted);
+        float[][] found = examplesOf.apply(actual, predicted);
+        // only images are drawn: the samples of points and texts have no picture here
+        float[][] images = found.length > 0 && found[0].length == 28 * 28 ? found : new float[0][];
         examplesCaption.setText(getTranslation("train.examples.cell", actual, predicted,
                 confusion.count(actual, predicted), images.length));
         if (images.length == 0) {

@@ -32,7 +32,7 @@ class NetworkPreview extends Div {
                 .set("margin-top", "var(--lumo-space-s)").set("max-width", "100%").set("overflow-wrap", "anywhere");
     }
 
-    /** Shows {@code spec} (nothing when null) and the data described by {@code dataLabel}. */
+    /** Shows {@code spec} (nothing when null) and the data described by {@code dataLabel} (null: none fits). */
     void show(ModelSpec spec, String dataLabel) {
         layers.removeAll();
         setVisible(spec != null);
@@ -46,6 +46,7 @@ class NetworkPreview extends Div {
                     DiagramSvg.shape(row.output()), DiagramSvg.number(row.params(), false))));
         }
         total.setText(getTranslation("train.preview.total", DiagramSvg.number(analysis.params(), false)));
-        data.setText(getTranslation("train.preview.data", dataLabel, DiagramSvg.shape(spec.input())));
+        data.setText(dataLabel == null ? getTranslation("train.data.none", DiagramSvg.shape(spec.input()))
+                : getTranslation("train.preview.data", dataLabel, DiagramSvg.shape(spec.input())));
     }
 }

@@ -34,6 +34,7 @@ import org.nnlab.training.JobSnapshot;
 import org.nnlab.training.JobState;
 import org.nnlab.training.MnistDownloads;
 import org.nnlab.training.MnistTrainingData;
+import org.nnlab.training.TextLimits;
 import org.nnlab.training.RunJournal;
 import org.nnlab.training.SavedRuns;
 import org.nnlab.training.Subscription;
@@ -64,15 +65,18 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     final ChartsPanel charts;
     final SavedModelsPanel savedModels;
     JobSnapshot current;
+    private TrainingRequest currentRequest;
+    private final TextLimits textLimits;
     private Subscription subscription;
 
     public TrainingDashboardView(TrainingService training, ModelStore models, SavedRuns savedRuns,
-                                 MnistTrainingData mnist, MnistDownloads mnistDownloads) {
+                                 MnistTrainingData mnist, MnistDownloads mnistDownloads, TextLimits textLimits) {
         this.training = training;
         this.owner = CurrentOwner.id();
+        this.textLimits = textLimits;
         setId("training-dashboard");
         settings = new TrainingSettings(training.drawingCount(owner), training.properties().maxBatchSize(),
-                training.properties().maxEpochs());
+                training.properties().maxEpochs(), textLimits);
         settings.addStartListener(e -> start(e.request()));
         run = new RunPanel(training, owner, settings.start, this::show);
         savedModels = new SavedModelsPanel(models, owner);
@@ -122,6 +126,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             run.show(null);
             endActions.hide();
             charts.reset();
+            currentRequest = null;
             showButtons();
         }
     }
@@ -147,6 +152,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         unsubscribe();
         endActions.hide();
         charts.reset();
+        currentRequest = null;
         show(started);
         subscribe();
     }
@@ -181,17 +187,32 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     void show(JobSnapshot s) {
         if (current != null && !current.id().equals(s.id())) {
             charts.reset();
+            currentRequest = null;
             endActions.hide();
         }
         current = s;
         run.show(s);
         pretrain.show(training.pretraining(owner, s.id()).orElse(null));
         charts.show(s);
+        showDataCharts(s);
         if (s.isFinal()) {
             endActions.offer(s);
             unsubscribe();
         }
         showButtons();
+    }
+
+    /** The boundary or the written text of a run on points or a text, after each epoch, from a copy of its network. */
+    private void showDataCharts(JobSnapshot s) {
+        if (currentRequest == null) {
+            currentRequest = training.request(owner, s.id());
+            charts.dataCharts.reset(currentRequest.data());
+        }
+        int epochs = s.epochHistory().size();
+        if (charts.dataCharts.wants(epochs)) {
+            training.latestModel(owner, s.id())
+                    .ifPresent(model -> charts.dataCharts.show(epochs, model, currentRequest.data(), textLimits));
+        }
     }
 
     private void showButtons() {

@@ -15,14 +15,15 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.model.Presets.Offer;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.training.DataCatalog;
 import org.nnlab.training.DataChoice;
+import org.nnlab.training.TextLimits;
 import org.nnlab.training.TrainingRequest;
 
 /**
@@ -33,10 +34,10 @@ import org.nnlab.training.TrainingRequest;
 class TrainingSettings extends VerticalLayout {
     static final String CUSTOM = "custom";
 
-    private final int drawings;
     final Select<String> network = new Select<>();
-    final Select<DataChoice> dataset = new Select<>();
-    final Span drawingsHint = new Span();
+    final DataPicker data;
+    final Select<DataChoice> dataset;
+    final Span drawingsHint;
     final Select<OptimizerKind> optimizer = new Select<>();
     final NumberField learningRate = new NumberField();
     final IntegerField batchSize = new IntegerField();
@@ -56,8 +57,15 @@ class TrainingSettings extends VerticalLayout {
      * @param maxEpochs    the most epochs the server takes
      */
     TrainingSettings(int drawings, int maxBatchSize, int maxEpochs) {
-        this.drawings = drawings;
+        this(drawings, maxBatchSize, maxEpochs, new TextLimits(200, 20_000));
+    }
+
+    /** @param textLimits how long a pasted text may be */
+    TrainingSettings(int drawings, int maxBatchSize, int maxEpochs, TextLimits textLimits) {
         this.pretrain = new PretrainChoice(maxEpochs);
+        data = new DataPicker(this, drawings, textLimits);
+        dataset = data.dataset;
+        drawingsHint = data.hint;
         setPadding(false);
         setSpacing(false);
         createNetworkAndData();
@@ -68,12 +76,13 @@ class TrainingSettings extends VerticalLayout {
         start.addClickListener(e -> fireEvent(new StartEvent(this, request())));
         network.setValue(Presets.LENET.name());
 
-        FlexLayout fields = new FlexLayout(network, dataset, optimizer, learningRate, batchSize, epochs, seed,
-                weightDecay, augment);
+        FlexLayout fields = new FlexLayout(network);
+        data.fields().forEach(fields::add);
+        fields.add(optimizer, learningRate, batchSize, epochs, seed, weightDecay, augment);
         fields.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.getStyle().set("gap", "var(--lumo-space-m)");
-        add(fields, pretrain, drawingsHint, preview);
+        add(fields, pretrain, data.ownText, drawingsHint, preview);
     }
 
     private void createNetworkAndData() {
@@ -83,31 +92,11 @@ class TrainingSettings extends VerticalLayout {
         network.setItemLabelGenerator(n -> getTranslation(Offer.TRAIN_PAGE.labelKey(n)));
         network.addValueChangeListener(e -> {
             applyNetworkDefaults(e.getValue());
+            data.fit(this, spec());
             showPreview();
         });
 
-        dataset.setId("dataset-size");
-        dataset.setLabel(getTranslation("train.dataset"));
-        List<DataChoice> choices = new ArrayList<>();
-        for (int n : new int[] {500, 1000, 5000, 10000, 30000, 0}) {
-            choices.add(DataChoice.mnist(n));
-        }
-        if (drawings >= DataChoice.MIN_DRAWINGS) {
-            choices.add(DataChoice.drawings());
-        }
-        dataset.setItems(choices);
-        dataset.setItemLabelGenerator(this::dataLabel);
-        dataset.setValue(DataChoice.mnist(5000));
-        dataset.addValueChangeListener(e -> showPreview());
-        drawingsHint.setId("drawings-hint");
-        drawingsHint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        if (drawings < DataChoice.MIN_DRAWINGS) {
-            drawingsHint.setText(getTranslation("train.dataset.drawingsHint", drawings, DataChoice.MIN_DRAWINGS));
-        } else {
-            drawingsHint.setText(getTranslation("train.dataset.drawingsNote", drawings));
-            drawingsHint.setVisible(false);
-            dataset.addValueChangeListener(e -> drawingsHint.setVisible(e.getValue() != null && e.getValue().isDrawings()));
-        }
+        data.onChange(this::showPreview);
     }
 
     private void createOptimizer(int maxBatchSize, int maxEpochs) {
@@ -149,9 +138,7 @@ class TrainingSettings extends VerticalLayout {
 
     /** How a data choice reads in the picker and in messages. */
     String dataLabel(DataChoice c) {
-        return c.isDrawings() ? getTranslation("train.dataset.drawings", drawings)
-                : c.size() == 0 ? getTranslation("train.dataset.full")
-                : getTranslation("train.dataset.subset", String.format(Locale.ROOT, "%,d", c.size()));
+        return data.label(this, c);
     }
 
     /** Offers {@code spec} (from the builder) as the network "custom" and picks it. */
@@ -162,7 +149,26 @@ class TrainingSettings extends VerticalLayout {
         names.add(CUSTOM);
         network.setItems(names);
         network.setValue(CUSTOM);
+        data.fit(this, spec);
+        applyKindDefaults(DataCatalog.kindOf(spec));
         showPreview();
+    }
+
+    /** Small data sets learn in more, smaller steps than MNIST: points and texts get their own starting values. */
+    private void applyKindDefaults(DataCatalog.InputKind kind) {
+        switch (kind) {
+            case POINTS, ONE_BIT -> setTraining(0.05, 16, 30);
+            case TEXT -> setTraining(0.01, 32, 3);
+            default -> {
+            }
+        }
+    }
+
+    private void setTraining(double rate, int batch, int epochCount) {
+        optimizer.setValue(OptimizerKind.ADAM);
+        learningRate.setValue(rate);
+        batchSize.setValue(batch);
+        epochs.setValue(epochCount);
     }
 
     private void applyNetworkDefaults(String name) {
@@ -185,12 +191,9 @@ class TrainingSettings extends VerticalLayout {
                 : Presets.find(Offer.TRAIN_PAGE, name).map(Presets.Preset::spec).orElse(null);
     }
 
-    private DataChoice data() {
-        return dataset.getValue() == null ? DataChoice.mnist(0) : dataset.getValue();
-    }
-
     private void showPreview() {
-        preview.show(spec(), dataLabel(data()));
+        DataChoice chosen = data.value();
+        preview.show(spec(), chosen == null ? null : data.details(this, chosen));
         pretrain.offerFor(spec());
     }
 
@@ -201,10 +204,15 @@ class TrainingSettings extends VerticalLayout {
             if (spec == null) {
                 throw new IllegalArgumentException("choose a network");
             }
+            DataChoice chosen = data.value();
+            if (chosen == null) {
+                throw new LocalizedException("train.data.none", "no data set fits the input " + spec.input(),
+                        org.nnlab.builder.DiagramSvg.shape(spec.input()));
+            }
             double rate = learningRate.getValue() == null ? 0 : learningRate.getValue();
             double decay = weightDecay.getValue() == null ? 0 : weightDecay.getValue();
             OptimizerConfig opt = new OptimizerConfig(optimizer.getValue(), rate, 0, decay);
-            return new TrainingRequest(network.getValue(), spec, data(), opt, orZero(batchSize.getValue()),
+            return new TrainingRequest(network.getValue(), spec, chosen, opt, orZero(batchSize.getValue()),
                     orZero(epochs.getValue()), orZero(seed.getValue()), augment.getValue(), 0.1, pretrain.epochsPerLayer());
         } catch (IllegalArgumentException e) {
             throw new LocalizedException("train.error.settings", e.getMessage(), e.getMessage());
