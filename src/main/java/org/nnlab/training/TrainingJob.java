@@ -57,8 +57,7 @@ final class TrainingJob {
     private Sequential model;
     private Trainer trainer;
     private WeightSnapshot bestWeights;
-    /** The weights after the last epoch, for the charts that ask the network (points and texts only). */
-    private volatile List<float[]> latestWeights;
+    private final LatestWeights latestWeights = new LatestWeights();
     private long lastVisuals;
     private int trainSize;
     private LayerwisePretraining pretraining;
@@ -306,7 +305,7 @@ final class TrainingJob {
                     bestWeights = model.copyWeights();
                 }
                 if (LiveModel.wanted(request.data())) {
-                    latestWeights = model.params().stream().map(p -> p.value().data().clone()).toList();
+                    latestWeights.keep(model);
                 }
             }
             case TrainerEvent.TrainingEnded ignored -> {
@@ -372,16 +371,7 @@ final class TrainingJob {
 
     /** A copy of the network with its weights after the last epoch, when the run keeps them (see {@link LiveModel}). */
     Sequential latestModel() {
-        List<float[]> weights = latestWeights;
-        if (weights == null) {
-            return null;
-        }
-        Sequential copy = Sequential.build(request.spec(), new SplittableRandom(0));
-        for (int i = 0; i < weights.size(); i++) {
-            float[] w = weights.get(i);
-            System.arraycopy(w, 0, copy.params().get(i).value().data(), 0, w.length);
-        }
-        return copy;
+        return latestWeights.model(request.spec());
     }
 
     /** Test images by index, as per-sample float arrays (e.g. for the examples of a confusion matrix cell). */
