@@ -58,7 +58,7 @@ public class LiveLab {
         }
         long end = System.currentTimeMillis() + properties.maxSeconds() * 1000;
         long[] lastFrame = {0};
-        boolean[] stopped = {false};
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         boolean[] released = {false};
         Runnable release = () -> {
             synchronized (released) {
@@ -69,7 +69,7 @@ public class LiveLab {
             }
         };
         SliceScheduler.Handle handle = scheduler.submit(owner, () -> {
-            boolean more = !stopped[0] && work.advance(properties.sliceMillis()) && System.currentTimeMillis() < end;
+            boolean more = !stopped.get() && work.advance(properties.sliceMillis()) && System.currentTimeMillis() < end;
             long now = System.currentTimeMillis();
             if (!more || now - lastFrame[0] >= properties.frameMillis()) {
                 lastFrame[0] = now;
@@ -83,7 +83,7 @@ public class LiveLab {
         return new Run() {
             @Override
             public void stop() {
-                stopped[0] = true;
+                stopped.set(true);
                 handle.cancel();
                 release.run();
             }
