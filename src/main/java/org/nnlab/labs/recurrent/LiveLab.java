@@ -69,16 +69,21 @@ public class LiveLab {
             }
         };
         SliceScheduler.Handle handle = scheduler.submit(owner, () -> {
-            boolean more = !stopped.get() && work.advance(properties.sliceMillis()) && System.currentTimeMillis() < end;
-            long now = System.currentTimeMillis();
-            if (!more || now - lastFrame[0] >= properties.frameMillis()) {
-                lastFrame[0] = now;
-                frames.accept(work.frame());
+            boolean keepGoing = false;
+            try {
+                boolean more = !stopped.get() && work.advance(properties.sliceMillis()) && System.currentTimeMillis() < end;
+                long now = System.currentTimeMillis();
+                if (!more || now - lastFrame[0] >= properties.frameMillis()) {
+                    lastFrame[0] = now;
+                    frames.accept(work.frame());
+                }
+                keepGoing = more;
+                return more;
+            } finally {
+                if (!keepGoing) {
+                    release.run();
+                }
             }
-            if (!more) {
-                release.run();
-            }
-            return more;
         });
         return new Run() {
             @Override
