@@ -17,9 +17,9 @@ public enum Chapter {
     DEEP("deep", 15, List.of("vanish", "relu")),
     PRETRAINING("pretraining", 25, List.of("train", "dream", "compare")),
     CONVOLUTION("convolution", 15, List.of()),
-    RECURRENT("recurrent", 15, List.of()),
-    LSTM("lstm", 15, List.of()),
-    BIDIRECTIONAL("bidirectional", 10, List.of());
+    RECURRENT("recurrent", 15, List.of("predict", "vanish", "explode")),
+    LSTM("lstm", 15, List.of("race", "gates")),
+    BIDIRECTIONAL("bidirectional", 10, List.of("blank", "deep"));
 
     /** The route of the labs index; each chapter's route is below it. */
     public static final String INDEX_ROUTE = "labs";

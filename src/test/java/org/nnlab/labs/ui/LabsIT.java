@@ -34,7 +34,8 @@ class LabsIT {
             List<WebElement> cards = index.findElements(By.className("nnlab-lab-card"));
             assertEquals(9, cards.size());
             assertTrue(cards.get(0).getText().contains("perceptron"), cards.get(0).getText());
-            assertTrue(browser.waitFor(By.id("lab-card-lstm")).getText().contains("Coming"));
+            assertTrue(!browser.waitFor(By.id("lab-card-lstm")).getText().contains("Coming"), "the LSTM lab is built");
+            assertTrue(browser.waitFor(By.cssSelector("#lab-card-lstm a")).getAttribute("href").endsWith("labs/lstm"));
             click(browser, browser.waitFor(By.cssSelector("#lab-card-backprop a")));
             browser.waitFor(By.id("backprop-step"));
             assertEquals(List.of(), browser.severeConsoleErrors());

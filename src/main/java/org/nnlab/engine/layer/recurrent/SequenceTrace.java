@@ -5,7 +5,7 @@ package org.nnlab.engine.layer.recurrent;
  * and in input time order (also for a layer that reads the sequence backwards):
  * {@code values[(sample · steps + t) · units + unit]}.
  */
-record SequenceTrace(int batch, int steps, int units, float[] values) {
+public record SequenceTrace(int batch, int steps, int units, float[] values) {
     public SequenceTrace {
         if (values.length != batch * steps * units) {
             throw new IllegalArgumentException("SequenceTrace: " + batch + "×" + steps + "×" + units
