@@ -102,11 +102,7 @@ public final class BlankRace implements LiveLab.Work<BlankRace.Frame> {
     public synchronized boolean advance(long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         do {
-            int[] pick = new int[BATCH];
-            for (int i = 0; i < BATCH; i++) {
-                pick[i] = rng.nextInt(train.size());
-            }
-            LabeledSequences batch = train.select(pick);
+            LabeledSequences batch = SequenceFit.randomBatch(train, rng, BATCH);
             for (int m = 0; m < models.size(); m++) {
                 SequenceFit.step(models.get(m), batch, optimizers.get(m));
             }

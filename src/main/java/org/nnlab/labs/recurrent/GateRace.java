@@ -95,11 +95,7 @@ public final class GateRace implements LiveLab.Work<GateRace.Frame> {
     public synchronized boolean advance(long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         do {
-            int[] pick = new int[BATCH];
-            for (int i = 0; i < BATCH; i++) {
-                pick[i] = rng.nextInt(train.size());
-            }
-            LabeledSequences batch = train.select(pick);
+            LabeledSequences batch = SequenceFit.randomBatch(train, rng, BATCH);
             SequenceFit.step(rnn, batch, rnnAdam);
             SequenceFit.step(gated, batch, gatedAdam);
             batches++;

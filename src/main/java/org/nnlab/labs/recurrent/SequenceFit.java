@@ -18,6 +18,15 @@ public final class SequenceFit {
     private SequenceFit() {
     }
 
+    /** {@code size} sequences drawn at random (with repeats) from {@code data}. */
+    static LabeledSequences randomBatch(LabeledSequences data, java.util.SplittableRandom rng, int size) {
+        int[] pick = new int[size];
+        for (int i = 0; i < size; i++) {
+            pick[i] = rng.nextInt(data.size());
+        }
+        return data.select(pick);
+    }
+
     /** Trains {@code model} one step on {@code batch}; returns the batch's loss before the step. */
     public static double step(Sequential model, LabeledSequences batch, Optimizer optimizer) {
         Tensor logits = model.forward(batch.inputs(), Mode.TRAIN);
