@@ -16,7 +16,7 @@ public enum Chapter {
     BACKPROP("backprop", 15, List.of("w5", "w1", "train")),
     DEEP("deep", 15, List.of("vanish", "relu")),
     PRETRAINING("pretraining", 20, List.of()),
-    CONVOLUTION("convolution", 15, List.of()),
+    CONVOLUTION("convolution", 15, List.of("step", "pool", "pad", "rule")),
     RECURRENT("recurrent", 15, List.of()),
     LSTM("lstm", 15, List.of()),
     BIDIRECTIONAL("bidirectional", 10, List.of());
