@@ -78,6 +78,7 @@ final class Sizes extends Div {
                 value(inH), value(pH), value(kH), value(sH), value(inW), value(pW), value(kW), value(sW));
         if (out == null) {
             poolFormula.setText(getTranslation("labs.convolution.size.poolWaits"));
+            poolFormula.setClassName("ok", false);
             poolFormula.setClassName("bad", false);
             poolError.setText("");
             return;

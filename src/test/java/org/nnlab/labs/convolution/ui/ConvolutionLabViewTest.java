@@ -122,6 +122,8 @@ class ConvolutionLabViewTest extends KaribuSpringTest {
         String why = text("conv-size-error");
         assertTrue(why.startsWith("Conv2d: height (28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number"), why);
         assertTrue(lab.isTaskDone("rule"));
+        Div pool = _get(Div.class, spec -> spec.withId("conv-pool-size-formula"));
+        assertFalse(pool.hasClassName("ok") || pool.hasClassName("bad"), "waits for a whole convolution");
         // the engine suggests a kernel of 4 or 6; with 6: (28 − 6) / 2 + 1 = 12
         assertTrue(why.contains("6"), why);
         _get(IntegerField.class, spec -> spec.withId("conv-kernel-h")).setValue(6);
