@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.util.BitSet;
+import org.nnlab.digits.DigitClassifier;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.labs.Chapter;
 import org.nnlab.labs.LabProgress;
@@ -34,7 +35,7 @@ public class ConvolutionLabView extends LabPage {
     }
     private Registration poll;
 
-    public ConvolutionLabView(LabProgress progress) {
+    public ConvolutionLabView(LabProgress progress, DigitClassifier classifier) {
         super(Chapter.CONVOLUTION, progress);
         pooling = new Pooling(choice -> {
             if (!"max1".equals(choice)) {
@@ -54,6 +55,7 @@ public class ConvolutionLabView extends LabPage {
                 formula("W_{out} = \\frac{W + 2P - F}{S} + 1"), padding);
         addSection("labs.convolution.sizes", prose("labs.convolution.sizes.p1"), new Sizes(() -> complete("rule")),
                 prose("labs.convolution.q3"));
+        addSection("labs.convolution.own", prose("labs.convolution.own.p1"), new OwnDigit(classifier));
         addSection("labs.convolution.sharing", prose("labs.convolution.sharing.p1"), sharing(),
                 prose("labs.convolution.q2"));
         addTasks();

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.html.Image;
+import org.nnlab.digits.DigitClassifier;
+import org.nnlab.digits.Strokes;
+import org.nnlab.digits.ui.DrawingPad;
+import org.nnlab.digits.ui.StrokeEndEvent;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -142,6 +148,44 @@ class ConvolutionLabViewTest extends KaribuSpringTest {
         assertTrue(text.contains("[1, 28, 28] → [5, 24, 24] with 130 parameters; a dense layer with the same shapes would need 2,260,800, 17,391 times"), text);
         // 20·5·25 + 20 = 2520; dense 720 → 1280 = 922,880
         assertTrue(text.contains("with 2,520 parameters; a dense layer with the same shapes would need 922,880, 366 times"), text);
+    }
+
+    @Autowired
+    DigitClassifier classifier;
+
+    @Test
+    void drawingADigitUpdatesItsFeatureMap() {
+        open();
+        Image map = _get(Image.class, spec -> spec.withId("conv-own-feature-map"));
+        String blank = map.getSrc();
+        assertEquals("Feature map 26 × 26, values from 0.00 to 0.00.", text("conv-own-range"));
+        DrawingPad pad = _get(DrawingPad.class, spec -> spec.withId("conv-draw"));
+        String stroke = DrawingPad.encode(Strokes.one(112));
+        ComponentUtil.fireEvent(pad, new StrokeEndEvent(pad, true, stroke));
+        assertFalse(blank.equals(map.getSrc()), "the map follows the stroke");
+        // the vertical Sobel kernel over the preprocessed digit, computed here
+        float[] x = classifier.preprocess(new StrokeEndEvent(pad, true, stroke).decodeImage()).input().data();
+        double[][] sobel = {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}};
+        double low = 0;
+        double high = 0;
+        for (int r = 0; r < 26; r++) {
+            for (int c = 0; c < 26; c++) {
+                double s = 0;
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 3; j++) {
+                        s += sobel[i][j] * x[(r + i) * 28 + c + j];
+                    }
+                }
+                low = Math.min(low, s);
+                high = Math.max(high, s);
+            }
+        }
+        assertTrue(high > 0.5 && low < -0.5, low + " " + high);
+        assertEquals(String.format(Locale.ROOT, "Feature map 26 × 26, values from %.2f to %.2f.", low, high),
+                text("conv-own-range"));
+        String vertical = map.getSrc();
+        radio("conv-own-kernel").setValue(2);
+        assertFalse(vertical.equals(map.getSrc()), "another kernel, another map");
     }
 
     @Test
