@@ -1,6 +1,7 @@
 package org.nnlab.labs.convolution.ui;
 
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.util.BitSet;
 import org.nnlab.digits.DigitClassifier;
+import org.nnlab.digits.ui.DrawingPad;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.labs.Chapter;
 import org.nnlab.labs.LabProgress;
@@ -23,6 +25,7 @@ import org.nnlab.labs.ui.LabPage;
  */
 @Route(value = "labs/convolution")
 @StyleSheet("context://labs/convolution.css")
+@Uses(DrawingPad.class)
 public class ConvolutionLabView extends LabPage {
     static final int TICK_MILLIS = 700;
     private final BitSet visited = new BitSet();

@@ -43,7 +43,10 @@ final class OwnDigit extends Div {
             show(e.decodeImage());
             pad.acknowledge(e.getSeq());
         });
-        pad.addStrokeEndListener(e -> show(e.decodeImage()));
+        pad.addStrokeEndListener(e -> {
+            show(e.decodeImage());
+            pad.acknowledge(e.getSeq());
+        });
         pad.addPadClearedListener(e -> {
             pixels = new float[SIDE * SIDE];
             update();
