@@ -16,7 +16,7 @@ public enum Chapter {
     BACKPROP("backprop", 15, List.of("w5", "w1", "train")),
     DEEP("deep", 15, List.of("vanish", "relu")),
     PRETRAINING("pretraining", 25, List.of("train", "dream", "compare")),
-    CONVOLUTION("convolution", 15, List.of()),
+    CONVOLUTION("convolution", 15, List.of("step", "pool", "pad", "rule")),
     RECURRENT("recurrent", 15, List.of("predict", "vanish", "explode")),
     LSTM("lstm", 15, List.of("race", "gates")),
     BIDIRECTIONAL("bidirectional", 10, List.of("blank", "deep"));
