@@ -6,8 +6,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.router.RouteData;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
+import org.nnlab.RoutePaths;
 import org.nnlab.engine.json.Json;
 
 /**
@@ -88,18 +87,8 @@ class ChinesePagesTest extends KaribuSpringTest {
                 + String.join("\n    ", e.getValue())).collect(Collectors.joining("\n")));
     }
 
-    /** Every registered route with its optional parameters left out, plus an address that no route has. */
     private static List<String> routes() {
-        List<String> paths = new ArrayList<>();
-        for (RouteData route : RouteConfiguration.forApplicationScope().getAvailableRoutes()) {
-            String path = Stream.of(route.getTemplate().split("/"))
-                    .filter(segment -> !(segment.startsWith(":") && (segment.endsWith("?") || segment.endsWith("*"))))
-                    .collect(Collectors.joining("/"));
-            assertTrue(!path.contains(":"), "give the test a value for the route parameter in " + route.getTemplate());
-            paths.add(path);
-        }
-        paths.add("no-such-page-here");
-        return paths;
+        return RoutePaths.of(RouteConfiguration.forApplicationScope().getAvailableRoutes());
     }
 
     private static void walk(Element element, Set<String> found, Set<Element> seen) {
