@@ -49,7 +49,7 @@ final class JobRecords {
         List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
             if (!layers.get(i).params().isEmpty()) {
-                names.add(i + " " + layers.get(i).spec().kind());
+                names.add((i + 1) + " " + layers.get(i).spec().kind());
             }
         }
         rate.add(now, 0);

@@ -32,7 +32,7 @@ final class WeightPictures {
                 continue;
             }
             Tensor w = params.getFirst().value();
-            histograms.add(histogram(i + " " + layers.get(i).spec().kind(), w.data()));
+            histograms.add(histogram((i + 1) + " " + layers.get(i).spec().kind(), w.data()));
             if (filters == null) {
                 filters = filters(w, model.spec().input());
             }

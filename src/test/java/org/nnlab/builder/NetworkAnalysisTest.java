@@ -39,9 +39,9 @@ class NetworkAnalysisTest {
         NetworkAnalysis a = NetworkAnalysis.of(spec);
         assertFalse(a.valid());
         assertEquals(0, a.errorIndex());
-        assertTrue(a.error().english().startsWith("layer 0 (conv2d): Conv2d: height (28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number"),
+        assertTrue(a.error().english().startsWith("layer 1 (conv2d): Conv2d: height (28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number"),
                 a.error().english());
-        assertEquals(a.error().english(), "layer 0 (conv2d): " + a.rows().getFirst().error().english(),
+        assertEquals(a.error().english(), "layer 1 (conv2d): " + a.rows().getFirst().error().english(),
                 "the row has the layer's own words; its card names the layer");
         assertEquals(Shape.of(1, 28, 28), a.rows().getFirst().input());
         assertNull(a.rows().get(1).output());

@@ -117,7 +117,7 @@ class SpecProbesReliabilityTest {
         Probe scale = edit("infinite initialiser scale", t -> ((Map<String, Object>) layer(t, 1).get("weightInit"))
                 .put("scale", 12345.5), "scale must be a finite number");
         p.add(new Probe(scale.name(), scale.json().replace("12345.5", "1e999"), scale.messagePart()));
-        p.add(layers("kernel larger than the image", List.of(conv(4, 29, 1)), "layer 0 (conv2d)"));
+        p.add(layers("kernel larger than the image", List.of(conv(4, 29, 1)), "layer 1 (conv2d)"));
         p.add(layers("stride zero", List.of(conv(4, 3, 0)), "stride must be at least 1×1"));
         p.add(layers("zero filters", List.of(conv(0, 3, 1)), "number of filters must be at least 1"));
         p.add(layers("dropout rate 1.5", List.of(Map.of("kind", "dropout", "rate", 1.5)), "dropout rate must be in [0, 1)"));

@@ -118,7 +118,7 @@ class TrainingServiceTest {
         assertEquals(3 * 8, s.step(), "80 training samples in batches of 10 for 3 epochs");
         assertFalse(s.train().isEmpty());
         assertEquals(s.train().size(), s.health().size());
-        assertEquals(List.of("1 dense"), s.layerNames());
+        assertEquals(List.of("2 dense"), s.layerNames());
         assertEquals(60, java.util.Arrays.stream(s.confusion().counts()).sum());
         assertTrue(s.confusion().accuracy() > 0.8, "the classes are easy; accuracy " + s.confusion().accuracy());
         double best = s.epochHistory().stream().mapToDouble(JobSnapshot.EpochPoint::validationAccuracy).max().orElseThrow();

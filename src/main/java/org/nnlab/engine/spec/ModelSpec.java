@@ -66,9 +66,12 @@ public record ModelSpec(Shape input, List<LayerSpec> layers) {
         return rows;
     }
 
-    /** The exception {@code e} raised by layer {@code i}, reworded to name the layer's index and kind. */
+    /**
+     * The exception {@code e} raised by layer {@code i} (0-based), reworded to name the layer by its number as
+     * people count (1-based, as on the builder's cards) and its kind.
+     */
     public static SpecException atLayer(int i, LayerSpec layer, RuntimeException e) {
-        return new SpecException(i, Message.of("engine.spec.model.atLayer", i, layer.kind(), Message.explain(e)));
+        return new SpecException(i, Message.of("engine.spec.model.atLayer", i + 1, layer.kind(), Message.explain(e)));
     }
 
     /** The number of values in {@code shape}, without the overflow check of {@link Shape#size()}. */

@@ -38,7 +38,7 @@ class EngineMessagesTest {
     void outputSizeThatIsNotAWholeNumberKeepsTheFormulaAndTheFixes() {
         String zh = chinese(ModelSpec.of(Shape.of(1, 28, 28),
                 new Conv2dSpec(5, Size2.of(5), Size2.of(2), Size2.of(0), false, false)));
-        assertTrue(zh.startsWith("第 0 层（conv2d）：Conv2d：高度 (28 + 2·0 − 5) / 2 + 1 = 12.5 不是整数：可以把步幅改为 1"), zh);
+        assertTrue(zh.startsWith("第 1 层（conv2d）：Conv2d：高度 (28 + 2·0 − 5) / 2 + 1 = 12.5 不是整数：可以把步幅改为 1"), zh);
         assertTrue(zh.contains("卷积核高度改为 4 或 6") && zh.contains("floor"), zh);
     }
 

@@ -147,7 +147,7 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         assertTrue(engine.contains("(28 + 2·0 − 5) / 2 + 1 = 12.5 is not a whole number: change the stride"), engine);
         LayerCard first = card(0);
         assertTrue(first.hasClassName("build-card-invalid"));
-        assertEquals(engine, "layer 0 (conv2d): " + first.errorText(), "the card, numbered 1, gives the layer's own words");
+        assertEquals(engine, "layer 1 (conv2d): " + first.errorText(), "the card, numbered 1, gives the layer's own words");
         assertEquals("→ ?", shapeText(1), "shapes after the misfit are unknown");
 
         _click(button("build-undo"));

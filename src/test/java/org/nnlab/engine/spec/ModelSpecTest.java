@@ -66,7 +66,7 @@ class ModelSpecTest {
         ModelSpec bad = ModelSpec.of(Shape.of(1, 28, 28), new ReluSpec(), new DenseSpec(10));
         SpecException e = assertThrows(SpecException.class, bad::validate);
         assertEquals(1, e.layerIndex());
-        assertTrue(e.getMessage().startsWith("layer 1 (dense): ") && e.getMessage().contains("Flatten"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("layer 2 (dense): ") && e.getMessage().contains("Flatten"), e.getMessage());
     }
 
     @Test
