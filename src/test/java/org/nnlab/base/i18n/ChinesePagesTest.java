@@ -38,7 +38,7 @@ class ChinesePagesTest extends KaribuSpringTest {
             // layer kinds, activations, optimisers, initialisers and ideas kept by their names
             "Dense", "Conv", "Conv2d", "Conv1d", "MaxPool", "MaxPool2d", "AvgPool", "AvgPool2d", "Pool", "Flatten",
             "Dropout", "BatchNorm", "LayerNorm", "Embedding", "LSTM", "GRU", "RNN", "SimpleRNN", "simple_rnn", "CNN",
-            "MLP", "RBM", "DBN", "ReLU", "LeakyReLU", "leaky_relu", "GELU", "ELU", "SELU", "Sigmoid", "Tanh",
+            "MLP", "RBM", "DBN", "CD", "BiLSTM", "BiGRU", "Hinton", "ReLU", "LeakyReLU", "leaky_relu", "GELU", "ELU", "SELU", "Sigmoid", "Tanh",
             "Softmax", "LogSoftmax", "Linear", "Identity", "Bidirectional", "Reshape", "SGD", "Adam", "AdamW",
             "RMSprop", "Momentum", "Nesterov", "Xavier", "Glorot", "He", "Kaiming", "LeCun", "Heaviside",
             "XOR", "AND", "OR", "NOT", "NAND", "BPTT", "LeNet", "Leaky", "float32", "float", "net",
