@@ -40,6 +40,8 @@ class DataPicker {
         dataset.setId("dataset-size");
         dataset.setLabel(owner.getTranslation("train.dataset"));
         dataset.setItemLabelGenerator(c -> label(owner, c));
+        dataset.setWidth("18em");
+        dataset.setMaxWidth("100%");
         hint.setId("drawings-hint");
         hint.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         noise.setId("data-noise");
