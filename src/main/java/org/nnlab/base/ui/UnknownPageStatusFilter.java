@@ -23,7 +23,10 @@ class UnknownPageStatusFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = pagePath(request);
-        return !"GET".equals(request.getMethod()) || request.getParameter("v-r") != null
+        String accept = request.getHeader("Accept");
+        // pages are what browsers ask for; health checks and scripts (other Accept) keep their handlers' status
+        return !"GET".equals(request.getMethod()) || accept == null || !accept.contains("text/html")
+                || request.getParameter("v-r") != null
                 || path.startsWith("VAADIN/") || path.startsWith("api/") || path.startsWith("actuator/")
                 || path.equals("api") || path.equals("actuator") || lastSegment(path).contains(".");
     }
