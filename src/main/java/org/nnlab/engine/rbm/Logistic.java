@@ -1,14 +1,15 @@
 package org.nnlab.engine.rbm;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.nnlab.engine.layer.recurrent.CellMath;
 
 /**
  * The element-wise kernels of an RBM: adding a bias row and squashing with σ(x) = 1 / (1 + e^−x), and
- * drawing binary samples. σ runs on the JDK Vector API: one CD step takes the exponential of every hidden
- * and visible unit of the batch a few times over, which in scalar {@code Math.exp} costs as much as the
- * matrix products themselves.
+ * drawing binary samples. σ runs on the JDK Vector API ({@link CellMath}'s exactly specified float
+ * arithmetic, so a seeded run gives the same bits whether or not the JIT has compiled it yet): one CD step
+ * takes the exponential of every hidden and visible unit of the batch a few times over, which in scalar
+ * {@code Math.exp} costs as much as the matrix products themselves.
  */
 final class Logistic {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -24,8 +25,7 @@ final class Logistic {
             int j = 0;
             for (; j < bound; j += S.length()) {
                 FloatVector v = FloatVector.fromArray(S, x, base + j).add(FloatVector.fromArray(S, bias, j));
-                FloatVector one = v.broadcast(1f);
-                one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(x, base + j);
+                CellMath.sigmoid(v).intoArray(x, base + j);
             }
             for (; j < cols; j++) {
                 x[base + j] = sigmoid(x[base + j] + bias[j]);
@@ -34,7 +34,7 @@ final class Logistic {
     }
 
     static float sigmoid(float v) {
-        return (float) (1.0 / (1.0 + Math.exp(-v)));
+        return CellMath.sigmoid(v);
     }
 
     /** {@code out[i] = 1} where {@code uniforms[i] < p[i]}, else 0, for i in [0, count). */

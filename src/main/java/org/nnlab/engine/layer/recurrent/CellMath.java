@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorOperators;
  * exact. tanh: an odd polynomial for |x| < 0.625, else 1 − 2 / (e^{2|x|} + 1) with the sign of x. The
  * scalar forms repeat the vector forms step for step, so a tail lane gives the bits a full vector would.
  */
-final class CellMath {
+public final class CellMath {
     private static final float MAX = 88.72283f;
     private static final float MIN = -87.33654f;
     private static final float LOG2E = 1.44269504088896341f;
@@ -83,12 +83,12 @@ final class CellMath {
     }
 
     /** σ(x) = 1 / (1 + e^−x). */
-    static FloatVector sigmoid(FloatVector x) {
+    public static FloatVector sigmoid(FloatVector x) {
         FloatVector one = x.broadcast(1f);
         return one.div(exp(x.neg()).add(one));
     }
 
-    static float sigmoid(float x) {
+    public static float sigmoid(float x) {
         return 1f / (exp(-x) + 1f);
     }
 
