@@ -6,12 +6,13 @@ import org.nnlab.engine.data.Mnist;
 import org.nnlab.engine.spec.EmbeddingSpec;
 import org.nnlab.engine.spec.LayerSpec;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.StepSpec;
 import org.nnlab.engine.tensor.Shape;
 
 /**
  * Which data sets fit a network, read from its input: images [1, 28, 28] get MNIST and the owner's
  * drawings, a sequence [28, 28] MNIST row by row, a vector [784] MNIST and the drawings flattened, a
- * point [2] the toy sets and the two-input truth tables, [1] the NOT table, and token ids (a first
+ * point [2] the toy sets and the two-input truth tables (the tables first for a perceptron), [1] the NOT table, and token ids (a first
  * embedding layer) the texts. The first choice is the default.
  */
 public final class DataCatalog {
@@ -77,9 +78,10 @@ public final class DataCatalog {
             }
             case POINTS -> {
                 DataChoice.Options toy = DataChoice.Options.toy(TOY_NOISE, seed);
-                // XOR first: the classic problem a hidden layer solves and one line cannot
-                TOYS.forEach(n -> out.add(new DataChoice(n, ToyData.DEFAULT_SIZE, toy)));
-                TWO_INPUT_GATES.forEach(n -> out.add(new DataChoice(n, ToyData.DEFAULT_SIZE, toy)));
+                // a threshold unit gets the truth tables first (AND, the gate it learns); other nets the
+                // XOR points first: the classic problem a hidden layer solves and one line cannot
+                List<String> order = endsInStep(spec) ? concat(TWO_INPUT_GATES, TOYS) : concat(TOYS, TWO_INPUT_GATES);
+                order.forEach(n -> out.add(new DataChoice(n, ToyData.DEFAULT_SIZE, toy)));
             }
             case ONE_BIT -> out.add(new DataChoice("gate-not", ToyData.DEFAULT_SIZE, DataChoice.Options.toy(0, seed)));
             case TEXT -> {
@@ -90,6 +92,17 @@ public final class DataCatalog {
             }
         }
         return out;
+    }
+
+    /** True when the network answers with a step (a perceptron's threshold unit). */
+    public static boolean endsInStep(ModelSpec spec) {
+        return !spec.layers().isEmpty() && spec.layers().getLast() instanceof StepSpec;
+    }
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** How many characters a character model tells apart: its embedding's vocabulary and its output scores. */

@@ -25,6 +25,8 @@ class DataCatalogTest {
         assertEquals(List.of("mnist", "drawings"), names(ModelSpec.of(Shape.of(784), new DenseSpec(10)), 12));
         assertEquals(List.of("toy-xor", "toy-circle", "toy-gaussians", "toy-spiral", "gate-and", "gate-or", "gate-xor"),
                 names(Presets.XOR.spec(), 12));
+        assertEquals(List.of("gate-and", "gate-or", "gate-xor", "toy-xor", "toy-circle", "toy-gaussians", "toy-spiral"),
+                names(Presets.PERCEPTRON.spec(), 0), "a perceptron gets its truth tables first");
         assertEquals(List.of("gate-not"), names(ModelSpec.of(Shape.of(1), new DenseSpec(1)), 0));
         assertEquals(List.of("text-english", "text-chinese", "text-own"), names(Presets.CHAR_MODEL.spec(), 0));
         assertEquals(List.of(), names(ModelSpec.of(Shape.of(3, 5), new DenseSpec(2)), 0), "nothing here fits [3, 5]");

@@ -2,7 +2,12 @@ package org.nnlab.engine.layer;
 
 import org.nnlab.engine.spec.LayerSpec;
 
-/** Heaviside step, the perceptron's unit: y = 1 if x ≥ 0, else 0; dy/dx = 0 (it cannot be trained by gradients). Any shape, kept. */
+/**
+ * Heaviside step, the perceptron's unit: y = 1 if x ≥ 0, else 0. Its true slope is 0 almost everywhere,
+ * so backward passes the incoming gradient through unchanged instead (a straight-through estimate). With
+ * a squared error on the step's output this makes one gradient step on a Dense + Step unit exactly the
+ * perceptron rule w ← w + η(t − y)x (see {@link org.nnlab.engine.loss.LossChoice}). Any shape, kept.
+ */
 public final class Step extends Elementwise {
     public Step(LayerSpec spec) {
         super(spec);
@@ -17,8 +22,6 @@ public final class Step extends Elementwise {
 
     @Override
     protected void derive(float[] x, float[] y, float[] g, float[] dx) {
-        for (int i = 0; i < x.length; i++) {
-            dx[i] = 0f;
-        }
+        System.arraycopy(g, 0, dx, 0, x.length);
     }
 }

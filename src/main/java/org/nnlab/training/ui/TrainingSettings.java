@@ -151,6 +151,11 @@ class TrainingSettings extends VerticalLayout {
         network.setValue(CUSTOM);
         data.fit(this, spec);
         applyKindDefaults(DataCatalog.kindOf(spec));
+        if (DataCatalog.endsInStep(spec)) {
+            // the perceptron rule is plain gradient descent through the step (see Step), so plain SGD
+            optimizer.setValue(OptimizerKind.SGD);
+            learningRate.setValue(0.1);
+        }
         showPreview();
     }
 

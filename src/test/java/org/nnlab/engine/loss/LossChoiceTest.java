@@ -13,7 +13,7 @@ class LossChoiceTest {
     @Test
     void theLossFollowsTheNetworksOutput() {
         assertInstanceOf(BinaryCrossEntropy.class, LossChoice.forModel(Presets.XOR.spec()));
-        assertInstanceOf(BinaryCrossEntropy.class, LossChoice.forModel(Presets.PERCEPTRON.spec()));
+        assertInstanceOf(MeanSquaredError.class, LossChoice.forModel(Presets.PERCEPTRON.spec()));
         assertInstanceOf(ProbabilityCrossEntropy.class, LossChoice.forModel(Presets.LSTM_ROWS.spec()));
         assertInstanceOf(SoftmaxCrossEntropy.class, LossChoice.forModel(Presets.LENET.spec()));
         assertInstanceOf(LastStepLoss.class, LossChoice.forModel(Presets.CHAR_MODEL.spec()));
