@@ -92,7 +92,7 @@ final class LayerPalette extends Div {
         item.addClassName("build-palette-item");
         item.setId(idPrefix + "-palette-" + kind.name());
         item.getElement().setAttribute("data-kind", kind.name());
-        item.getElement().setAttribute("title", BuildTexts.optional("build.kind." + kind.name() + ".help", kind.name()));
+        item.getElement().setAttribute("title", BuildTexts.optional("build.kind." + kind.name() + ".help", label));
         if (draggable) {
             DragSource<Div> source = DragSource.create(item);
             source.setDragData(kind);

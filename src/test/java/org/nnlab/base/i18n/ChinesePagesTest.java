@@ -42,8 +42,6 @@ class ChinesePagesTest extends KaribuSpringTest {
             "Softmax", "LogSoftmax", "Linear", "Identity", "Bidirectional", "Reshape", "SGD", "Adam", "AdamW",
             "RMSprop", "Momentum", "Nesterov", "Xavier", "Glorot", "He", "Kaiming", "LeCun", "Heaviside",
             "XOR", "AND", "OR", "NOT", "NAND", "BPTT", "LeNet", "Leaky", "float32", "float", "net",
-            // the builder's code names of layer kinds, shown as tooltips beside the Chinese names
-            "batch_norm", "conv_pool_block", "step", "time_dense", "zero_padding", "zero_padding2d",
             // the language switch names the other language in that language, and itself in both
             "English", "Language", "dense", "conv2d", "lstm", "gru", "relu", "sigmoid", "tanh",
             "softmax", "flatten", "dropout", "embedding", "bidirectional",

@@ -272,6 +272,38 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         assertEquals("二维卷积", name.getText());
     }
 
+    /** The JSON import dialog's upload button is in the page's language, not Vaadin's English "Upload File...". */
+    @Test
+    void theImportUploadSpeaksChinese() {
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("build");
+        _click(button("build-import-json"));
+        com.vaadin.flow.component.upload.Upload upload = _get(com.vaadin.flow.component.upload.Upload.class,
+                s -> s.withId("build-import-upload"));
+        assertEquals("上传文件…", upload.getI18n().getAddFiles().getOne());
+        assertEquals("把文件拖到这里", upload.getI18n().getDropFiles().getOne());
+    }
+
+    /** A palette tooltip says in words what the kind does, never the engine's code name such as batch_norm. */
+    @Test
+    void paletteTooltipsDescribeEachKindInThePagesLanguage() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            useLocale(locale);
+            UI.getCurrent().navigate("");
+            UI.getCurrent().navigate("build");
+            for (LayerKind kind : LayerKinds.all()) {
+                Div item = _get(Div.class, s -> s.withId("build-palette-" + kind.name()));
+                String title = item.getElement().getAttribute("title");
+                String name = _get(item, Span.class, s -> s.withClasses("build-palette-name")).getText();
+                assertTrue(title.startsWith(name) && title.length() > name.length() + 5, locale + " " + kind.name() + ": " + title);
+                assertFalse(title.contains("_"), locale + " " + kind.name() + ": " + title);
+            }
+        }
+        assertTrue(_get(Div.class, s -> s.withId("build-palette-batch_norm")).getElement().getAttribute("title")
+                .startsWith("批归一化："));
+    }
+
     @Test
     void theWeightSharingComparisonAppearsOnlyWithAConvolutionOrRecurrentLayer() {
         view.change(Presets.MLP.spec());
