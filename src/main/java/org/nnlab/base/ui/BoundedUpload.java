@@ -2,6 +2,7 @@ package org.nnlab.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
@@ -38,9 +39,20 @@ public final class BoundedUpload implements UploadHandler {
         this.refused = refused;
     }
 
-    /** An {@link Upload} for one file using this handler, which also reports files the browser refuses for size. */
+    /**
+     * An {@link Upload} for one file using this handler, in the page's language (Vaadin's own button and
+     * drop texts are English otherwise), which also reports files the browser refuses for size.
+     */
     public Upload createUpload() {
         Upload upload = new Upload(this);
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(upload.getTranslation("train.upload.addOne"))
+                        .setMany(upload.getTranslation("train.upload.addMany")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(upload.getTranslation("train.upload.dropOne"))
+                        .setMany(upload.getTranslation("train.upload.dropMany")))
+                .setError(new UploadI18N.Error().setTooManyFiles(upload.getTranslation("train.upload.tooMany"))
+                        .setFileIsTooBig(upload.getTranslation("train.upload.tooBig"))
+                        .setIncorrectFileType(upload.getTranslation("train.upload.wrongType"))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(maxBytes);
         upload.getElement().addEventListener("file-reject", e -> {

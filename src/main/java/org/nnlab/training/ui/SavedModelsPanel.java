@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -77,14 +76,6 @@ class SavedModelsPanel extends VerticalLayout {
         upload = uploads.createUpload();
         upload.setId("upload-model");
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("train.models.uploadNnmOrOnnx")));
-        upload.setI18n(new UploadI18N()
-                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("train.upload.addOne"))
-                        .setMany(getTranslation("train.upload.addMany")))
-                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("train.upload.dropOne"))
-                        .setMany(getTranslation("train.upload.dropMany")))
-                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("train.upload.tooMany"))
-                        .setFileIsTooBig(getTranslation("train.upload.tooBig"))
-                        .setIncorrectFileType(getTranslation("train.upload.wrongType"))));
 
         FlexLayout actions = new FlexLayout(name, rename, delete, tryInDraw, download, downloadOnnx);
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
