@@ -180,6 +180,9 @@ final class ChartOptions {
     }
 
     /** Heat map, true class down, predicted class across; a cell's value is [predicted, actual, count]. */
+    /** The most classes whose confusion-matrix cells still show their counts. */
+    static final int MAX_LABELLED_CLASSES = 20;
+
     String confusion(JobSnapshot.Confusion c) {
         List<Object> data = new ArrayList<>();
         List<Object> classes = new ArrayList<>();
@@ -203,7 +206,9 @@ final class ChartOptions {
                         "inverse", true),
                 "visualMap", obj("min", 0, "max", max, "show", false, "inRange",
                         obj("color", List.of("#f7fbff", "#fdae6b", "#d94801"))),
-                "series", List.of(obj("type", "heatmap", "data", data, "label", obj("show", true, "fontSize", 10)))));
+                // counts in the cells only while they fit (a character model has 100 × 100 cells); drawn in one go
+                "series", List.of(obj("type", "heatmap", "data", data, "progressive", 0,
+                        "label", obj("show", c.classes() <= MAX_LABELLED_CLASSES, "fontSize", 10)))));
     }
 
     private static <T> List<T> thin(List<T> points) {

@@ -34,6 +34,8 @@ class ChartsPanel extends VerticalLayout {
     final DataCharts dataCharts = new DataCharts();
     final ImageGrid filters = new ImageGrid("filters", true, 5);
     final Span filtersHint = hint("train.empty.filters");
+    /** The filters' title, pictures and hint: hidden once the engine says the first layer makes no pictures. */
+    final Component filtersBox;
     final ImageGrid examples = new ImageGrid("confusion-examples", false, 3);
     final Span examplesCaption = new Span();
     final FlexLayout histograms = new FlexLayout();
@@ -60,8 +62,9 @@ class ChartsPanel extends VerticalLayout {
         histograms.setWidthFull();
         examplesCaption.setId("examples-caption");
         confusionChart.addClickListener(e -> showExamples(e.value()));
+        filtersBox = box("train.filters", filtersHint, filters);
         Div grid = new Div(dataCharts, loss.chart(), accuracy.chart(), gradients.chart(), ratios.chart(),
-                box("train.filters", filtersHint, filters), new Div(confusionChart, examplesCaption, examples));
+                filtersBox, new Div(confusionChart, examplesCaption, examples));
         grid.addClassName("nnlab-train-charts");
         grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(min(420px, 100%), 1fr))")
                 .set("gap", "var(--lumo-space-m)").set("width", "100%");
@@ -90,6 +93,8 @@ class ChartsPanel extends VerticalLayout {
         }
         if (s.visuals() != null && s.visuals().step() != visualsStep) {
             visualsStep = s.visuals().step();
+            // points, truth tables and texts: the first layer's weights are no image, so no promise of one
+            filtersBox.setVisible(s.visuals().filters() != null);
             if (s.visuals().filters() != null) {
                 JobSnapshot.Filters f = s.visuals().filters();
                 filters.setPixelSize(Math.max(2, 60 / Math.max(f.rows(), f.cols())));
@@ -131,6 +136,7 @@ class ChartsPanel extends VerticalLayout {
         histogramsHint.setVisible(true);
         filters.clear();
         filtersHint.setVisible(true);
+        filtersBox.setVisible(true);
         examples.clear();
         examplesCaption.setText("");
         confusion = null;

@@ -83,4 +83,34 @@ class ChartsPanelTest extends KaribuSpringTest {
         assertEquals("True 3, predicted 3: this cell holds 40 images; 2 shown", panel.examplesCaption.getText());
         assertEquals(2, panel.examples.getCount());
     }
+
+    /** A perceptron's or a text model's first layer is no picture: the box that promised one goes away. */
+    @Test
+    void theFiltersBoxLeavesWhenTheFirstLayerMakesNoPictures() {
+        assertTrue(panel.filtersBox.isVisible());
+        JobSnapshot s = Snapshots.running(run, 5, null);
+        panel.show(Snapshots.withVisuals(s, new JobSnapshot.Visuals(5, List.of(), null)));
+        assertFalse(panel.filtersBox.isVisible());
+        panel.reset();
+        assertTrue(panel.filtersBox.isVisible(), "the next run may have filters again");
+        panel.show(Snapshots.withVisuals(s, new JobSnapshot.Visuals(6, List.of(),
+                new JobSnapshot.Filters(1, 2, 2, new float[4]))));
+        assertTrue(panel.filtersBox.isVisible());
+    }
+
+    /** 100 characters make 10,000 cells: counts in them would be a black block, so only colour shows. */
+    @Test
+    void aLargeConfusionMatrixShowsColourWithoutCounts() {
+        panel.show(Snapshots.running(run, 10, Snapshots.confusion(4)));
+        assertEquals(true, cellLabelsShown(), "10 classes: counts shown");
+        long[] counts = new long[100 * 100];
+        counts[0] = 3;
+        panel.show(Snapshots.running(run, 20, new JobSnapshot.Confusion(100, counts, new int[100 * 100][0])));
+        assertEquals(false, cellLabelsShown(), panel.confusionChart.getOption());
+    }
+
+    private Object cellLabelsShown() {
+        List<?> all = (List<?>) ((Map<?, ?>) Json.parse(panel.confusionChart.getOption())).get("series");
+        return ((Map<?, ?>) ((Map<?, ?>) all.getFirst()).get("label")).get("show");
+    }
 }

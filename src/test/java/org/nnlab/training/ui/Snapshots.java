@@ -46,4 +46,12 @@ final class Snapshots {
         counts[3 * 10 + 5] = 1;
         return new JobSnapshot.Confusion(10, counts, new int[100][0]);
     }
+
+    /** {@code s} with other weight pictures. */
+    static JobSnapshot withVisuals(JobSnapshot s, JobSnapshot.Visuals visuals) {
+        return new JobSnapshot(s.id(), s.networkName(), s.state(), s.queuePosition(), s.message(), s.step(), s.epoch(),
+                s.epochs(), s.progress(), s.samplesPerSecond(), s.secondsLeft(), s.parameters(), s.created(),
+                s.layerNames(), s.train(), s.epochHistory(), s.health(), visuals, s.confusion(),
+                s.bestValidationAccuracy(), s.bestEpoch());
+    }
 }
