@@ -339,7 +339,8 @@ public class LayerBuilderView extends Div implements HasDynamicTitle, BeforeEnte
             VaadinSession.getCurrent().setAttribute(SESSION_SPEC, spec.toJson());
         }
         stack.showAnalysis(analysis, insertAfter);
-        boolean global = !analysis.valid() && analysis.errorIndex() < 0;
+        // an empty stack is where everyone starts: its drop zone already says what to do, no red error
+        boolean global = !analysis.valid() && analysis.errorIndex() < 0 && !spec.layers().isEmpty();
         globalError.setText(global ? EngineMessages.localize(analysis.error(), getLocale()) : "");
         globalError.setVisible(global);
         totals.show(analysis);

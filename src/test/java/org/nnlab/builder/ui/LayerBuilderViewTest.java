@@ -285,6 +285,16 @@ class LayerBuilderViewTest extends KaribuSpringTest {
         assertEquals("把文件拖到这里", upload.getI18n().getDropFiles().getOne());
     }
 
+    /** The empty stack, where everyone starts, is no error: its drop zone says what to do. */
+    @Test
+    void anEmptyStackShowsNoErrorButTheDropZoneSaysWhatToDo() {
+        view.change(ModelSpec.of(Shape.of(1, 28, 28)));
+        assertTrue(_find(Div.class, s -> s.withId("build-global-error")).isEmpty(), "no visible error");
+        assertTrue(_get(Div.class, s -> s.withId("build-drop-end")).getElement().getTextRecursively().contains("empty"));
+        view.change(ModelSpec.of(Shape.of(100_000, 100_000, 3), new DenseSpec(10)));
+        assertTrue(_get(Div.class, s -> s.withId("build-global-error")).isVisible(), "other network-wide errors still show");
+    }
+
     /** A palette tooltip says in words what the kind does, never the engine's code name such as batch_norm. */
     @Test
     void paletteTooltipsDescribeEachKindInThePagesLanguage() {
