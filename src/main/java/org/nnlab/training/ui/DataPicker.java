@@ -106,7 +106,8 @@ class DataPicker {
         DataChoice c = dataset.getValue();
         String name = c == null ? "" : c.dataset();
         boolean toy = name.startsWith(DataChoice.TOY);
-        boolean generated = toy || name.startsWith(DataChoice.GATE) || name.startsWith(DataChoice.TEXT);
+        // a truth table is the same rows every time: no noise, no seed to draw it with
+        boolean generated = toy || name.startsWith(DataChoice.TEXT);
         noise.setVisible(toy);
         points.setVisible(toy || name.startsWith(DataChoice.GATE));
         seed.setVisible(generated);
@@ -157,7 +158,10 @@ class DataPicker {
     /** The choice with its settings, for the preview: what the network will get. */
     String details(Component owner, DataChoice c) {
         String name = c.dataset();
-        if (name.startsWith(DataChoice.TOY) || name.startsWith(DataChoice.GATE)) {
+        if (name.startsWith(DataChoice.GATE)) {
+            return owner.getTranslation("train.data.gateDetails", label(owner, c), c.size());
+        }
+        if (name.startsWith(DataChoice.TOY)) {
             return owner.getTranslation("train.data.toyDetails", label(owner, c), c.size(),
                     String.format(Locale.ROOT, "%.2f", c.options().noise()), c.options().seed());
         }

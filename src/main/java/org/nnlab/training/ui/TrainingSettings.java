@@ -200,6 +200,12 @@ class TrainingSettings extends VerticalLayout {
         DataChoice chosen = data.value();
         preview.show(spec(), chosen == null ? null : data.details(this, chosen));
         pretrain.offerFor(spec());
+        // distortions move pixels: points, flat vectors and texts have none (the server refuses them too)
+        boolean images = spec() != null && spec().input().rank() >= 2;
+        augment.setEnabled(images);
+        if (!images) {
+            augment.setValue(false);
+        }
     }
 
     /** The request the form describes now. */

@@ -155,4 +155,30 @@ class TrainPageDataTest extends KaribuSpringTest {
         assertTrue(view.settings.preview.data.getText().startsWith("No data set here fits a network whose input is [3, 5]."),
                 view.settings.preview.data.getText());
     }
+
+    /** Distorting images is offered for networks that read images, not for points or texts (the server refuses those). */
+    @Test
+    void augmentationIsOfferedOnlyForImages() {
+        TrainingDashboardView view = open(Presets.LENET);
+        assertTrue(view.settings.augment.isEnabled());
+        view.settings.augment.setValue(true);
+        view.useCustomSpec(Presets.CHAR_MODEL.spec());
+        assertFalse(view.settings.augment.isEnabled());
+        assertFalse(view.settings.augment.getValue(), "a text run does not ask for distortions it would be refused for");
+        view.useCustomSpec(Presets.PERCEPTRON.spec());
+        assertFalse(view.settings.augment.isEnabled());
+        view.useCustomSpec(Presets.LSTM_ROWS.spec());
+        assertTrue(view.settings.augment.isEnabled(), "rows of an image are still an image");
+    }
+
+    /** A truth table has no noise and no seed: the preview and the fields do not pretend it does. */
+    @Test
+    void aTruthTableShowsNeitherNoiseNorSeed() {
+        TrainingDashboardView view = open(Presets.PERCEPTRON);
+        assertEquals("gate-and", view.settings.dataset.getValue().dataset());
+        assertFalse(view.settings.data.noise.isVisible() || view.settings.data.seed.isVisible());
+        assertTrue(view.settings.data.points.isVisible());
+        assertTrue(view.settings.preview.data.getText().contains("Truth table AND: 200 samples (its rows repeated)"),
+                view.settings.preview.data.getText());
+    }
 }
