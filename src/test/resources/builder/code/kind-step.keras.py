@@ -8,7 +8,7 @@ from keras import layers
 model = keras.Sequential([
     keras.Input(shape=(16,)),
     # 0: step -> [16]
-    layers.Lambda(lambda x: keras.ops.cast(x >= 0, "float32")),  # step: 1 where x >= 0, else 0
+    layers.Lambda(lambda x: x + keras.ops.stop_gradient(keras.ops.cast(x >= 0, "float32") - x)),  # step: 1 where x >= 0, else 0; trained straight through as in NN Lab
 ])
 
 if __name__ == "__main__":

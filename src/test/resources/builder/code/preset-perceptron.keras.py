@@ -10,7 +10,7 @@ model = keras.Sequential([
     # 0: dense -> [1], 3 parameters
     layers.Dense(1, kernel_initializer="glorot_uniform", bias_initializer="zeros"),
     # 1: step -> [1]
-    layers.Lambda(lambda x: keras.ops.cast(x >= 0, "float32")),  # step: 1 where x >= 0, else 0
+    layers.Lambda(lambda x: x + keras.ops.stop_gradient(keras.ops.cast(x >= 0, "float32") - x)),  # step: 1 where x >= 0, else 0; trained straight through as in NN Lab
 ])
 
 if __name__ == "__main__":

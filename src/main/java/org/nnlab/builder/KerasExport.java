@@ -84,7 +84,8 @@ public final class KerasExport {
             case ReluSpec _ -> w.add("layers.ReLU()");
             case LeakyReluSpec l -> w.add("layers.LeakyReLU(negative_slope=" + num(l.slope()) + ")");
             case LinearSpec _ -> w.add("layers.Identity()");
-            case StepSpec _ -> w.add("layers.Lambda(lambda x: keras.ops.cast(x >= 0, \"float32\"))  # step: 1 where x >= 0, else 0");
+            case StepSpec _ -> w.add("layers.Lambda(lambda x: x + keras.ops.stop_gradient(keras.ops.cast(x >= 0, \"float32\") - x))"
+                    + "  # step: 1 where x >= 0, else 0; trained straight through as in NN Lab");
             case SoftmaxSpec _ -> w.add("layers.Softmax()");
             case DropoutSpec d -> w.add("layers.Dropout(" + num(d.rate()) + ")");
             case Conv2dSpec c -> conv(c, w);

@@ -47,10 +47,11 @@ import org.nnlab.engine.tensor.Shape;
 public final class PytorchExport {
     private static final String STEP = """
             class Step(nn.Module):
-                \"\"\"Threshold unit: 1 where x >= 0, else 0 (it has no useful gradient).\"\"\"
+                \"\"\"Threshold unit: 1 where x >= 0, else 0, trained straight through as NN Lab does:
+                the forward pass gives the step, the backward pass hands the gradient on unchanged.\"\"\"
 
                 def forward(self, x):
-                    return (x >= 0).float()
+                    return x + ((x >= 0).float() - x).detach()
             """;
 
     private static final String TOKEN_IDS = """
