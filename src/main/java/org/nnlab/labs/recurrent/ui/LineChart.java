@@ -13,14 +13,21 @@ final class LineChart {
     private LineChart() {
     }
 
-    /** One line per name, {@code values[i]} the y values, x = index · {@code stride}. */
-    static void lines(NnChart chart, String xName, List<String> names, List<double[]> values, int stride, Double max) {
+    /**
+     * One line per name, {@code values[i]} the y values, x = index · {@code stride}. The legend sits in its own band
+     * at the top (scrolling sideways when narrow); the axis names sit outside the labels, the y one turned along the
+     * axis, so neither meets the legend.
+     */
+    static void lines(NnChart chart, String xName, String yName, List<String> names, List<double[]> values, int stride,
+                      Double max) {
         ObjectNode option = JSON.objectNode();
         option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend").putArray("data").addAll(names.stream().map(JSON::stringNode).toList());
-        option.putObject("grid").put("left", 48).put("right", 16).put("top", 32).put("bottom", 36);
-        option.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 22);
-        ObjectNode y = option.putObject("yAxis").put("type", "value");
+        option.putObject("legend").put("type", "scroll").put("top", 0).put("left", "center")
+                .putArray("data").addAll(names.stream().map(JSON::stringNode).toList());
+        option.putObject("grid").put("left", 60).put("right", 20).put("top", 40).put("bottom", 44);
+        option.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 26);
+        ObjectNode y = option.putObject("yAxis").put("type", "value").put("name", yName).put("nameLocation", "middle")
+                .put("nameGap", 44);
         if (max != null) {
             y.put("min", 0).put("max", max);
         }
@@ -40,7 +47,7 @@ final class LineChart {
     static void heatmap(NnChart chart, String title, float[][] values, double low, double high) {
         ObjectNode option = JSON.objectNode();
         option.putObject("title").put("text", title).put("left", "center").putObject("textStyle").put("fontSize", 13);
-        option.putObject("grid").put("left", 36).put("right", 12).put("top", 28).put("bottom", 48);
+        option.putObject("grid").put("left", 36).put("right", 12).put("top", 30).put("bottom", 58);
         ArrayNode steps = option.putObject("xAxis").put("type", "category").putArray("data");
         for (int t = 0; t < values.length; t++) {
             steps.add(t + 1);

@@ -17,8 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In Chromium, on the real engine: the next-character model trained on the pasted text says 人 after 我是中国 within a
- * minute; the BPTT bars of the RNN and the LSTM differ; the LSTM beats the RNN at N = 20; the bidirectional network
- * fills the blank.
+ * minute; the BPTT bars of the RNN and the LSTM differ; the LSTM beats the RNN at N = 20; on sentences whose blank
+ * only a later word settles, the bidirectional network fills it while the one-way network stays near chance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -56,7 +56,19 @@ class RecurrentLabsIT {
             press(browser, "bidir-start");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(
                     d -> d.findElement(By.id("lab-task-blank")).getAttribute("class").contains("done"));
-            assertTrue(browser.driver().findElement(By.id("bidir-accuracy")).isDisplayed());
+            WebElement accuracy = browser.driver().findElement(By.id("bidir-accuracy"));
+            assertTrue(accuracy.isDisplayed());
+            double oneWay = Double.parseDouble(accuracy.getAttribute("data-oneway"));
+            double bidirectional = Double.parseDouble(accuracy.getAttribute("data-bidirectional"));
+            double chance = Double.parseDouble(accuracy.getAttribute("data-chance"));
+            assertTrue(bidirectional > oneWay + 0.4 && bidirectional > chance + 0.5 && Math.abs(oneWay - chance) < 0.15,
+                    "one-way " + oneWay + ", bidirectional " + bidirectional + ", chance " + chance);
+            List<WebElement> sentences = browser.driver().findElements(By.cssSelector("#bidir-sentences .nnlab-bidir-sentence"));
+            assertEquals(4, sentences.size());
+            for (WebElement s : sentences) {
+                assertTrue(s.getText().contains("___"), s.getText());
+                assertEquals(s.getAttribute("data-answer"), s.getAttribute("data-bidirectional"), s.getText());
+            }
             press(browser, "bidir-stop");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }

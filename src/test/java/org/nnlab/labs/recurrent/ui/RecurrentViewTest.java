@@ -40,10 +40,19 @@ class RecurrentViewTest extends KaribuSpringTest {
         waitUntil(() -> view.nextChars.getChildren().count() == 4
                 && "人".equals(view.nextChars.getChildren().toList().get(3).getElement().getAttribute("data-best")));
         System.out.printf("我是中国 → 人 after %.1f s of training%n", (System.nanoTime() - t0) / 1e9);
+        view.stop.click();
+        view.temperature.setValue(0.1);
+        assertEquals(1, sampleTexts(view).size(), "nearly greedy sampling repeats itself: " + sampleTexts(view));
+        view.temperature.setValue(2.0);
+        assertTrue(sampleTexts(view).size() > 1, "hot sampling varies: " + sampleTexts(view));
         view.sample.click();
         assertEquals(3, view.samples.getChildren().count());
-        view.stop.click();
         assertTrue(view.isTaskDone("predict"));
+    }
+
+    /** The distinct continuations shown (the slider resamples on every change). */
+    private static Set<String> sampleTexts(RecurrentView view) {
+        return view.samples.getChildren().map(c -> c.getElement().getText()).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
