@@ -47,7 +47,7 @@ final class LineChart {
     static void heatmap(NnChart chart, String title, float[][] values, double low, double high) {
         ObjectNode option = JSON.objectNode();
         option.putObject("title").put("text", title).put("left", "center").putObject("textStyle").put("fontSize", 13);
-        option.putObject("grid").put("left", 36).put("right", 12).put("top", 30).put("bottom", 58);
+        option.putObject("grid").put("left", 36).put("right", 12).put("top", 38).put("bottom", 58);
         ArrayNode steps = option.putObject("xAxis").put("type", "category").putArray("data");
         for (int t = 0; t < values.length; t++) {
             steps.add(t + 1);
@@ -57,8 +57,15 @@ final class LineChart {
         for (int u = 0; u < unitCount; u++) {
             units.add(u + 1);
         }
-        option.putObject("visualMap").put("min", low).put("max", high).put("calculable", false).put("orient", "horizontal")
-                .put("left", "center").put("bottom", 0).put("itemHeight", 80);
+        ObjectNode scale = option.putObject("visualMap").put("min", low).put("max", high).put("calculable", false)
+                .put("orient", "horizontal").put("left", "center").put("bottom", 0).put("itemHeight", 80);
+        scale.putArray("text").add(format(high)).add(format(low));
+        ArrayNode colors = scale.putObject("inRange").putArray("color");
+        if (low < 0) {
+            colors.add("#2c6fbb").add("#f4f4f4").add("#c0392b");
+        } else {
+            colors.add("#f4f4f4").add("#2c6fbb");
+        }
         ArrayNode data = option.putArray("series").addObject().put("type", "heatmap").putArray("data");
         for (int t = 0; t < values.length; t++) {
             for (int u = 0; u < unitCount; u++) {
@@ -66,5 +73,9 @@ final class LineChart {
             }
         }
         chart.setOption(option.toString());
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -121,10 +121,13 @@ public class RecurrentView extends LabPage {
         temperature.setId("rnn-temperature");
         temperature.setStep(0.1);
         temperature.setValue(0.7);
-        temperature.setValueAlwaysVisible(true);
         temperature.setMinMaxVisible(true);
         temperature.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        temperature.addValueChangeListener(e -> showSamples());
+        temperature.setLabel(getTranslation("labs.recurrent.temperature.value", 0.7));
+        temperature.addValueChangeListener(e -> {
+            temperature.setLabel(getTranslation("labs.recurrent.temperature.value", e.getValue()));
+            showSamples();
+        });
         sample.setId("rnn-sample");
         sample.addClickListener(e -> showSamples());
         samples.setId("rnn-samples");
@@ -136,7 +139,7 @@ public class RecurrentView extends LabPage {
 
     private Div createBpttControls() {
         scale.setId("bptt-scale");
-        scale.setMin(0.1);
+        scale.setMin(0.5);
         scale.setMax(20);
         scale.setStep(0.5);
         scale.setStepButtonsVisible(true);
