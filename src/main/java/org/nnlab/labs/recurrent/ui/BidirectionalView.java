@@ -132,7 +132,7 @@ public class BidirectionalView extends LabPage {
         names.add(getTranslation("labs.lstm.chance"));
         curves.add(chance);
         LineChart.lines(accuracy, getTranslation("labs.recurrent.batches"), getTranslation("labs.bidir.accuracy"), names,
-                curves, 8, 1.0);
+                curves, 8, 1.0, true);
         accuracy.getElement().setAttribute("data-oneway", String.valueOf(last(frame, 0)));
         accuracy.getElement().setAttribute("data-bidirectional", String.valueOf(last(frame, 1)));
         accuracy.getElement().setAttribute("data-chance", String.valueOf(race.chance()));

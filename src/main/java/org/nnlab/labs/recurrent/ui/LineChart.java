@@ -16,10 +16,11 @@ final class LineChart {
     /**
      * One line per name, {@code values[i]} the y values, x = index · {@code stride}. The legend sits in its own band
      * at the top (scrolling sideways when narrow); the axis names sit outside the labels, the y one turned along the
-     * axis, so neither meets the legend.
+     * axis, so neither meets the legend. With {@code reference}, the last line is a reference level (chance), drawn
+     * grey and dashed.
      */
     static void lines(NnChart chart, String xName, String yName, List<String> names, List<double[]> values, int stride,
-                      Double max) {
+                      Double max, boolean reference) {
         ObjectNode option = JSON.objectNode();
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend").put("type", "scroll").put("top", 0).put("left", "center")
@@ -34,6 +35,9 @@ final class LineChart {
         ArrayNode series = option.putArray("series");
         for (int s = 0; s < names.size(); s++) {
             ObjectNode line = series.addObject().put("type", "line").put("name", names.get(s)).put("showSymbol", false);
+            if (s == names.size() - 1 && reference) {
+                line.put("color", "#888888").putObject("lineStyle").put("type", "dashed").put("width", 1.5);
+            }
             ArrayNode data = line.putArray("data");
             double[] v = values.get(s);
             for (int i = 0; i < v.length; i++) {

@@ -125,7 +125,7 @@ public class LstmView extends LabPage {
         Arrays.fill(chance, GateRace.chance());
         LineChart.lines(accuracy, getTranslation("labs.recurrent.batches"), getTranslation("labs.lstm.accuracy"),
                 List.of(getTranslation("labs.recurrent.cell.rnn"), gatedName, getTranslation("labs.lstm.chance")),
-                List.of(frame.rnn(), frame.gated(), chance), 8, 1.0);
+                List.of(frame.rnn(), frame.gated(), chance), 8, 1.0, true);
         for (Map.Entry<String, NnChart> e : charts.entrySet()) {
             float[][] values = frame.traces().get(e.getKey());
             e.getValue().setVisible(values != null);

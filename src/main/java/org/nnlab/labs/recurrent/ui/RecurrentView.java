@@ -176,7 +176,7 @@ public class RecurrentView extends LabPage {
         status.setText(getTranslation("labs.recurrent.status.running", frame.batches(),
                 String.format(Locale.ROOT, "%.3f", frame.loss()), model.corpus().vocabularySize()));
         LineChart.lines(lossChart, getTranslation("labs.recurrent.batches"), getTranslation("labs.recurrent.loss"), List.of(getTranslation("labs.recurrent.loss")),
-                List.of(frame.curve()), frame.stride(), null);
+                List.of(frame.curve()), frame.stride(), null, false);
         showGuesses();
     }
 
