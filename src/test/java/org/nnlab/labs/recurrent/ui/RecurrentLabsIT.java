@@ -56,6 +56,9 @@ class RecurrentLabsIT {
             press(browser, "bidir-start");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(
                     d -> d.findElement(By.id("lab-task-blank")).getAttribute("class").contains("done"));
+            press(browser, "bidir-stop");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                    d -> d.findElement(By.id("bidir-stop")).getAttribute("disabled") != null);
             WebElement accuracy = browser.driver().findElement(By.id("bidir-accuracy"));
             assertTrue(accuracy.isDisplayed());
             double oneWay = Double.parseDouble(accuracy.getAttribute("data-oneway"));
@@ -63,13 +66,15 @@ class RecurrentLabsIT {
             double chance = Double.parseDouble(accuracy.getAttribute("data-chance"));
             assertTrue(bidirectional > oneWay + 0.4 && bidirectional > chance + 0.5 && Math.abs(oneWay - chance) < 0.15,
                     "one-way " + oneWay + ", bidirectional " + bidirectional + ", chance " + chance);
-            List<WebElement> sentences = browser.driver().findElements(By.cssSelector("#bidir-sentences .nnlab-bidir-sentence"));
+            @SuppressWarnings("unchecked")
+            List<List<String>> sentences = (List<List<String>>) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.querySelectorAll('#bidir-sentences .nnlab-bidir-sentence')].map(s =>"
+                            + " [s.textContent, s.getAttribute('data-answer'), s.getAttribute('data-bidirectional')]);");
             assertEquals(4, sentences.size());
-            for (WebElement s : sentences) {
-                assertTrue(s.getText().contains("___"), s.getText());
-                assertEquals(s.getAttribute("data-answer"), s.getAttribute("data-bidirectional"), s.getText());
+            for (List<String> s : sentences) {
+                assertTrue(s.get(0).contains("___"), s.get(0));
+                assertEquals(s.get(1), s.get(2), s.get(0));
             }
-            press(browser, "bidir-stop");
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
     }
