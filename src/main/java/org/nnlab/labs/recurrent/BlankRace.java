@@ -3,7 +3,6 @@ package org.nnlab.labs.recurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.nnlab.engine.data.sequence.FillInTheBlankTask;
 import org.nnlab.engine.data.sequence.LabeledSequences;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.recurrent.Bidirectional;
@@ -18,84 +17,152 @@ import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.spec.TimeDenseSpec;
 import org.nnlab.engine.tensor.Shape;
+import org.nnlab.engine.tensor.Tensor;
 
 /**
- * Fill in the blank, where only what follows the blank decides it (the engine's task): a one-way network and
+ * Fill in the blank of {@link BlankSentences}, where only a word after the blank decides it: a one-way network and
  * bidirectional ones with 1, 2 and 3 stacked layers (each reading the previous layer's concatenated forward and
- * backward states) train side by side on the same mini-batches and are scored on the same held-out sequences. The
- * first bidirectional layer's forward and backward states for one example are recorded by the engine.
+ * backward states) train side by side on the same mini-batches and are scored on the same separately drawn
+ * sentences. The one-way network is matched to the bidirectional ones by a stated {@link Matching} rule. The first
+ * bidirectional layer's forward and backward states for one sentence are recorded by the engine, and a few
+ * sentences are shown with each network's guess.
  */
 public final class BlankRace implements LiveLab.Work<BlankRace.Frame> {
-    public static final int STEPS = 10;
-    public static final int SYMBOLS = 4;
+    /** Hidden units per direction of every bidirectional layer. */
     public static final int HIDDEN = 8;
     public static final int BATCH = 32;
     public static final int MAX_DEPTH = 3;
+    /** Sentences shown with the networks' guesses. */
+    public static final int SHOWN = 4;
     private static final int SCORE_EVERY = 8;
+    private static final int MAX_ONE_WAY_UNITS = 64;
+
+    /** How the one-way network is sized against the bidirectional one. */
+    public enum Matching {
+        /** As many hidden units as one direction of the bidirectional layer: it then has about half the weights. */
+        WIDTH,
+        /** As many units as bring its weights closest to the one-layer bidirectional network's. */
+        WEIGHTS
+    }
 
     /**
      * @param batches  mini-batches each model trained
      * @param accuracy per model (one-way, then bidirectional depth 1..3) its accuracy curve
-     * @param forward  the first bidirectional layer's forward states for the example, [steps][hidden]
+     * @param forward  the first bidirectional layer's forward states for the first shown sentence, [steps][hidden]
      * @param backward its backward states, [steps][hidden]
+     * @param guesses  per shown sentence, the answer each model (one-way, then depth 1..3) picks for its blank
      */
-    public record Frame(long batches, List<double[]> accuracy, float[][] forward, float[][] backward) {
+    public record Frame(long batches, List<double[]> accuracy, float[][] forward, float[][] backward,
+                        List<int[]> guesses) {
     }
 
+    private final BlankSentences sentences;
     private final boolean lstm;
+    private final int oneWayUnits;
     private final LabeledSequences train;
     private final LabeledSequences held;
-    private final LabeledSequences example;
+    private final List<BlankSentences.Sentence> shownSentences;
+    private final LabeledSequences shown;
     private final List<Sequential> models = new ArrayList<>();
     private final List<Adam> optimizers = new ArrayList<>();
     private final SplittableRandom rng;
     private final List<double[]> scores = new ArrayList<>();
     private long batches;
 
-    public BlankRace(boolean lstm, long seed) {
+    public BlankRace(BlankSentences sentences, boolean lstm, Matching matching, long seed) {
+        this.sentences = sentences;
         this.lstm = lstm;
-        this.train = FillInTheBlankTask.generate(2048, STEPS, SYMBOLS, seed);
-        this.held = FillInTheBlankTask.generate(256, STEPS, SYMBOLS, seed + 1);
-        this.example = held.slice(0, 1);
+        this.oneWayUnits = oneWayUnits(sentences, lstm, matching);
+        this.train = sentences.encode(sentences.draw(2048, seed));
+        this.held = sentences.encode(sentences.draw(256, seed + 1));
+        this.shownSentences = sentences.draw(SHOWN, seed + 4);
+        this.shown = sentences.encode(shownSentences);
         this.rng = new SplittableRandom(seed + 2);
-        for (int depth = 0; depth <= MAX_DEPTH; depth++) {
-            models.add(Sequential.build(spec(lstm, depth), new SplittableRandom(seed + 3)));
+        for (int m = 0; m <= MAX_DEPTH; m++) {
+            models.add(Sequential.build(spec(m), new SplittableRandom(seed + 3)));
             optimizers.add(new Adam(0.02));
         }
     }
 
-    /** Depth 0: a one-way network of 2·{@link #HIDDEN} units; else that many stacked bidirectional layers. */
-    public static ModelSpec spec(boolean lstm, int depth) {
+    /** Model 0: the one-way network; model d: d stacked bidirectional layers. */
+    public ModelSpec spec(int model) {
+        return spec(sentences, lstm, oneWayUnits, model);
+    }
+
+    /** The one-layer bidirectional network for {@code sentences}, before any race has started. */
+    public static ModelSpec bidirectional(BlankSentences sentences, boolean lstm) {
+        return spec(sentences, lstm, HIDDEN, 1);
+    }
+
+    private static ModelSpec spec(BlankSentences sentences, boolean lstm, int oneWayUnits, int depth) {
         List<LayerSpec> layers = new ArrayList<>();
         if (depth == 0) {
-            layers.add(cell(lstm, 2 * HIDDEN));
+            layers.add(cell(lstm, oneWayUnits));
         }
         for (int d = 0; d < depth; d++) {
             layers.add(new BidirectionalSpec(cell(lstm, HIDDEN)));
         }
-        layers.add(new TimeDenseSpec(SYMBOLS));
-        return new ModelSpec(Shape.of(STEPS, SYMBOLS + 1), layers);
+        layers.add(new TimeDenseSpec(sentences.answers()));
+        return new ModelSpec(Shape.of(sentences.steps(), sentences.features()), layers);
     }
 
     private static RecurrentSpec cell(boolean lstm, int units) {
         return lstm ? new LstmSpec(units, true) : new SimpleRnnSpec(units, true);
     }
 
+    private static int oneWayUnits(BlankSentences sentences, boolean lstm, Matching matching) {
+        if (matching == Matching.WIDTH) {
+            return HIDDEN;
+        }
+        long target = weights(bidirectional(sentences, lstm));
+        int best = HIDDEN;
+        for (int u = 1; u <= MAX_ONE_WAY_UNITS; u++) {
+            long gap = Math.abs(weights(spec(sentences, lstm, u, 0)) - target);
+            if (gap < Math.abs(weights(spec(sentences, lstm, best, 0)) - target)) {
+                best = u;
+            }
+        }
+        return best;
+    }
+
+    private static long weights(ModelSpec spec) {
+        return weights(Sequential.build(spec, new SplittableRandom(0)));
+    }
+
+    private static long weights(Sequential model) {
+        return model.params().stream().mapToLong(p -> p.value().size()).sum();
+    }
+
     /** Weights of each model, one-way first. */
     public long[] paramCounts() {
-        long[] counts = new long[models.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = models.get(i).params().stream().mapToLong(p -> p.value().size()).sum();
-        }
-        return counts;
+        return models.stream().mapToLong(BlankRace::weights).toArray();
+    }
+
+    /** Hidden values each model keeps per step (for the backward pass): all its layers' outputs together. */
+    public int statesPerStep(int model) {
+        return model == 0 ? oneWayUnits : model * 2 * HIDDEN;
+    }
+
+    /** Hidden units per direction: the one-way network's, or {@link #HIDDEN} for the bidirectional ones. */
+    public int unitsPerDirection(int model) {
+        return model == 0 ? oneWayUnits : HIDDEN;
     }
 
     public boolean isLstm() {
         return lstm;
     }
 
-    public static double chance() {
-        return 1.0 / SYMBOLS;
+    public BlankSentences sentences() {
+        return sentences;
+    }
+
+    /** The sentences shown with the guesses, in frame order. */
+    public List<BlankSentences.Sentence> shownSentences() {
+        return shownSentences;
+    }
+
+    public double chance() {
+        return 1.0 / sentences.answers();
     }
 
     @Override
@@ -124,13 +191,23 @@ public final class BlankRace implements LiveLab.Work<BlankRace.Frame> {
             }
             curves.add(c);
         }
+        List<int[]> guesses = new ArrayList<>();
+        for (int s = 0; s < SHOWN; s++) {
+            guesses.add(new int[models.size()]);
+        }
+        for (int m = 0; m < models.size(); m++) {
+            Tensor logits = models.get(m).forward(shown.inputs(), Mode.INFER);
+            for (int s = 0; s < SHOWN; s++) {
+                guesses.get(s)[m] = logits.argmaxRow(s * sentences.steps() + shownSentences.get(s).blank());
+            }
+        }
         Sequential bi = models.get(1);
         Bidirectional layer = (Bidirectional) bi.layers().getFirst();
         layer.recording(true);
-        bi.forward(example.inputs(), Mode.INFER);
+        bi.forward(shown.slice(0, 1).inputs(), Mode.INFER);
         layer.recording(false);
         return new Frame(batches, curves, grid(layer.forwardLayer().hiddenStates()),
-                grid(layer.backwardLayer().hiddenStates()));
+                grid(layer.backwardLayer().hiddenStates()), guesses);
     }
 
     private static float[][] grid(SequenceTrace trace) {
@@ -139,29 +216,5 @@ public final class BlankRace implements LiveLab.Work<BlankRace.Frame> {
             g[t] = trace.at(0, t);
         }
         return g;
-    }
-
-    /** The position of the example's blank (0-based). */
-    public int exampleBlank() {
-        for (int t = 0; t < STEPS; t++) {
-            if (example.labels()[t] != LabeledSequences.NO_LABEL) {
-                return t;
-            }
-        }
-        return -1;
-    }
-
-    /** The example as text: its symbols as A, B, C, D and the blank as _. */
-    public String exampleText() {
-        StringBuilder sb = new StringBuilder();
-        float[] x = example.inputs().data();
-        for (int t = 0; t < STEPS; t++) {
-            for (int f = 0; f <= SYMBOLS; f++) {
-                if (x[t * (SYMBOLS + 1) + f] == 1f) {
-                    sb.append(f == SYMBOLS ? '_' : (char) ('A' + f));
-                }
-            }
-        }
-        return sb.toString();
     }
 }

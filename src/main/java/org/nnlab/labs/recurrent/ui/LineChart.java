@@ -13,20 +13,31 @@ final class LineChart {
     private LineChart() {
     }
 
-    /** One line per name, {@code values[i]} the y values, x = index · {@code stride}. */
-    static void lines(NnChart chart, String xName, List<String> names, List<double[]> values, int stride, Double max) {
+    /**
+     * One line per name, {@code values[i]} the y values, x = index · {@code stride}. The legend sits in its own band
+     * at the top (scrolling sideways when narrow); the axis names sit outside the labels, the y one turned along the
+     * axis, so neither meets the legend. With {@code reference}, the last line is a reference level (chance), drawn
+     * grey and dashed.
+     */
+    static void lines(NnChart chart, String xName, String yName, List<String> names, List<double[]> values, int stride,
+                      Double max, boolean reference) {
         ObjectNode option = JSON.objectNode();
         option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend").putArray("data").addAll(names.stream().map(JSON::stringNode).toList());
-        option.putObject("grid").put("left", 48).put("right", 16).put("top", 32).put("bottom", 36);
-        option.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 22);
-        ObjectNode y = option.putObject("yAxis").put("type", "value");
+        option.putObject("legend").put("type", "scroll").put("top", 0).put("left", "center")
+                .putArray("data").addAll(names.stream().map(JSON::stringNode).toList());
+        option.putObject("grid").put("left", 60).put("right", 20).put("top", 40).put("bottom", 44);
+        option.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 26);
+        ObjectNode y = option.putObject("yAxis").put("type", "value").put("name", yName).put("nameLocation", "middle")
+                .put("nameGap", 44);
         if (max != null) {
             y.put("min", 0).put("max", max);
         }
         ArrayNode series = option.putArray("series");
         for (int s = 0; s < names.size(); s++) {
             ObjectNode line = series.addObject().put("type", "line").put("name", names.get(s)).put("showSymbol", false);
+            if (s == names.size() - 1 && reference) {
+                line.put("color", "#888888").putObject("lineStyle").put("type", "dashed").put("width", 1.5);
+            }
             ArrayNode data = line.putArray("data");
             double[] v = values.get(s);
             for (int i = 0; i < v.length; i++) {
@@ -40,7 +51,7 @@ final class LineChart {
     static void heatmap(NnChart chart, String title, float[][] values, double low, double high) {
         ObjectNode option = JSON.objectNode();
         option.putObject("title").put("text", title).put("left", "center").putObject("textStyle").put("fontSize", 13);
-        option.putObject("grid").put("left", 36).put("right", 12).put("top", 28).put("bottom", 48);
+        option.putObject("grid").put("left", 36).put("right", 12).put("top", 38).put("bottom", 58);
         ArrayNode steps = option.putObject("xAxis").put("type", "category").putArray("data");
         for (int t = 0; t < values.length; t++) {
             steps.add(t + 1);
@@ -50,8 +61,15 @@ final class LineChart {
         for (int u = 0; u < unitCount; u++) {
             units.add(u + 1);
         }
-        option.putObject("visualMap").put("min", low).put("max", high).put("calculable", false).put("orient", "horizontal")
-                .put("left", "center").put("bottom", 0).put("itemHeight", 80);
+        ObjectNode scale = option.putObject("visualMap").put("min", low).put("max", high).put("calculable", false)
+                .put("orient", "horizontal").put("left", "center").put("bottom", 0).put("itemHeight", 80);
+        scale.putArray("text").add(format(high)).add(format(low));
+        ArrayNode colors = scale.putObject("inRange").putArray("color");
+        if (low < 0) {
+            colors.add("#2c6fbb").add("#f4f4f4").add("#c0392b");
+        } else {
+            colors.add("#f4f4f4").add("#2c6fbb");
+        }
         ArrayNode data = option.putArray("series").addObject().put("type", "heatmap").putArray("data");
         for (int t = 0; t < values.length; t++) {
             for (int u = 0; u < unitCount; u++) {
@@ -59,5 +77,9 @@ final class LineChart {
             }
         }
         chart.setOption(option.toString());
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -1,13 +1,9 @@
 package org.nnlab.labs.recurrent.ui;
 
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Route;
@@ -15,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.labs.Chapter;
 import org.nnlab.labs.LabProgress;
 import org.nnlab.labs.recurrent.GateRace;
@@ -34,12 +29,12 @@ public class LstmView extends LabPage {
     static final double SOLVED = 0.9;
     static final double FAILED = 0.5;
 
-    private final LiveLab lab;
     final IntegerField lag = new IntegerField(getTranslation("labs.lstm.lag"));
     final Select<String> variant = new Select<>();
-    final Button start = new Button(getTranslation("labs.lstm.start"), VaadinIcon.PLAY.create());
-    final Button stop = new Button(getTranslation("labs.recurrent.stop"), VaadinIcon.STOP.create());
-    final Span status = new Span(getTranslation("labs.recurrent.status.idle"));
+    final RunControls<GateRace.Frame> controls;
+    final Button start;
+    final Button stop;
+    final Span status;
     final NnChart accuracy = new NnChart("lstm-accuracy");
     final Div heatmaps = new Div();
     final IntegerField step = new IntegerField(getTranslation("labs.lstm.step"));
@@ -48,13 +43,16 @@ public class LstmView extends LabPage {
     private final List<String> maps = List.of("forget", "input", "output", "cell", "hidden");
     private final java.util.Map<String, NnChart> charts = new java.util.LinkedHashMap<>();
     private GateRace race;
-    private LiveLab.Run run;
     /** The frame shown last (the view test reads it). */
     GateRace.Frame shown;
 
     public LstmView(LiveLab lab, LabProgress progress) {
         super(Chapter.LSTM, progress);
-        this.lab = lab;
+        controls = new RunControls<>(lab, "lstm", "lstm-race-start", "labs.lstm.start", this::newRace, this::show, lag,
+                variant);
+        start = controls.start;
+        stop = controls.stop;
+        status = controls.status;
         addSection("labs.lstm.idea", prose("labs.lstm.idea.one"),
                 formula("f_t = \\sigma(W_f[h_{t-1}, x_t] + b_f),\\; i_t = \\sigma(W_i[h_{t-1}, x_t] + b_i),\\;"
                         + " o_t = \\sigma(W_o[h_{t-1}, x_t] + b_o)"),
@@ -78,13 +76,6 @@ public class LstmView extends LabPage {
         variant.setItems("lstm", "gru");
         variant.setItemLabelGenerator(v -> getTranslation("labs.lstm.variant." + v));
         variant.setValue("lstm");
-        start.setId("lstm-race-start");
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        start.addClickListener(e -> startRace());
-        stop.setId("lstm-stop");
-        stop.setEnabled(false);
-        stop.addClickListener(e -> stopRace());
-        status.setId("lstm-status");
         heatmaps.setId("lstm-gate-heatmap");
         heatmaps.addClassName("nnlab-heatmaps");
         for (String m : maps) {
@@ -93,9 +84,7 @@ public class LstmView extends LabPage {
             charts.put(m, chart);
             heatmaps.add(chart);
         }
-        Div row = new Div(lag, variant, start, stop);
-        row.addClassName("nnlab-rnn-controls");
-        return row;
+        return controls;
     }
 
     private Div createCellControls() {
@@ -118,23 +107,11 @@ public class LstmView extends LabPage {
         return row;
     }
 
-    private void startRace() {
-        stopRace();
+    private GateRace newRace() {
         int n = lag.getValue() == null ? 20 : lag.getValue();
         race = new GateRace(n, "gru".equals(variant.getValue()), 10);
         setOpenSpec(GateRace.spec(n, true, race.isGru()));
-        UI ui = UI.getCurrent();
-        run = lab.start(CurrentOwner.id(), race, frame -> ui.access(() -> show(frame)));
-        stop.setEnabled(true);
-        status.setText(getTranslation("labs.recurrent.status.starting"));
-    }
-
-    private void stopRace() {
-        if (run != null) {
-            run.stop();
-            run = null;
-        }
-        stop.setEnabled(false);
+        return race;
     }
 
     private void show(GateRace.Frame frame) {
@@ -146,9 +123,9 @@ public class LstmView extends LabPage {
                 percent(GateRace.chance())));
         double[] chance = new double[frame.rnn().length];
         Arrays.fill(chance, GateRace.chance());
-        LineChart.lines(accuracy, getTranslation("labs.recurrent.batches"),
+        LineChart.lines(accuracy, getTranslation("labs.recurrent.batches"), getTranslation("labs.lstm.accuracy"),
                 List.of(getTranslation("labs.recurrent.cell.rnn"), gatedName, getTranslation("labs.lstm.chance")),
-                List.of(frame.rnn(), frame.gated(), chance), 8, 1.0);
+                List.of(frame.rnn(), frame.gated(), chance), 8, 1.0, true);
         for (Map.Entry<String, NnChart> e : charts.entrySet()) {
             float[][] values = frame.traces().get(e.getKey());
             e.getValue().setVisible(values != null);
@@ -192,10 +169,5 @@ public class LstmView extends LabPage {
 
     private static String percent(double v) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * v);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        stopRace();
     }
 }

@@ -1,23 +1,21 @@
 package org.nnlab.labs.recurrent.ui;
 
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.slider.DecimalSlider;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Locale;
-import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.data.sequence.CharCorpus;
 import org.nnlab.labs.Chapter;
 import org.nnlab.labs.LabProgress;
@@ -46,14 +44,15 @@ public class RecurrentView extends LabPage {
     final Select<String> text = new Select<>();
     final TextArea pasted = new TextArea(getTranslation("labs.recurrent.pasted"));
     final Select<String> cell = new Select<>();
-    final Button train = new Button(getTranslation("labs.recurrent.train"), VaadinIcon.PLAY.create());
-    final Button stop = new Button(getTranslation("labs.recurrent.stop"), VaadinIcon.STOP.create());
-    final Span status = new Span(getTranslation("labs.recurrent.status.idle"));
+    final RunControls<CharModel.Frame> controls;
+    final Button train;
+    final Button stop;
+    final Span status;
     final NnChart lossChart = new NnChart("rnn-loss");
     final TextField prompt = new TextField(getTranslation("labs.recurrent.prompt"));
     final NextChars nextChars = new NextChars("rnn-next-chars");
     final Div unrolled = new Div();
-    final NumberField temperature = new NumberField(getTranslation("labs.recurrent.temperature"));
+    final DecimalSlider temperature = new DecimalSlider(getTranslation("labs.recurrent.temperature"), 0.1, 2);
     final Button sample = new Button(getTranslation("labs.recurrent.sample"), VaadinIcon.MAGIC.create());
     final Div samples = new Div();
     final NumberField scale = new NumberField(getTranslation("labs.recurrent.scale"));
@@ -62,7 +61,6 @@ public class RecurrentView extends LabPage {
     final Button backward = new Button(getTranslation("labs.recurrent.backward"), VaadinIcon.ARROW_BACKWARD.create());
     final GradientBars bars = new GradientBars("bptt-bars");
     private CharModel model;
-    private LiveLab.Run run;
     /** The BPTT norms shown last (the view test reads them). */
     BpttProbe.Norms shownNorms;
     private long sampleSeed = 1;
@@ -70,6 +68,11 @@ public class RecurrentView extends LabPage {
     public RecurrentView(LiveLab lab, LabProgress progress) {
         super(Chapter.RECURRENT, progress);
         this.lab = lab;
+        controls = new RunControls<>(lab, "rnn", "rnn-train", "labs.recurrent.train", this::newModel, this::show, text,
+                cell);
+        train = controls.start;
+        stop = controls.stop;
+        status = controls.status;
         addSection("labs.recurrent.idea", prose("labs.recurrent.idea.one"),
                 formula("s_t = f(U x_t + W s_{t-1}), \\qquad o_t = \\operatorname{softmax}(V s_t)"),
                 prose("labs.recurrent.idea.two"), unrolled);
@@ -101,13 +104,6 @@ public class RecurrentView extends LabPage {
         cell.setItems("rnn", "lstm");
         cell.setItemLabelGenerator(c -> getTranslation("labs.recurrent.cell." + c));
         cell.setValue("lstm");
-        train.setId("rnn-train");
-        train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        train.addClickListener(e -> startTraining());
-        stop.setId("rnn-stop");
-        stop.setEnabled(false);
-        stop.addClickListener(e -> stopTraining());
-        status.setId("rnn-status");
         prompt.setId("rnn-prompt");
         prompt.setValue("我是中国");
         prompt.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
@@ -118,18 +114,20 @@ public class RecurrentView extends LabPage {
         unrolled.setId("rnn-unrolled");
         unrolled.addClassName("nnlab-unrolled");
         lossChart.setHeight("220px");
-        Div controls = new Div(text, cell, train, stop);
-        controls.addClassName("nnlab-rnn-controls");
         return new Div(controls, pasted);
     }
 
     private Div createSampling() {
         temperature.setId("rnn-temperature");
-        temperature.setMin(0.1);
-        temperature.setMax(2);
         temperature.setStep(0.1);
-        temperature.setStepButtonsVisible(true);
         temperature.setValue(0.7);
+        temperature.setMinMaxVisible(true);
+        temperature.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        temperature.setLabel(getTranslation("labs.recurrent.temperature.value", 0.7));
+        temperature.addValueChangeListener(e -> {
+            temperature.setLabel(getTranslation("labs.recurrent.temperature.value", e.getValue()));
+            showSamples();
+        });
         sample.setId("rnn-sample");
         sample.addClickListener(e -> showSamples());
         samples.setId("rnn-samples");
@@ -141,7 +139,7 @@ public class RecurrentView extends LabPage {
 
     private Div createBpttControls() {
         scale.setId("bptt-scale");
-        scale.setMin(0.1);
+        scale.setMin(0.5);
         scale.setMax(20);
         scale.setStep(0.5);
         scale.setStepButtonsVisible(true);
@@ -168,29 +166,17 @@ public class RecurrentView extends LabPage {
         };
     }
 
-    private void startTraining() {
-        stopTraining();
+    private CharModel newModel() {
         model = new CharModel(corpus(), "lstm".equals(cell.getValue()), 42);
         setOpenSpec(model.spec());
-        UI ui = UI.getCurrent();
-        run = lab.start(CurrentOwner.id(), model, frame -> ui.access(() -> show(frame)));
-        stop.setEnabled(true);
-        status.setText(getTranslation("labs.recurrent.status.starting"));
-    }
-
-    private void stopTraining() {
-        if (run != null) {
-            run.stop();
-            run = null;
-        }
-        stop.setEnabled(false);
+        return model;
     }
 
     private void show(CharModel.Frame frame) {
         status.setText(getTranslation("labs.recurrent.status.running", frame.batches(),
                 String.format(Locale.ROOT, "%.3f", frame.loss()), model.corpus().vocabularySize()));
-        LineChart.lines(lossChart, getTranslation("labs.recurrent.batches"), List.of(getTranslation("labs.recurrent.loss")),
-                List.of(frame.curve()), frame.stride(), null);
+        LineChart.lines(lossChart, getTranslation("labs.recurrent.batches"), getTranslation("labs.recurrent.loss"), List.of(getTranslation("labs.recurrent.loss")),
+                List.of(frame.curve()), frame.stride(), null, false);
         showGuesses();
     }
 
@@ -270,10 +256,5 @@ public class RecurrentView extends LabPage {
             sb.append((char) ('₀' + (c - '0')));
         }
         return sb.toString();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        stopTraining();
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In Chromium, on the real engine: the next-character model trained on the pasted text says 人 after 我是中国 within a
- * minute; the BPTT bars of the RNN and the LSTM differ; the LSTM beats the RNN at N = 20; the bidirectional network
- * fills the blank.
+ * minute; the BPTT bars of the RNN and the LSTM differ; the LSTM beats the RNN at N = 20; on sentences whose blank
+ * only a later word settles, the bidirectional network fills it while the one-way network stays near chance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -56,8 +56,25 @@ class RecurrentLabsIT {
             press(browser, "bidir-start");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(
                     d -> d.findElement(By.id("lab-task-blank")).getAttribute("class").contains("done"));
-            assertTrue(browser.driver().findElement(By.id("bidir-accuracy")).isDisplayed());
             press(browser, "bidir-stop");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                    d -> d.findElement(By.id("bidir-stop")).getAttribute("disabled") != null);
+            WebElement accuracy = browser.driver().findElement(By.id("bidir-accuracy"));
+            assertTrue(accuracy.isDisplayed());
+            double oneWay = Double.parseDouble(accuracy.getAttribute("data-oneway"));
+            double bidirectional = Double.parseDouble(accuracy.getAttribute("data-bidirectional"));
+            double chance = Double.parseDouble(accuracy.getAttribute("data-chance"));
+            assertTrue(bidirectional > oneWay + 0.4 && bidirectional > chance + 0.5 && Math.abs(oneWay - chance) < 0.15,
+                    "one-way " + oneWay + ", bidirectional " + bidirectional + ", chance " + chance);
+            @SuppressWarnings("unchecked")
+            List<List<String>> sentences = (List<List<String>>) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return [...document.querySelectorAll('#bidir-sentences .nnlab-bidir-sentence')].map(s =>"
+                            + " [s.textContent, s.getAttribute('data-answer'), s.getAttribute('data-bidirectional')]);");
+            assertEquals(4, sentences.size());
+            for (List<String> s : sentences) {
+                assertTrue(s.get(0).contains("___"), s.get(0));
+                assertEquals(s.get(1), s.get(2), s.get(0));
+            }
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
     }

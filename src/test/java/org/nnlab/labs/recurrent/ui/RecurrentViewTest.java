@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -40,10 +41,22 @@ class RecurrentViewTest extends KaribuSpringTest {
         waitUntil(() -> view.nextChars.getChildren().count() == 4
                 && "人".equals(view.nextChars.getChildren().toList().get(3).getElement().getAttribute("data-best")));
         System.out.printf("我是中国 → 人 after %.1f s of training%n", (System.nanoTime() - t0) / 1e9);
+        view.stop.click();
+        assertEquals(0, view.samples.getChildren().count());
+        view.temperature.setValue(1.5);
+        assertEquals("Temperature: 1.5", view.temperature.getLabel());
+        List<String> hot = sampleTexts(view);
+        assertEquals(3, hot.size(), "moving the slider samples again");
+        assertTrue(hot.stream().allMatch(s -> s.startsWith("我是中国") && s.length() > 4), hot.toString());
         view.sample.click();
         assertEquals(3, view.samples.getChildren().count());
-        view.stop.click();
+        assertTrue(!hot.equals(sampleTexts(view)), "each sampling draws anew");
         assertTrue(view.isTaskDone("predict"));
+    }
+
+    /** The continuations shown. */
+    private static List<String> sampleTexts(RecurrentView view) {
+        return view.samples.getChildren().map(c -> c.getElement().getText()).toList();
     }
 
     @Test
