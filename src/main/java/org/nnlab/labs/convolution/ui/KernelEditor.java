@@ -39,8 +39,12 @@ final class KernelEditor extends Div {
         size.setValue(3);
         size.addValueChangeListener(e -> {
             if (!filling && e.getValue() != null) {
-                fill(e.getValue(), preset(preset.getValue() == null ? 0 : preset.getValue(), e.getValue()), 0,
-                        getTranslation("labs.convolution.own.typed"));
+                int which = preset.getValue() == null ? 0 : preset.getValue();
+                filling = true;
+                preset.setValue(which);
+                filling = false;
+                fill(e.getValue(), preset(which, e.getValue()), 0,
+                        getTranslation("labs.convolution.own.kernel." + PRESETS[which]));
             }
         });
         preset.setId("conv-own-kernel");

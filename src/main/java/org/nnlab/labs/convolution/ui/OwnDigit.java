@@ -70,14 +70,8 @@ final class OwnDigit extends Div {
         pad.setLabels(getTranslation("draw.pad.undo"), getTranslation("draw.pad.clear"),
                 getTranslation("draw.pad.width"), getTranslation("draw.pad.label"),
                 getTranslation("draw.pad.placeholder"));
-        pad.addStrokeProgressListener(e -> {
-            draw(e.decodeImage(), false);
-            pad.acknowledge(e.getSeq());
-        });
-        pad.addStrokeEndListener(e -> {
-            draw(e.decodeImage(), true);
-            pad.acknowledge(e.getSeq());
-        });
+        pad.addStrokeProgressListener(e -> draw(e.decodeImage(), false, e.getSeq()));
+        pad.addStrokeEndListener(e -> draw(e.decodeImage(), true, e.getSeq()));
         pad.addPadClearedListener(e -> use(new float[SIDE * SIDE], false));
         kernel = new KernelEditor(cnn.firstFilters(), this::kernelChanged);
         input.setId("conv-own-input");
@@ -144,11 +138,16 @@ final class OwnDigit extends Div {
         return figure;
     }
 
-    /** The pad's drawing, preprocessed as Draw does; the CNN reads it only when {@code ended}. */
-    private void draw(GrayImage drawing, boolean ended) {
+    /**
+     * The pad's message {@code seq}, preprocessed as Draw does; the CNN reads it only when {@code ended}.
+     * The map says which message it answers ({@code data-seq}), so a browser can time its answer.
+     */
+    private void draw(GrayImage drawing, boolean ended, int seq) {
         DigitStages stages = classifier.preprocess(drawing);
         bringStatus.setText("");
         use(stages.empty() ? new float[SIDE * SIDE] : stages.input().data(), ended);
+        map.getElement().setAttribute("data-seq", Integer.toString(seq));
+        pad.acknowledge(seq);
     }
 
     /** The Draw page's last drawing in this session, else the newest drawing kept in the collection. */

@@ -82,15 +82,18 @@ class ConvolutionIT {
                     const pad = document.getElementById('conv-draw');
                     const map = document.getElementById('conv-own-feature-map');
                     window.convTimes = [];
-                    window.convStart = null;
-                    pad.addEventListener('stroke-end', () => { window.convStart = performance.now(); });
+                    window.convStarts = new Map();
+                    pad.addEventListener('stroke-end', e => {
+                      window.convStarts.set(String(e.detail.seq), performance.now());
+                      window.convLastEnd = String(e.detail.seq);
+                    });
                     new MutationObserver(() => {
-                      const start = window.convStart;
-                      if (start !== null) {
-                        window.convStart = null;
+                      const start = window.convStarts.get(map.dataset.seq);
+                      if (start !== undefined) {
+                        window.convStarts.delete(map.dataset.seq);
                         requestAnimationFrame(() => window.convTimes.push(performance.now() - start));
                       }
-                    }).observe(map, {attributes: true, attributeFilter: ['data-version']});""");
+                    }).observe(map, {attributes: true, attributeFilter: ['data-seq', 'src']});""");
             int warmUp = 10;
             int strokes = 60;
             for (int i = 0; i < warmUp + strokes; i++) {
@@ -148,9 +151,9 @@ class ConvolutionIT {
         return browser.driver().findElement(By.id("conv-draw")).getShadowRoot().findElement(By.cssSelector("canvas"));
     }
 
-    /** One quick stroke (under the pad's 100 ms progress interval) through the points; waits for the map. */
+    /** One quick stroke through the points; waits until the map answers the stroke's end. */
     private static void stroke(Browser browser, List<double[]> points) {
-        String before = version(browser, "conv-own-feature-map");
+        js(browser).executeScript("window.convLastEnd = undefined;");
         WebElement canvas = canvas(browser);
         int w = canvas.getSize().getWidth();
         int h = canvas.getSize().getHeight();
@@ -165,7 +168,9 @@ class ConvolutionIT {
         }
         s.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
         ((Interactive) browser.driver()).perform(List.of(s));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !before.equals(version(browser, "conv-own-feature-map")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(browser).executeScript(
+                "return window.convLastEnd !== undefined"
+                        + " && document.getElementById('conv-own-feature-map').dataset.seq === window.convLastEnd")));
     }
 
     /** Empties the pad and waits until the map shows the empty pad. */
