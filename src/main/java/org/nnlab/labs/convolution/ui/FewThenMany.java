@@ -2,6 +2,7 @@ package org.nnlab.labs.convolution.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -50,16 +51,28 @@ final class FewThenMany extends Div {
 
     /** The second convolution's maps (after ReLU) for the digit {@code reading} read; null: none yet. */
     void show(Reading reading) {
-        secondMaps.removeAll();
         Stage second = reading == null ? null : reading.stage("relu", 1).orElse(null);
         if (second == null || !second.isMaps()) {
+            secondMaps.removeAll();
             secondCaption.setText(getTranslation("labs.convolution.few.waiting"));
             return;
         }
         secondCaption.setText(getTranslation("labs.convolution.few.second", second.shape().dim(0),
                 second.shape().dim(1), second.shape().dim(2)));
-        Div maps = Pipeline.maps("conv-second-map", second.values(), second.shape());
-        maps.getChildren().toList().forEach(secondMaps::add);
+        List<String> sources = Pipeline.sources(second.values(), second.shape());
+        if (secondMaps.getComponentCount() != sources.size()) {
+            secondMaps.removeAll();
+            for (int c = 0; c < sources.size(); c++) {
+                Image map = new Image();
+                map.setAlt("");
+                map.setId("conv-second-map-" + c);
+                map.addClassName("nnlab-conv-map");
+                secondMaps.add(map);
+            }
+        }
+        for (int c = 0; c < sources.size(); c++) {
+            ((Image) secondMaps.getComponentAt(c)).setSrc(sources.get(c));
+        }
     }
 
     /** The first block of the notes' conv-pool network, with its settings and shapes. */

@@ -23,12 +23,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
 import org.nnlab.builder.SpecLinks;
 import org.nnlab.datasets.MnistTestData;
+import org.nnlab.base.OwnerCookieFilter;
 import org.nnlab.digits.DigitClassifier;
+import org.nnlab.digits.DrawingCollection;
 import org.nnlab.digits.Strokes;
 import org.nnlab.digits.ui.DrawingPad;
 import org.nnlab.digits.ui.StrokeEndEvent;
@@ -50,6 +53,8 @@ class ConvolutionOwnDigitTest extends KaribuSpringTest {
     DigitClassifier classifier;
     @Autowired
     ShippedCnn cnn;
+    @Autowired
+    DrawingCollection drawings;
 
     @Test
     void aTypedKernelsFeatureMapMatchesAComputationInTheTest() throws IOException {
@@ -177,6 +182,24 @@ class ConvolutionOwnDigitTest extends KaribuSpringTest {
         String block = _get(Div.class, spec -> spec.withId("conv-block")).getElement().getTextRecursively();
         assertTrue(block.contains("Filter size 5, 20 filters, pooling window 2 with stride 2, activation relu"),
                 block);
+    }
+
+    @Test
+    void withoutADrawingInThisSessionTheNewestLabelledOneIsBrought() {
+        String owner = UUID.randomUUID().toString();
+        sendCookie(OwnerCookieFilter.COOKIE, owner);
+        GrayImage older = classifier.preprocess(Strokes.one(DrawingPad.IMAGE_SIDE)).centred();
+        GrayImage newer = classifier.preprocess(Strokes.zero(DrawingPad.IMAGE_SIDE)).centred();
+        drawings.add(owner, older, 1, 1, ShippedCnn.class.getSimpleName());
+        drawings.add(owner, newer, 0, 0, ShippedCnn.class.getSimpleName());
+        open();
+        int shown = pipelineVersion();
+        _click(_get(Button.class, spec -> spec.withId("conv-bring")));
+        awaitReading(shown);
+        assertEquals("The newest drawing you labelled on the Draw page.", text("conv-bring-status"));
+        float[] kept = drawings.newest(owner, 1).getFirst().pixels();
+        assertEquals(org.nnlab.digits.GrayPng.dataUrl(kept, 0, 28, 28, 0, 1), src("conv-own-input"));
+        assertTrue(text("conv-pipeline-prediction").startsWith("The network reads 0,"), text("conv-pipeline-prediction"));
     }
 
     /** An MNIST digit (28×28) as the pad would send it: each pixel four by four. */
