@@ -32,6 +32,9 @@ class ConvolutionIT {
     private static final double[][] IMAGE = {{0, 0, 0, 1}, {0, 0, 0, 1}, {0.5, 0.5, 0, 1}, {0.5, 0.5, 0, 1}};
     private static final double[][] VERTICAL = {{-1, 1}, {-1, 1}};
 
+    /** The pause before each timed stroke, about as long as a person takes to start the next one. */
+    private static final long STROKE_PAUSE_MS = 250;
+
     @LocalServerPort
     int port;
 
@@ -101,6 +104,7 @@ class ConvolutionIT {
                     clear(browser);
                 }
                 double x = 0.2 + 0.15 * (i % 4);
+                pause(STROKE_PAUSE_MS);
                 stroke(browser, List.of(new double[] {x, 0.2}, new double[] {x + 0.02, 0.4}, new double[] {x + 0.03, 0.6},
                         new double[] {x + 0.05, 0.8}));
             }
@@ -178,6 +182,14 @@ class ConvolutionIT {
         String before = version(browser, "conv-own-feature-map");
         click(browser, browser.driver().findElement(By.id("conv-draw")).getShadowRoot().findElement(By.cssSelector("#clear")));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !before.equals(version(browser, "conv-own-feature-map")));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int offset(double fraction, int size) {
