@@ -298,7 +298,7 @@ public class DrawDigitView extends Div implements HasDynamicTitle, BeforeEnterOb
      * layer pictures when {@code withLayers} and the gallery is open; true when a network read it.
      */
     private boolean show(GrayImage image, boolean withLayers) {
-        drawing = image;
+        drawing = LastDrawing.keep(image);
         current = null;
         savedCurrent = false;
         DigitModel model = modelSelect.getValue();

@@ -34,7 +34,8 @@ class ChinesePagesTest extends KaribuSpringTest {
     private static final Set<String> NAMES = Stream.of(
             // the product, libraries, formats and data sets
             "NN", "Lab", "MNIST", "PyTorch", "Keras", "TensorFlow", "ONNX", "JSON", "CSV", "PNG", "SVG", "Java",
-            "GPU", "CPU", "API", "URL", "HTTP", "ID", "Unicode", "Chromium", "IDX", "Vector", "nnm",
+            "GPU", "CPU", "API", "URL", "HTTP", "ID", "Unicode", "Chromium", "IDX", "Vector", "nnm", "PaddlePaddle",
+            "simple_img_conv_pool",
             // layer kinds, activations, optimisers, initialisers and ideas kept by their names
             "Dense", "Conv", "Conv2d", "Conv1d", "MaxPool", "MaxPool2d", "AvgPool", "AvgPool2d", "Pool", "Flatten",
             "Dropout", "BatchNorm", "LayerNorm", "Embedding", "LSTM", "GRU", "RNN", "SimpleRNN", "simple_rnn", "CNN",

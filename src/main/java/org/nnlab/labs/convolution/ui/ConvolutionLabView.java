@@ -10,18 +10,23 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import java.util.BitSet;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.digits.DigitClassifier;
+import org.nnlab.digits.DrawingCollection;
 import org.nnlab.digits.ui.DrawingPad;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.labs.Chapter;
 import org.nnlab.labs.LabProgress;
+import org.nnlab.labs.convolution.ShippedCnn;
 import org.nnlab.labs.convolution.Windows;
 import org.nnlab.labs.ui.LabPage;
 
 /**
  * The convolution lab (section 5 of the notes): the worked 4×4 example stepped window by window, which
  * kernel answers where, max and average pooling, zero padding, the integer rule for output sizes, and
- * weight sharing in the notes' digit CNN. Every number comes from the engine's layers ({@link Windows}).
+ * weight sharing in the notes' digit CNN; then your own digit under a kernel of your choice, the shipped
+ * CNN's whole pipeline for it, and its few first-layer filters next to its many second-layer maps.
+ * Every number comes from the engine's layers ({@link Windows}) or the shipped model ({@link ShippedCnn}).
  */
 @Route(value = "labs/convolution")
 @StyleSheet("context://labs/convolution.css")
@@ -38,7 +43,8 @@ public class ConvolutionLabView extends LabPage {
     }
     private Registration poll;
 
-    public ConvolutionLabView(LabProgress progress, DigitClassifier classifier) {
+    public ConvolutionLabView(LabProgress progress, DigitClassifier classifier, ShippedCnn cnn,
+                              DrawingCollection drawings) {
         super(Chapter.CONVOLUTION, progress);
         pooling = new Pooling(choice -> {
             if (!"max1".equals(choice)) {
@@ -58,9 +64,18 @@ public class ConvolutionLabView extends LabPage {
                 formula("W_{out} = \\frac{W + 2P - F}{S} + 1"), padding);
         addSection("labs.convolution.sizes", prose("labs.convolution.sizes.p1"), new Sizes(() -> complete("rule")),
                 prose("labs.convolution.q3"));
-        addSection("labs.convolution.own", prose("labs.convolution.own.p1"), new OwnDigit(classifier));
-        addSection("labs.convolution.sharing", prose("labs.convolution.sharing.p1"), sharing(),
-                prose("labs.convolution.q2"));
+        Pipeline pipeline = new Pipeline();
+        FewThenMany fewThenMany = new FewThenMany(cnn.firstFilters());
+        OwnDigit own = new OwnDigit(classifier, cnn, drawings, CurrentOwner.id(), (input, reading) -> {
+            pipeline.show(input, reading);
+            fewThenMany.show(reading);
+        });
+        addSection("labs.convolution.own", prose("labs.convolution.own.p1"), own);
+        addSection("labs.convolution.pipe", prose("labs.convolution.pipe.p1"), pipeline,
+                prose("labs.convolution.pipe.shift"));
+        addSection("labs.convolution.sharing", prose("labs.convolution.sharing.p1"), sharing());
+        addSection("labs.convolution.few", prose("labs.convolution.q2"), fewThenMany,
+                prose("labs.convolution.block.p1"));
         addTasks();
         addOpenLinks(Presets.DIGIT_CNN.spec());
         exampleChanged();

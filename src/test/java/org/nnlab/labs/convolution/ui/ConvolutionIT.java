@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.nnlab.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,13 +23,17 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The convolution lab in real Chromium: stepping the 4×4 example shows each window's sum (checked
  * against a computation in the test), a click on an image cell changes the maps, and a stride that
- * gives a size that is not whole turns the formula red with the engine's explanation.
+ * gives a size that is not whole turns the formula red with the engine's explanation; drawing updates
+ * the feature map, and shifting the digit keeps the shipped CNN's answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ConvolutionIT {
     private static final double[][] IMAGE = {{0, 0, 0, 1}, {0, 0, 0, 1}, {0.5, 0.5, 0, 1}, {0.5, 0.5, 0, 1}};
     private static final double[][] VERTICAL = {{-1, 1}, {-1, 1}};
+
+    /** The pause before each timed stroke, about as long as a person takes to start the next one. */
+    private static final long STROKE_PAUSE_MS = 250;
 
     @LocalServerPort
     int port;
@@ -59,6 +67,137 @@ class ConvolutionIT {
             assertTrue(browser.waitFor(By.id("conv-size-formula")).getText().contains("✗"));
             assertEquals(List.of(), browser.severeConsoleErrors());
         }
+    }
+
+    /**
+     * The lab as the first page a fresh browser opens: the pad is there and drawn on, the feature map
+     * follows each stroke (timed from the pad's stroke event to the map's next frame, printed), and
+     * shifting the digit moves the maps while the shipped CNN's answer stays.
+     */
+    @Test
+    void drawingUpdatesTheFeatureMapAndShiftingKeepsThePrediction() {
+        try (Browser browser = new Browser()) {
+            browser.open("http://localhost:" + port + "/labs/convolution");
+            WebElement pad = browser.waitFor(By.id("conv-draw"));
+            js(browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", pad);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> canvas(browser).getSize().getWidth() > 100);
+            js(browser).executeScript("""
+                    const pad = document.getElementById('conv-draw');
+                    const map = document.getElementById('conv-own-feature-map');
+                    window.convTimes = [];
+                    window.convStarts = new Map();
+                    pad.addEventListener('stroke-end', e => {
+                      window.convStarts.set(String(e.detail.seq), performance.now());
+                      window.convLastEnd = String(e.detail.seq);
+                    });
+                    new MutationObserver(() => {
+                      const start = window.convStarts.get(map.dataset.seq);
+                      if (start !== undefined) {
+                        window.convStarts.delete(map.dataset.seq);
+                        requestAnimationFrame(() => window.convTimes.push(performance.now() - start));
+                      }
+                    }).observe(map, {attributes: true, attributeFilter: ['data-seq', 'src']});""");
+            int warmUp = 10;
+            int strokes = 60;
+            for (int i = 0; i < warmUp + strokes; i++) {
+                if (i % 4 == 0 && i > 0) {
+                    clear(browser);
+                }
+                double x = 0.2 + 0.15 * (i % 4);
+                pause(STROKE_PAUSE_MS);
+                stroke(browser, List.of(new double[] {x, 0.2}, new double[] {x + 0.02, 0.4}, new double[] {x + 0.03, 0.6},
+                        new double[] {x + 0.05, 0.8}));
+            }
+            List<Double> times = times(browser);
+            double[] sorted = times.subList(warmUp, times.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "CONV LATENCY stroke event -> feature map shown: median %.1f ms, p95 %.1f ms,"
+                            + " max %.1f ms over %d strokes (after %d warm-up); load average %.1f on %d cores%n",
+                    sorted[sorted.length / 2], sorted[(int) Math.ceil(0.95 * sorted.length) - 1], sorted[sorted.length - 1],
+                    sorted.length, warmUp, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+
+            clear(browser);
+            String before = version(browser, "conv-pipeline");
+            stroke(browser, List.of(new double[] {0.52, 0.15}, new double[] {0.5, 0.4}, new double[] {0.49, 0.6},
+                    new double[] {0.47, 0.85}));
+            String digit = awaitReading(browser, before);
+            String firstMap = browser.driver().findElement(By.id("conv-stage-1-map-0")).getAttribute("src");
+            for (String direction : List.of("right", "down")) {
+                before = version(browser, "conv-pipeline");
+                click(browser, browser.waitFor(By.id("conv-shift-" + direction)));
+                assertEquals(digit, awaitReading(browser, before), "after a shift " + direction);
+            }
+            assertTrue(!firstMap.equals(browser.driver().findElement(By.id("conv-stage-1-map-0")).getAttribute("src")),
+                    "the maps moved with the digit");
+            assertEquals(List.of(), browser.severeConsoleErrors());
+        }
+    }
+
+    /** Waits for a reading newer than {@code before} and gives the digit it names. */
+    private static String awaitReading(Browser browser, String before) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !before.equals(version(browser, "conv-pipeline"))
+                && d.findElement(By.id("conv-pipeline-prediction")).getText().startsWith("The network reads "));
+        String text = browser.driver().findElement(By.id("conv-pipeline-prediction")).getText();
+        return text.substring("The network reads ".length(), "The network reads ".length() + 1);
+    }
+
+    private static String version(Browser browser, String id) {
+        return browser.driver().findElement(By.id(id)).getAttribute("data-version");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> times(Browser browser) {
+        List<Object> raw = (List<Object>) js(browser).executeScript("return window.convTimes.slice()");
+        return raw.stream().map(o -> ((Number) o).doubleValue()).toList();
+    }
+
+    private static WebElement canvas(Browser browser) {
+        return browser.driver().findElement(By.id("conv-draw")).getShadowRoot().findElement(By.cssSelector("canvas"));
+    }
+
+    /** One quick stroke through the points; waits until the map answers the stroke's end. */
+    private static void stroke(Browser browser, List<double[]> points) {
+        js(browser).executeScript("window.convLastEnd = undefined;");
+        WebElement canvas = canvas(browser);
+        int w = canvas.getSize().getWidth();
+        int h = canvas.getSize().getHeight();
+        PointerInput pointer = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
+        Sequence s = new Sequence(pointer, 0);
+        s.addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas),
+                offset(points.getFirst()[0], w), offset(points.getFirst()[1], h)));
+        s.addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+        for (double[] p : points.subList(1, points.size())) {
+            s.addAction(pointer.createPointerMove(Duration.ofMillis(15), PointerInput.Origin.fromElement(canvas),
+                    offset(p[0], w), offset(p[1], h)));
+        }
+        s.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((Interactive) browser.driver()).perform(List.of(s));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(browser).executeScript(
+                "return window.convLastEnd !== undefined"
+                        + " && document.getElementById('conv-own-feature-map').dataset.seq === window.convLastEnd")));
+    }
+
+    /** Empties the pad and waits until the map shows the empty pad. */
+    private static void clear(Browser browser) {
+        String before = version(browser, "conv-own-feature-map");
+        click(browser, browser.driver().findElement(By.id("conv-draw")).getShadowRoot().findElement(By.cssSelector("#clear")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !before.equals(version(browser, "conv-own-feature-map")));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int offset(double fraction, int size) {
+        return (int) Math.round((fraction - 0.5) * size);
+    }
+
+    private static JavascriptExecutor js(Browser browser) {
+        return (JavascriptExecutor) browser.driver();
     }
 
     private static double sum(double[][] image, int r, int c) {
