@@ -45,7 +45,7 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --preset mlp|lenet --epochs N --seed S --out FILE [--augment] [--data-dir DIR] [--threads N]"
+        return "train --preset mlp|lenet|lenet_fast --epochs N --seed S --out FILE [--augment] [--data-dir DIR] [--threads N]"
                 + " [--limit N] [--batch N] [--lr RATE] [--time-limit SECONDS]";
     }
 
