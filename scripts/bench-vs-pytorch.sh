@@ -42,9 +42,11 @@ torch() {  # workload samples -> log
 # median samples/s, spread and median own_cores from a log
 ours_fig() { awk '/^RESULT engine=nnlab/ { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
   printf "%.0f [%s] %s", v["samples_per_s"], v["spread"], v["own_cores"] }' "$1"; }
-torch_fig() { awk '/^RESULT peer=djl-pytorch/ { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-  r[n] = v["samples_per_s"] + 0; c[n] = v["own_cores"] + 0; n++ }
-  END { if (n == 0) { print "- [-] -"; exit } asort(r); asort(c); printf "%.0f [%.0f-%.0f] %.2f", r[int((n + 1) / 2)], r[1], r[n], c[int((n + 1) / 2)] }' "$1"; }
+torch_fig() { awk 'function sort(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } }
+  /^RESULT peer=djl-pytorch/ { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+  n++; r[n] = v["samples_per_s"] + 0; c[n] = v["own_cores"] + 0 }
+  END { if (n == 0) { print "- [-] -"; exit } sort(r, n); sort(c, n); m = int((n + 1) / 2)
+  printf "%.0f [%.0f-%.0f] %.2f", r[m], r[1], r[n], c[m] }' "$1"; }
 
 run_all() {  # tag
   for w in "${WORKLOADS[@]}"; do
@@ -57,13 +59,15 @@ run_all() {  # tag
     read -r t ts tc <<<"$(torch_fig "$LOG/$1-torch-$w.log")"
     OURS["$1-$w"]=$o; TORCH["$1-$w"]=$t
     ratio=$(awk -v a="$o" -v b="$t" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    printf "| %s | %s | %s %s | %s %s | %s | %s / %s | %s-%s |\n" "$1" "$w" "$o" "$os" "$t" "$ts" "$ratio" "$oc" "$tc" \
-      "$load1" "$load2" | tee -a "$LOG/table.md"
+    # samples per CPU-second of each process: what a core gives when the machine is shared
+    percpu=$(awk -v a="$o" -v ac="$oc" -v b="$t" -v bc="$tc" 'BEGIN { if (ac > 0 && bc > 0) printf "%.0f / %.0f", a / ac, b / bc; else print "-" }')
+    printf "| %s | %s | %s %s | %s %s | %s | %s / %s | %s | %s-%s |\n" "$1" "$w" "$o" "$os" "$t" "$ts" "$ratio" "$oc" "$tc" \
+      "$percpu" "$load1" "$load2" | tee -a "$LOG/table.md"
   done
 }
 
-echo "| run | workload | ours samples/s [spread] | PyTorch samples/s [spread] | ratio | own_cores ours / PyTorch | load avg before-after |" | tee "$LOG/table.md"
-echo "| --- | --- | --- | --- | --- | --- | --- |" | tee -a "$LOG/table.md"
+echo "| run | workload | ours samples/s [spread] | PyTorch samples/s [spread] | ratio | own_cores ours / PyTorch | per CPU-second ours / PyTorch | load avg before-after |" | tee "$LOG/table.md"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |" | tee -a "$LOG/table.md"
 declare -A OURS TORCH
 run_all solo
 if [ "${CONTENTION:-1}" != 0 ]; then
