@@ -42,6 +42,21 @@ final class TimedTraining {
     }
 
     /**
+     * Trains a throw-away copy of the network (its own weights, optimizer and shuffling) for
+     * {@code seconds}, so that the JIT has compiled the kernels before the clock of the real run starts;
+     * the real run's weights do not depend on it. Returns the number of mini-batches it took.
+     */
+    static int warmUp(Sequential like, org.nnlab.engine.optim.OptimizerConfig optimizer, Dataset data, int batchSize,
+                      double seconds) {
+        Sequential model = Sequential.build(like.spec(), new java.util.SplittableRandom(-1));
+        Trainer trainer = new Trainer(model, new org.nnlab.engine.loss.SoftmaxCrossEntropy(), optimizer.create(), data,
+                new org.nnlab.engine.model.TrainerConfig(1_000, batchSize, 0, -1, 1_000, 0));
+        trainer.runSlice(Integer.MAX_VALUE, (long) (seconds * 1e9), false, e -> {
+        }, new TrainingControl());
+        return trainer.steps();
+    }
+
+    /**
      * Trains until {@code limitSeconds} of training time have passed or the trainer is done, with the
      * optimizer's current rate as the one-cycle peak over {@code plannedSteps} steps.
      */

@@ -46,13 +46,13 @@ final class TrainCommand implements Command {
     @Override
     public String usage() {
         return "train --preset mlp|lenet|lenet_fast --epochs N --seed S --out FILE [--augment] [--data-dir DIR] [--threads N]"
-                + " [--limit N] [--batch N] [--lr RATE] [--time-limit SECONDS]";
+                + " [--limit N] [--batch N] [--lr RATE] [--time-limit SECONDS [--warmup-seconds S]]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Options o = Options.parse(args, Set.of("preset", "epochs", "seed", "out", "data-dir", "threads", "limit",
-                        "batch", "time-limit", "lr"),
+                        "batch", "time-limit", "lr", "warmup-seconds"),
                 Set.of("augment"));
         String name = o.require("preset");
         Presets.Preset preset = Presets.find(Presets.Offer.TRAIN_COMMAND, name).orElseThrow(() -> new UsageException(
@@ -88,6 +88,12 @@ final class TrainCommand implements Command {
         double baseRate = optimizer.learningRate();
         if (timeLimit > 0) {
             long planned = (long) epochs * ((train.size() + batchSize - 1) / batchSize);
+            double warm = o.get("warmup-seconds", null) == null ? 0 : timeLimit(o.get("warmup-seconds", null));
+            if (warm > 0) {
+                int steps = Parallelism.withThreads(threads, () -> TimedTraining.warmUp(model,
+                        preset.training().optimizer(), train.toDataset(), batchSize, warm));
+                out.printf(Locale.ROOT, "JIT warm-up on a throw-away model: %d steps in %.1f s (not counted)%n", steps, warm);
+            }
             out.printf(Locale.ROOT, "Time limit %.1f s; one-cycle learning rate, peak %.2e over %,d steps%n",
                     timeLimit, baseRate, planned);
             TimedTraining.Result r = Parallelism.withThreads(threads,
@@ -105,6 +111,7 @@ final class TrainCommand implements Command {
             json.put("testAccuracy", Math.round(r.last().accuracy() * 1e6) / 1e6);
             json.put("trainingSeconds", Math.round(r.trainingSeconds() * 10) / 10.0);
             json.put("timeLimitSeconds", timeLimit);
+            json.put("warmupSeconds", warm);
             json.put("steps", r.last().steps());
             json.put("batchSize", batchSize);
             json.put("optimizer", preset.training().optimizer().kind() + " one-cycle peak " + baseRate
