@@ -53,7 +53,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "bench --workload mlp|cnn|lstm|bilstm|rbm [--batch 64] [--threads N] [--samples N] [--warmup-seconds S]";
+        return "bench --workload mlp|cnn|lstm|bilstm|rbm [--batch 64] [--threads N] [--samples N] [--warmup-seconds S] [--profile]";
     }
 
     @Override
@@ -63,8 +63,13 @@ final class BenchCommand implements Command {
         int threads = Parallelism.defaultThreads();
         int samples = 0;
         double warmup = 10;
+        boolean profile = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--profile")) {
+                profile = true;
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new UsageException("option " + a + " needs a value");
             }
@@ -105,7 +110,7 @@ final class BenchCommand implements Command {
         Supplier<Optimizer> optimizer = RecurrentWorkloads.NAMES.contains(workload)
                 ? () -> new Adam(RecurrentWorkloads.LEARNING_RATE)
                 : () -> new Sgd(lr, 0.9, 0);
-        Bench bench = new Bench(spec, batch, samples, optimizer);
+        Bench bench = new Bench(spec, batch, samples, optimizer, profile);
         int n = samples;
         int b = batch;
         String w = workload;
@@ -183,9 +188,11 @@ final class BenchCommand implements Command {
         private final float[] images;
         private final int[] labels;
         private final int pool;
+        private final boolean profile;
 
-        Bench(ModelSpec spec, int batch, int samples, Supplier<Optimizer> optimizer) {
+        Bench(ModelSpec spec, int batch, int samples, Supplier<Optimizer> optimizer, boolean profile) {
             this.spec = spec;
+            this.profile = profile;
             this.batch = batch;
             this.optimizer = optimizer;
             this.pixels = spec.input().size();
@@ -215,6 +222,7 @@ final class BenchCommand implements Command {
             out.printf(Locale.ROOT, "warm-up: %d batches in %.1f s%n", warmBatches, warmupSeconds);
             double[] rates = new double[RUNS];
             double[] perCpu = new double[RUNS];
+            double[] cores = new double[RUNS];
             for (int r = 0; r < RUNS; r++) {
                 Sequential model = Sequential.build(spec, new SplittableRandom(100 + r));
                 Optimizer opt = optimizer.get();
@@ -224,6 +232,7 @@ final class BenchCommand implements Command {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 rates[r] = samples / seconds;
                 perCpu[r] = samples / cpu.ownSeconds();
+                cores[r] = cpu.ownSeconds() / seconds;
                 out.printf(Locale.ROOT, "run %d: %.0f samples/s (%.3f s), last batch loss %.4f%s%n", r + 1, rates[r],
                         seconds, loss, cpu.report(seconds));
             }
@@ -231,13 +240,40 @@ final class BenchCommand implements Command {
             Arrays.sort(sorted);
             out.printf(Locale.ROOT, "training: median %.0f samples/s [%.0f-%.0f]%n", sorted[RUNS / 2], sorted[0], sorted[RUNS - 1]);
             Arrays.sort(perCpu);
+            Arrays.sort(cores);
+            out.printf(Locale.ROOT, "own_cores (CPU time of this process / wall time): median %.2f [%.2f-%.2f] of %d threads%n",
+                    cores[RUNS / 2], cores[0], cores[RUNS - 1], Parallelism.threads());
             out.printf(Locale.ROOT, "training per CPU-second of this process: median %.0f samples (on a shared machine,"
                     + " closer to what an idle machine gives per core)%n", perCpu[RUNS / 2]);
             double[] latency = latency(Sequential.build(spec, new SplittableRandom(7)));
             out.printf(Locale.ROOT, "inference, 1 image: median %.4f ms, p99 %.4f ms (1000 passes)%n", latency[0], latency[1]);
             out.printf(Locale.ROOT, "RESULT engine=nnlab workload=%s threads=%d batch=%d samples=%d samples_per_s=%.1f"
-                            + " latency_ms_median=%.4f latency_ms_p99=%.4f%n", workload, Parallelism.threads(), batchSize,
-                    samples, sorted[RUNS / 2], latency[0], latency[1]);
+                            + " latency_ms_median=%.4f latency_ms_p99=%.4f own_cores=%.2f spread=%.0f-%.0f%n", workload,
+                    Parallelism.threads(), batchSize, samples, sorted[RUNS / 2], latency[0], latency[1],
+                    cores[RUNS / 2], sorted[0], sorted[RUNS - 1]);
+            if (profile) {
+                profile(Math.max(20, samples / batch / 2), out);
+            }
+        }
+
+        /** {@code --profile}: {@code batches} training steps of a fresh model, timed layer by layer. */
+        private void profile(int batches, PrintStream out) {
+            Sequential model = Sequential.build(spec, new SplittableRandom(100));
+            Optimizer opt = optimizer.get();
+            LayerProfile p = new LayerProfile(model);
+            Tensor x = Tensor.zeros(spec.input().withBatch(batch));
+            Tensor grad = Tensor.zeros(Shape.of(batch, 10));
+            int[] y = new int[batch];
+            SoftmaxCrossEntropy lossFn = new SoftmaxCrossEntropy();
+            for (int i = 0, next = 0; i < batches; i++, next += batch) {
+                if (next + batch > pool) {
+                    next = 0;
+                }
+                System.arraycopy(images, next * pixels, x.data(), 0, batch * pixels);
+                System.arraycopy(labels, next, y, 0, batch);
+                p.step(model, opt, lossFn, x, y, grad);
+            }
+            p.print(out);
         }
 
         /** Trains on {@code samples} samples (whole batches, cycling through the data); returns the last loss. */

@@ -45,13 +45,14 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --preset mlp|lenet --epochs N --seed S --out FILE [--augment] [--data-dir DIR] [--threads N]"
-                + " [--limit N]";
+        return "train --preset mlp|lenet|lenet_fast --epochs N --seed S --out FILE [--augment] [--data-dir DIR] [--threads N]"
+                + " [--limit N] [--batch N] [--lr RATE] [--time-limit SECONDS [--warmup-seconds S]]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = Options.parse(args, Set.of("preset", "epochs", "seed", "out", "data-dir", "threads", "limit"),
+        Options o = Options.parse(args, Set.of("preset", "epochs", "seed", "out", "data-dir", "threads", "limit",
+                        "batch", "time-limit", "lr", "warmup-seconds"),
                 Set.of("augment"));
         String name = o.require("preset");
         Presets.Preset preset = Presets.find(Presets.Offer.TRAIN_COMMAND, name).orElseThrow(() -> new UsageException(
@@ -64,6 +65,8 @@ final class TrainCommand implements Command {
         int threads = o.intValue("threads", Parallelism.defaultThreads(), 1);
         int limit = o.intValue("limit", Integer.MAX_VALUE, 1);
         String dataDir = o.get("data-dir", null);
+        int batchSize = o.intValue("batch", preset.training().batchSize(), 1);
+        double timeLimit = timeLimit(o.get("time-limit", null));
 
         LabeledImages train = MnistCommands.load(dataDir, Mnist.Split.TRAIN).first(limit);
         LabeledImages test = MnistCommands.load(dataDir, Mnist.Split.TEST);
@@ -73,12 +76,56 @@ final class TrainCommand implements Command {
 
         Sequential model = Sequential.build(preset.spec(), new SplittableRandom(seed));
         Optimizer optimizer = preset.training().optimizer().create();
+        String lr = o.get("lr", null);
+        if (lr != null) {
+            optimizer.setLearningRate(positiveRate(lr));
+        }
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer, train.toDataset(),
-                new TrainerConfig(epochs, preset.training().batchSize(), 0, seed, 50, 0));
+                new TrainerConfig(epochs, batchSize, 0, seed, 50, 0));
         if (augment) {
             trainer.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(seed ^ 0x5DEECE66DL)));
         }
         double baseRate = optimizer.learningRate();
+        if (timeLimit > 0) {
+            long planned = (long) epochs * ((train.size() + batchSize - 1) / batchSize);
+            double warm = o.get("warmup-seconds", null) == null ? 0 : timeLimit(o.get("warmup-seconds", null));
+            if (warm > 0) {
+                int steps = Parallelism.withThreads(threads, () -> TimedTraining.warmUp(model,
+                        preset.training().optimizer(), train.toDataset(), batchSize, warm));
+                out.printf(Locale.ROOT, "JIT warm-up on a throw-away model: %d steps in %.1f s (not counted)%n", steps, warm);
+            }
+            out.printf(Locale.ROOT, "Time limit %.1f s; one-cycle learning rate, peak %.2e over %,d steps%n",
+                    timeLimit, baseRate, planned);
+            TimedTraining.Result r = Parallelism.withThreads(threads,
+                    () -> TimedTraining.run(trainer, optimizer, planned, timeLimit, test.toDataset(), out));
+            if (r.ended() != null && r.ended().outcome() == TrainerEvent.Outcome.DIVERGED) {
+                err.println("training stopped: " + r.ended().reason());
+                return 1;
+            }
+            out.printf(Locale.ROOT, "Stopped after %.1f s of training (%,d steps, %s). Test accuracy: %.2f%%%n",
+                    r.trainingSeconds(), r.last().steps(), r.ended() == null ? "time limit" : "all epochs done",
+                    100 * r.last().accuracy());
+            ModelFile.write(model, outFile);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("preset", preset.name());
+            json.put("testAccuracy", Math.round(r.last().accuracy() * 1e6) / 1e6);
+            json.put("trainingSeconds", Math.round(r.trainingSeconds() * 10) / 10.0);
+            json.put("timeLimitSeconds", timeLimit);
+            json.put("warmupSeconds", warm);
+            json.put("steps", r.last().steps());
+            json.put("batchSize", batchSize);
+            json.put("optimizer", preset.training().optimizer().kind() + " one-cycle peak " + baseRate
+                    + " over " + planned + " steps");
+            json.put("augmentation", augment ? Augmentation.standard().toString() : "none");
+            json.put("seed", seed);
+            json.put("threads", threads);
+            json.put("curve", r.curve().stream().map(p -> Map.of("seconds", Math.round(p.seconds() * 10) / 10.0,
+                    "steps", p.steps(), "testAccuracy", Math.round(p.accuracy() * 1e6) / 1e6)).toList());
+            json.put("command", "java -jar nnlab.jar train " + String.join(" ", args));
+            Files.writeString(summaryPath(outFile), Json.writePretty(json) + System.lineSeparator());
+            out.println("Saved " + outFile + " and " + summaryPath(outFile));
+            return 0;
+        }
         long start = System.nanoTime();
         long[] epochStart = {start};
         TrainerEvent.TrainingEnded ended = Parallelism.withThreads(threads, () -> trainer.fit(e -> {
@@ -112,7 +159,7 @@ final class TrainCommand implements Command {
         json.put("trainingSeconds", Math.round(trainingSeconds * 10) / 10.0);
         json.put("trainingImages", train.size());
         json.put("epochs", epochs);
-        json.put("batchSize", preset.training().batchSize());
+        json.put("batchSize", batchSize);
         json.put("optimizer", preset.training().optimizer().kind() + " lr " + baseRate + ", cosine decay per epoch");
         json.put("augmentation", augment ? Augmentation.standard().toString() : "none");
         json.put("seed", seed);
@@ -122,6 +169,33 @@ final class TrainCommand implements Command {
         Files.writeString(summary, Json.writePretty(json) + System.lineSeparator());
         out.println("Saved " + outFile + " (" + Files.size(outFile) + " bytes) and " + summary);
         return 0;
+    }
+
+    private static double positiveRate(String value) throws UsageException {
+        try {
+            double v = Double.parseDouble(value);
+            if (!(v > 0 && v < 10)) {
+                throw new UsageException("--lr must be above 0 and below 10, got " + value);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--lr needs a number, got '" + value + "'");
+        }
+    }
+
+    private static double timeLimit(String value) throws UsageException {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            double v = Double.parseDouble(value);
+            if (!(v > 0 && v <= 86_400)) {
+                throw new UsageException("--time-limit must be between 0 and 86400 seconds, got " + value);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--time-limit needs a number of seconds, got '" + value + "'");
+        }
     }
 
     /** The summary beside a model file: {@code mnist-mlp.nnm} → {@code mnist-mlp.json}. */

@@ -42,6 +42,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void profileSplitsTheStepByLayerAndReportsOwnCores() {
+        assertEquals(0, run("--workload", "cnn", "--batch", "16", "--threads", "2", "--samples", "64", "--warmup-seconds", "0",
+                "--profile"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.matches("(?s).*own_cores \\(CPU time of this process / wall time\\): median [0-9.]+ .*"), text);
+        assertTrue(text.matches("(?s).*RESULT engine=nnlab workload=cnn .* own_cores=[0-9.]+ spread=\\d+-\\d+.*"), text);
+        assertTrue(text.contains("profile over 20 batches"), text);
+        // one line per layer with its forward and backward time, then loss, update and the whole step
+        for (String layer : List.of("Conv2d(1 -> 6", "MaxPool2d(2×2", "Conv2d(6 -> 16", "Dense(400 -> 120)", "Dense(84 -> 10)")) {
+            assertTrue(text.matches("(?s).*\\n  " + java.util.regex.Pattern.quote(layer)
+                    + "[^\\n]*\\d+\\.\\d{3} \\( *\\d+\\.\\d%\\)[^\\n]*\\d+\\.\\d{3} \\( *\\d+\\.\\d%\\).*"), layer + "\n" + text);
+        }
+        assertTrue(text.contains("  optimizer step"), text);
+        assertTrue(text.matches("(?s).*  whole step +\\d+\\.\\d{3} ms  [0-9.]+ cores.*"), text);
+    }
+
+    @Test
     void rbmPrintsThroughputOfCdOneUpdates() {
         assertEquals(0, run("--workload", "rbm", "--batch", "16", "--threads", "1", "--samples", "64", "--warmup-seconds", "0"));
         String text = out.toString(StandardCharsets.UTF_8);

@@ -102,7 +102,7 @@ class MnistCommandsTest {
     void badArgumentsAreUsageErrors() {
         Run unknownPreset = run(new TrainCommand(), "--preset", "resnet", "--out", "x.nnm");
         assertEquals(2, unknownPreset.status());
-        assertTrue(unknownPreset.err().contains("unknown preset 'resnet'; choose one of [mlp, lenet]"), unknownPreset.err());
+        assertTrue(unknownPreset.err().contains("unknown preset 'resnet'; choose one of [mlp, lenet, lenet_fast]"), unknownPreset.err());
         Run badEpochs = run(new TrainCommand(), "--preset", "mlp", "--epochs", "zero", "--out", "x.nnm");
         assertTrue(badEpochs.err().contains("--epochs must be a whole number, got 'zero'"), badEpochs.err());
         Run noOut = run(new TrainCommand(), "--preset", "mlp");
@@ -127,5 +127,46 @@ class MnistCommandsTest {
         assertEquals(0.001, TrainCommand.cosine(0.002, 5, 10), 1e-12);
         assertEquals(0.002e-3, TrainCommand.cosine(0.002, 10, 10), 1e-12);
         assertEquals(Path.of("a/mnist-cnn.json"), TrainCommand.summaryPath(Path.of("a/mnist-cnn.nnm")));
+    }
+
+    @Test
+    void timeLimitStopsTrainingAtTheLimitAndReportsTheCurve() throws IOException {
+        Path dataDir = tmp.resolve("data");
+        writeFakeMnist(dataDir);
+        Path model = tmp.resolve("timed.nnm");
+        // far more epochs than 2 s can hold: the limit has to end the run
+        Run train = run(new TrainCommand(), "--preset", "lenet_fast", "--epochs", "100000", "--seed", "7",
+                "--time-limit", "2", "--warmup-seconds", "1", "--out", model.toString(), "--data-dir", dataDir.toString(), "--threads", "1");
+        assertEquals(0, train.status(), train.err());
+        assertTrue(train.out().contains(" steps, time limit). Test accuracy: "), train.out());
+        assertTrue(train.out().contains("JIT warm-up on a throw-away model: "), train.out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) Json.parse(Files.readString(tmp.resolve("timed.json")));
+        assertTrue((Double) json.get("trainingSeconds") >= 2.0, json.toString());
+        assertEquals(2.0, json.get("timeLimitSeconds"));
+        double steps = (Double) json.get("steps");
+        assertTrue(steps >= 1 && steps < 100000.0 * 5, json.toString());
+        List<?> curve = (List<?>) json.get("curve");
+        assertEquals(steps, ((Map<?, ?>) curve.getLast()).get("steps"));
+        assertEquals(Presets.LENET_FAST.spec(), ModelFile.read(model).spec());
+    }
+
+    @Test
+    void timedRunThatFinishesItsEpochsIsReproducible() throws IOException {
+        Path dataDir = tmp.resolve("data");
+        writeFakeMnist(dataDir);
+        byte[][] models = new byte[2][];
+        for (int r = 0; r < 2; r++) {
+            Path model = tmp.resolve("done" + r + ".nnm");
+            Run train = run(new TrainCommand(), "--preset", "lenet_fast", "--epochs", "2", "--seed", "3",
+                    "--time-limit", "3600", "--out", model.toString(), "--data-dir", dataDir.toString(),
+                    "--threads", String.valueOf(r + 1));
+            assertEquals(0, train.status(), train.err());
+            assertTrue(train.out().contains("10 steps, all epochs done"), train.out());
+            models[r] = Files.readAllBytes(model);
+        }
+        assertTrue(java.util.Arrays.equals(models[0], models[1]), "same seed, 1 and 2 threads: same model file");
+        assertEquals(2, run(new TrainCommand(), "--preset", "lenet_fast", "--time-limit", "0", "--out",
+                tmp.resolve("x.nnm").toString(), "--data-dir", dataDir.toString()).status());
     }
 }

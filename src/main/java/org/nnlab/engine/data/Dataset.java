@@ -110,17 +110,26 @@ public final class Dataset {
 
     /** The samples at {@code indices[from .. to)} as a batch (copied). */
     public Batch gather(int[] indices, int from, int to) {
+        return gather(indices, from, to, null);
+    }
+
+    /**
+     * The samples at {@code indices[from .. to)} copied into {@code reuse} when it holds exactly that many
+     * samples of this data set's shape (a training loop's batch of the last step), else into a new batch.
+     */
+    public Batch gather(int[] indices, int from, int to, Batch reuse) {
         int per = sampleShape.size();
         int n = to - from;
         float[] src = inputs.data();
-        float[] dst = new float[n * per];
-        int[] y = new int[n];
+        boolean fits = reuse != null && reuse.size() == n && reuse.inputs().shape().equals(sampleShape.withBatch(n));
+        float[] dst = fits ? reuse.inputs().data() : new float[n * per];
+        int[] y = fits ? reuse.labels() : new int[n];
         for (int i = 0; i < n; i++) {
             int s = row(indices[from + i]);
             System.arraycopy(src, s * per, dst, i * per, per);
             y[i] = labels[s];
         }
-        return new Batch(new Tensor(sampleShape.withBatch(n), dst), y);
+        return fits ? reuse : new Batch(new Tensor(sampleShape.withBatch(n), dst), y);
     }
 
     /**

@@ -42,7 +42,11 @@ public final class Trainer {
     private final LayerHealth health;
     private final RunningMean sinceReport = new RunningMean();
     private final RunningMean epochMean = new RunningMean();
-    private Iterator<Batch> batches;
+    /** This epoch's order of the training samples, and how far the epoch has come in it. */
+    private int[] order;
+    private int cursor;
+    /** The last mini-batch's storage, refilled for the next one of the same size (no allocation per step). */
+    private Batch reuse;
     private Tensor gradOut;
     private int step;
     private int epoch;
@@ -138,13 +142,18 @@ public final class Trainer {
     }
 
     private void advance(boolean forceReport, Consumer<? super TrainerEvent> listener) {
-        if (batches == null || !batches.hasNext()) {
-            batches = train.shuffledBatches(config.batchSize(), rng);
+        if (order == null || cursor >= order.length) {
+            // the same draws as Dataset.shuffledBatches, so a seeded run visits the samples in the same order
+            order = Dataset.permutation(train.size(), rng);
+            cursor = 0;
             batchInEpoch = 0;
             sinceReport.start();
             epochMean.start();
         }
-        Batch batch = batchTransform.apply(batches.next());
+        int to = Math.min(order.length, cursor + config.batchSize());
+        reuse = train.gather(order, cursor, to, reuse);
+        cursor = to;
+        Batch batch = batchTransform.apply(reuse);
         batchInEpoch++;
         model.zeroGrad();
         Tensor out = model.forward(batch.inputs(), Mode.TRAIN);
@@ -158,7 +167,7 @@ public final class Trainer {
         model.backwardParams(gradOut);
         step++;
         boolean report = forceReport || step % config.eventEvery() == 0;
-        boolean epochEnds = !batches.hasNext();
+        boolean epochEnds = cursor >= order.length;
         double[] gradientNorms = report || epochEnds ? health.gradientNorms() : null;
         List<Param> params = model.params();
         if (config.clipNorm() > 0) {

@@ -45,10 +45,10 @@ class PresetsTest {
 
     @Test
     void eachMenuKeepsItsNamesAndOrder() {
-        assertEquals(List.of("perceptron", "xor", "mlp", "digit_cnn", "lenet", "conv_pool", "lstm_rows", "bigru_rows",
+        assertEquals(List.of("perceptron", "xor", "mlp", "digit_cnn", "lenet", "lenet_fast", "conv_pool", "lstm_rows", "bigru_rows",
                 "char_model"), names(Offer.BUILDER));
         assertEquals(List.of("perceptron", "mlp", "lenet", "cnn"), names(Offer.TRAIN_PAGE));
-        assertEquals(List.of("mlp", "lenet"), names(Offer.TRAIN_COMMAND));
+        assertEquals(List.of("mlp", "lenet", "lenet_fast"), names(Offer.TRAIN_COMMAND));
         assertEquals("build.preset.digit_cnn", Presets.DIGIT_CNN.labelKey(Offer.BUILDER));
         assertEquals("train.network.cnn", Presets.CNN_5_20.labelKey(Offer.TRAIN_PAGE));
     }

@@ -12,8 +12,12 @@ import org.nnlab.engine.tensor.Parallelism;
 final class BatchSlices {
     /** Fewest samples per range worth a thread of its own. */
     private static final int MIN_SLICE = 8;
-    /** Most ranges a batch is cut into (the most threads one layer can use). */
-    private static final int MAX_SLICES = 4;
+    /**
+     * Most ranges a batch is cut into: more ranges than threads, so that a thread that loses its core for
+     * a while (another process wants it) leaves its remaining ranges to the others instead of holding up
+     * the pass; a range of 8 samples still fills the matrix kernel's 8-row register tile.
+     */
+    private static final int MAX_SLICES = 8;
 
     /** Work on samples [b0, b1) of the batch. */
     interface Slice {

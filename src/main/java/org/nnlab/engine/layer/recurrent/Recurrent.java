@@ -132,15 +132,14 @@ public final class Recurrent implements Layer {
         input = x;
         int T = steps;
         int B = batch;
-        MatMul.multiply(x.data(), 0, false, weightInput.value().data(), 0, false, xProj, 0,
-                B * T, width, features, false);
+        // every row starts as the bias and the product is added on all threads: the same bits as adding
+        // the bias afterwards (one addition of the same two numbers), without a second pass over xProj
         float[] b = bias.value().data();
         for (int row = 0; row < B * T; row++) {
-            int o = row * width;
-            for (int j = 0; j < width; j++) {
-                xProj[o + j] += b[j];
-            }
+            System.arraycopy(b, 0, xProj, row * width, width);
         }
+        MatMul.multiply(x.data(), 0, false, weightInput.value().data(), 0, false, xProj, 0,
+                B * T, width, features, true);
         BatchSlices.run(B, 2L * B * steps * hidden * width, this::forwardSlice);
         Tensor out;
         if (returnSequences) {
