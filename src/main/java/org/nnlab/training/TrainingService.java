@@ -36,6 +36,7 @@ public class TrainingService implements AutoCloseable {
     private final Admission admission;
     private final Feeds feeds;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final RunEnds runEnds = new RunEnds();
     private final TrainingJob.Turns turns;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
@@ -202,6 +203,15 @@ public class TrainingService implements AutoCloseable {
         return feeds.subscribe(id, snapshotOf(job), consumer);
     }
 
+    /** A run that has just ended: its owner, how it ended and what it was asked to do. */
+    public record EndedRun(String owner, JobSnapshot snapshot, TrainingRequest request) {
+    }
+
+    /** Tells {@code listener} of every run that ends from now on, on the worker that ended it (be quick). */
+    public Subscription onRunEnded(Consumer<EndedRun> listener) {
+        return runEnds.add(listener);
+    }
+
     /** Open subscriptions over all jobs. */
     public int subscriberCount() {
         return feeds.count();
@@ -259,6 +269,7 @@ public class TrainingService implements AutoCloseable {
         journal.ended(job.id, job.state());
         leave(job, true);
         update(job);
+        runEnds.tell(new EndedRun(job.owner, snapshotOf(job), job.request));
     }
 
     /** The job gives up its place (and when ended, its memory); jobs that get a place start. */

@@ -1,0 +1,107 @@
+package org.nnlab.workshop.classdata.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.nnlab.workshop.RoomEvents;
+import org.nnlab.workshop.RoomService;
+import org.nnlab.workshop.classdata.ClassData;
+import org.nnlab.workshop.classdata.ClassDataChanged;
+import org.nnlab.workshop.classdata.Experiment;
+
+/**
+ * The instructor's view of the class dataset: the gallery of every drawing by digit (live, with delete),
+ * a button per experiment and the experiments' results, which the participants see on their draw page too.
+ * It shows nothing until the instructor's key for the room has been checked.
+ */
+@Route("workshop/class-data")
+@StyleSheet("classdata.css")
+public class ClassDataView extends Div implements HasDynamicTitle {
+    private final ClassData classData;
+    private final RoomService rooms;
+    private final RoomEvents events;
+    final ExperimentsPanel experiments = new ExperimentsPanel();
+    final Map<Experiment.Kind, Button> runButtons = new EnumMap<>(Experiment.Kind.class);
+    ClassGallery gallery;
+    private String roomId;
+    private RoomEvents.Subscription subscription;
+
+    public ClassDataView(ClassData classData, RoomService rooms, RoomEvents events) {
+        this.classData = classData;
+        this.rooms = rooms;
+        this.events = events;
+        setId("class-data-view");
+        addClassName("nnlab-class");
+        add(new H1(getTranslation("classdata.title")), new Paragraph(getTranslation("classdata.instructorOnly")));
+    }
+
+    /** Opens the room's class data for its instructor; refused unless {@code key} is the room's. */
+    void instruct(String room, String key) {
+        rooms.requireInstructor(room, key);
+        this.roomId = room;
+        gallery = new ClassGallery(classData, room, key);
+        Div buttons = new Div();
+        buttons.addClassName("nnlab-class-run");
+        for (Experiment.Kind kind : Experiment.Kind.values()) {
+            Button run = new Button(getTranslation("classdata.run." + kind.name()),
+                    e -> classData.runExperiment(room, key, kind));
+            run.setId("run-" + kind.name().toLowerCase(Locale.ROOT));
+            runButtons.put(kind, run);
+            buttons.add(run);
+        }
+        removeAll();
+        add(new H1(getTranslation("classdata.title")), new H3(getTranslation("classdata.gallery.title")), gallery,
+                new H3(getTranslation("classdata.run.title")), new Paragraph(getTranslation("classdata.run.lead")),
+                buttons, experiments);
+        gallery.refresh();
+        experiments.show(classData.experiments(room));
+        resubscribe();
+    }
+
+    private void resubscribe() {
+        if (subscription != null) {
+            subscription.close();
+        }
+        UI ui = UI.getCurrent();
+        subscription = ui == null || roomId == null ? null : events.subscribe(roomId, e -> {
+            if (e instanceof ClassDataChanged c) {
+                ui.access(() -> {
+                    if (c.what() == ClassDataChanged.What.DRAWINGS) {
+                        gallery.refresh();
+                    } else {
+                        experiments.show(classData.experiments(roomId));
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        resubscribe();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("classdata.title") + " · " + getTranslation("app.name");
+    }
+}
