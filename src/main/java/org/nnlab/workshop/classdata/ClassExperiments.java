@@ -47,9 +47,9 @@ import org.springframework.stereotype.Service;
 class ClassExperiments implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClassExperiments.class);
     static final String OWNER_PREFIX = "class:";
-    static final int MNIST_IMAGES = 3000;
+    static final int MNIST_IMAGES = 10_000;
     static final int CLASS_EPOCHS = 20;
-    static final int MIXED_EPOCHS = 4;
+    static final int MIXED_EPOCHS = 5;
     /** The network both training experiments use: 784-64-10 with ReLU, about 51 k parameters. */
     static final ModelSpec NETWORK = ModelSpec.of(Mnist.IMAGE_SHAPE, new FlattenSpec(),
             new DenseSpec(64, Init.he(), Init.zeros()), new ReluSpec(), new DenseSpec(10));
