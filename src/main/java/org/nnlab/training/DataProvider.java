@@ -1,6 +1,7 @@
 package org.nnlab.training;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A data set that another part of the app offers to training runs under its own names (a workshop room's
@@ -20,4 +21,9 @@ public interface DataProvider {
      * @throws IllegalArgumentException when the set is unknown or empty (the run is refused with the message)
      */
     int trainingSize(DataChoice choice);
+
+    /** The sets of 28×28 digit images this provider offers {@code owner} on the Train page (none by default). */
+    default List<DataChoice> offeredTo(String owner) {
+        return List.of();
+    }
 }

@@ -1,6 +1,7 @@
 package org.nnlab.training;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +26,11 @@ class DataSources implements TrainingData {
 
     private Optional<DataProvider> providerOf(DataChoice choice) {
         return providers.orderedStream().filter(p -> p.handles(choice)).findFirst();
+    }
+
+    @Override
+    public List<DataChoice> offeredTo(String owner) {
+        return providers.orderedStream().flatMap(p -> p.offeredTo(owner).stream()).toList();
     }
 
     @Override

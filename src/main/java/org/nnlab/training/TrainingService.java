@@ -110,6 +110,12 @@ public class TrainingService implements AutoCloseable {
         return data.drawingCount(owner);
     }
 
+    /** Other sets of digit images {@code owner} may train on, e.g. their workshop room's class drawings. */
+    public List<DataChoice> offeredData(String owner) {
+        requireOwner(owner);
+        return data.offeredTo(owner);
+    }
+
     /**
      * Gives the job no further slices (one running now ends after its current mini-batch). Only a running job
      * can pause. It keeps what it has trained and its memory, but gives its place to the first waiting job.

@@ -77,6 +77,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         setId("training-dashboard");
         settings = new TrainingSettings(training.drawingCount(owner), training.properties().maxBatchSize(),
                 training.properties().maxEpochs(), textLimits);
+        settings.data.offer(training.offeredData(owner));
         settings.addStartListener(e -> start(e.request()));
         run = new RunPanel(training, owner, settings.start, this::show);
         savedModels = new SavedModelsPanel(models, owner);

@@ -1,6 +1,7 @@
 package org.nnlab.workshop.classdata;
 
 import java.io.IOException;
+import java.util.List;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.LabeledImages;
 import org.nnlab.engine.tensor.Tensor;
@@ -8,6 +9,7 @@ import org.nnlab.training.DataChoice;
 import org.nnlab.training.DataProvider;
 import org.nnlab.training.MnistTrainingData;
 import org.nnlab.training.TrainingData;
+import org.nnlab.workshop.RoomService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +19,37 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClassDataSets implements DataProvider {
-    static final String CLASS = "class-";
+    static final String CLASS = DataChoice.CLASS;
     static final String CLASS_WITH_MNIST = "class-mnist-";
     /** The fewest training drawings a run on the class dataset starts with. */
     static final int MIN_TRAINING = 10;
 
     private final ClassDrawings drawings;
     private final MnistTrainingData mnist;
+    private final RoomService rooms;
 
-    ClassDataSets(ClassDrawings drawings, MnistTrainingData mnist) {
+    ClassDataSets(ClassDrawings drawings, MnistTrainingData mnist, RoomService rooms) {
         this.drawings = drawings;
         this.mnist = mnist;
+        this.rooms = rooms;
+    }
+
+    /** A participant may train on their room's class drawings once there are enough to train on. */
+    @Override
+    public List<DataChoice> offeredTo(String owner) {
+        return rooms.participantOf(owner)
+                .filter(p -> trainingCount(drawings.countsByLabel(p.roomId())) >= MIN_TRAINING)
+                .map(p -> List.of(classOnly(p.roomId())))
+                .orElse(List.of());
+    }
+
+    /** How many of the drawings counted per digit are for training (the rest are held out). */
+    static int trainingCount(int[] counts) {
+        int training = 0;
+        for (int count : counts) {
+            training += count - (count + ClassDrawings.HOLD_OUT_EVERY - 1) / ClassDrawings.HOLD_OUT_EVERY;
+        }
+        return training;
     }
 
     static DataChoice classOnly(String roomId) {
@@ -53,11 +75,7 @@ class ClassDataSets implements DataProvider {
 
     @Override
     public int trainingSize(DataChoice choice) {
-        int[] counts = drawings.countsByLabel(roomOf(choice));
-        int training = 0;
-        for (int count : counts) {
-            training += count - (count + ClassDrawings.HOLD_OUT_EVERY - 1) / ClassDrawings.HOLD_OUT_EVERY;
-        }
+        int training = trainingCount(drawings.countsByLabel(roomOf(choice)));
         if (training < MIN_TRAINING) {
             throw new IllegalArgumentException("the class has " + training + " drawings to train on; at least "
                     + MIN_TRAINING + " are needed");

@@ -1,7 +1,5 @@
 package org.nnlab.workshop.challenge.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
@@ -28,6 +26,7 @@ import org.nnlab.workshop.challenge.Challenge;
 import org.nnlab.workshop.challenge.ChallengeChanged;
 import org.nnlab.workshop.challenge.ChallengeService;
 import org.nnlab.workshop.challenge.Entry;
+import org.nnlab.workshop.classdata.ui.RoomFeed;
 
 /**
  * The room's challenge and leaderboard, live for everyone in the room: what counts and the limits, the
@@ -39,7 +38,6 @@ import org.nnlab.workshop.challenge.Entry;
 public class LeaderboardView extends Div implements HasDynamicTitle {
     private final ChallengeService challenges;
     private final RoomService rooms;
-    private final RoomEvents events;
     private String roomId;
     private String participantId;
     private String key;
@@ -47,12 +45,16 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
     final BoardList board = new BoardList();
     final Div revealed = new Div();
     final Div mine = new Div();
-    private RoomEvents.Subscription subscription;
+    private final RoomFeed feed;
 
     public LeaderboardView(ChallengeService challenges, RoomService rooms, RoomEvents events) {
         this.challenges = challenges;
         this.rooms = rooms;
-        this.events = events;
+        this.feed = RoomFeed.follow(this, events, () -> roomId, e -> {
+            if (e instanceof ChallengeChanged) {
+                refresh();
+            }
+        });
         setId("leaderboard-view");
         addClassName("nnlab-class");
         add(new H1(getTranslation("challenge.title")));
@@ -81,7 +83,7 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
         add(new H1(getTranslation("challenge.title")), new ChallengeForm(challenges, room, instructorKey), info,
                 revealed, board);
         refresh();
-        resubscribe();
+        feed.restart();
     }
 
     void refresh() {
@@ -128,31 +130,6 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
                     getTranslation(e.reasonKey(), e.reasonArgs().toArray())));
             line.addClassName(e.accepted() ? "nnlab-entry-in" : "nnlab-entry-out");
             mine.add(line);
-        }
-    }
-
-    private void resubscribe() {
-        if (subscription != null) {
-            subscription.close();
-        }
-        UI ui = UI.getCurrent();
-        subscription = ui == null || roomId == null ? null : events.subscribe(roomId, e -> {
-            if (e instanceof ChallengeChanged) {
-                ui.access(this::refresh);
-            }
-        });
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        resubscribe();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
         }
     }
 

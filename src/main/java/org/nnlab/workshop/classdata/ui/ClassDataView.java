@@ -1,8 +1,5 @@
 package org.nnlab.workshop.classdata.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
@@ -30,20 +27,25 @@ import org.nnlab.workshop.classdata.Experiment;
 public class ClassDataView extends Div implements HasDynamicTitle {
     private final ClassData classData;
     private final RoomService rooms;
-    private final RoomEvents events;
     final ExperimentsPanel experiments = new ExperimentsPanel();
     final Map<Experiment.Kind, Button> runButtons = new EnumMap<>(Experiment.Kind.class);
     ClassGallery gallery;
     private String roomId;
-    private RoomEvents.Subscription subscription;
+    private final RoomFeed feed;
 
     public ClassDataView(ClassData classData, RoomService rooms, RoomEvents events) {
         this.classData = classData;
         this.rooms = rooms;
-        this.events = events;
         setId("class-data-view");
         addClassName("nnlab-class");
         add(new H1(getTranslation("classdata.title")), new Paragraph(getTranslation("classdata.instructorOnly")));
+        feed = RoomFeed.follow(this, events, () -> roomId, e -> {
+            if (e instanceof ClassDataChanged c && c.what() == ClassDataChanged.What.DRAWINGS) {
+                gallery.refresh();
+            } else if (e instanceof ClassDataChanged) {
+                experiments.show(classData.experiments(roomId));
+            }
+        });
     }
 
     /** Opens the room's class data for its instructor; refused unless {@code key} is the room's. */
@@ -66,38 +68,7 @@ public class ClassDataView extends Div implements HasDynamicTitle {
                 buttons, experiments);
         gallery.refresh();
         experiments.show(classData.experiments(room));
-        resubscribe();
-    }
-
-    private void resubscribe() {
-        if (subscription != null) {
-            subscription.close();
-        }
-        UI ui = UI.getCurrent();
-        subscription = ui == null || roomId == null ? null : events.subscribe(roomId, e -> {
-            if (e instanceof ClassDataChanged c) {
-                ui.access(() -> {
-                    if (c.what() == ClassDataChanged.What.DRAWINGS) {
-                        gallery.refresh();
-                    } else {
-                        experiments.show(classData.experiments(roomId));
-                    }
-                });
-            }
-        });
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        resubscribe();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
+        feed.restart();
     }
 
     @Override

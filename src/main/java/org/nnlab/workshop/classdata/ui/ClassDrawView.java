@@ -1,8 +1,5 @@
 package org.nnlab.workshop.classdata.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -31,7 +28,6 @@ import org.nnlab.workshop.classdata.ClassDataChanged;
 @StyleSheet("classdata.css")
 public class ClassDrawView extends Div implements HasDynamicTitle {
     private final ClassData classData;
-    private final RoomEvents events;
     private final String owner;
     private final Optional<Participant> participant;
     final DrawingPad pad = new DrawingPad();
@@ -41,11 +37,9 @@ public class ClassDrawView extends Div implements HasDynamicTitle {
     final ExperimentsPanel experiments = new ExperimentsPanel();
     private int asked = -1;
     private GrayImage drawing;
-    private RoomEvents.Subscription subscription;
 
     public ClassDrawView(ClassData classData, RoomService rooms, RoomEvents events) {
         this.classData = classData;
-        this.events = events;
         this.owner = CurrentOwner.id();
         this.participant = rooms.participantOf(owner);
         setId("class-draw");
@@ -81,7 +75,13 @@ public class ClassDrawView extends Div implements HasDynamicTitle {
         add(new Paragraph(getTranslation("classdata.draw.lead")), padColumn, experiments);
         askNext();
         showCount();
-        experiments.show(classData.experiments(participant.get().roomId()));
+        String roomId = participant.get().roomId();
+        experiments.show(classData.experiments(roomId));
+        RoomFeed.follow(this, events, () -> roomId, e -> {
+            if (e instanceof ClassDataChanged c && c.what() == ClassDataChanged.What.EXPERIMENT) {
+                experiments.show(classData.experiments(roomId));
+            }
+        });
     }
 
     /** The digit the participant is asked to draw now. */
@@ -114,28 +114,6 @@ public class ClassDrawView extends Div implements HasDynamicTitle {
 
     private void showCount() {
         status.setText(getTranslation("classdata.draw.count", classData.drawingsOf(participant.orElseThrow().id())));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (participant.isEmpty()) {
-            return;
-        }
-        UI ui = event.getUI();
-        String roomId = participant.get().roomId();
-        subscription = events.subscribe(roomId, e -> {
-            if (e instanceof ClassDataChanged c && c.what() == ClassDataChanged.What.EXPERIMENT) {
-                ui.access(() -> experiments.show(classData.experiments(roomId)));
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-        }
     }
 
     @Override
