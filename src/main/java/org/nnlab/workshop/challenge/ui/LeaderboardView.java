@@ -1,5 +1,6 @@
 package org.nnlab.workshop.challenge.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,6 +27,7 @@ import org.nnlab.workshop.challenge.Challenge;
 import org.nnlab.workshop.challenge.ChallengeChanged;
 import org.nnlab.workshop.challenge.ChallengeService;
 import org.nnlab.workshop.challenge.Entry;
+import org.nnlab.workshop.classdata.ui.InstructorKey;
 import org.nnlab.workshop.classdata.ui.RoomFeed;
 
 /**
@@ -70,6 +72,13 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
         } else {
             add(info);
             info.add(new Paragraph(getTranslation("challenge.notInRoom")));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (roomId == null) {
+            InstructorKey.read(event.getUI(), this::instruct);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.nnlab.workshop.classdata.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
@@ -46,6 +47,13 @@ public class ClassDataView extends Div implements HasDynamicTitle {
                 experiments.show(classData.experiments(roomId));
             }
         });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (roomId == null) {
+            InstructorKey.read(event.getUI(), this::instruct);
+        }
     }
 
     /** Opens the room's class data for its instructor; refused unless {@code key} is the room's. */
