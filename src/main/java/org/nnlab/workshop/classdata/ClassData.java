@@ -3,13 +3,16 @@ package org.nnlab.workshop.classdata;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.digits.DigitClassifier;
 import org.nnlab.engine.data.DigitStages;
 import org.nnlab.engine.data.GrayImage;
 import org.nnlab.engine.data.LabeledImages;
+import org.nnlab.workshop.ContributionCounts;
 import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.ParticipantChanged;
 import org.nnlab.workshop.RoomEvents;
 import org.nnlab.workshop.RoomService;
 import org.springframework.stereotype.Service;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Service;
  * Everything the instructor does checks their key.
  */
 @Service
-public class ClassData {
+public class ClassData implements ContributionCounts {
     private final ClassDrawings drawings;
     private final ClassExperiments experiments;
     private final RoomService rooms;
@@ -57,7 +60,7 @@ public class ClassData {
             throw new LocalizedException("classdata.error.empty", "the drawing has no ink");
         }
         long id = drawings.add(p.roomId(), p.id(), label, stages.centred());
-        events.publish(new ClassDataChanged(p.roomId(), ClassDataChanged.What.DRAWINGS, p.id()));
+        changed(p.roomId(), p.id());
         return id;
     }
 
@@ -67,6 +70,7 @@ public class ClassData {
     }
 
     /** Drawings per participant of the room; participants without any are absent. */
+    @Override
     public Map<String, Integer> drawingsByParticipant(String roomId) {
         return drawings.countsByParticipant(roomId);
     }
@@ -85,11 +89,15 @@ public class ClassData {
     /** Deletes one of the room's drawings (for its instructor); false when the room has no such drawing. */
     public boolean delete(String roomId, String key, long drawingId) {
         rooms.requireInstructor(roomId, key);
-        boolean deleted = drawings.delete(roomId, drawingId);
-        if (deleted) {
-            events.publish(new ClassDataChanged(roomId, ClassDataChanged.What.DRAWINGS, ""));
-        }
-        return deleted;
+        Optional<String> author = drawings.delete(roomId, drawingId);
+        author.ifPresent(participantId -> changed(roomId, participantId));
+        return author.isPresent();
+    }
+
+    /** Tells the room's pages and the instructor's grid that a participant's drawings changed. */
+    private void changed(String roomId, String participantId) {
+        events.publish(new ClassDataChanged(roomId, ClassDataChanged.What.DRAWINGS, participantId));
+        events.publish(new ParticipantChanged(roomId, participantId, ParticipantChanged.Change.CONTRIBUTED));
     }
 
     /** Starts an experiment on the room's drawings (for its instructor); everyone in the room sees the results. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nnlab.digits.DrawingCollection;
 import org.nnlab.engine.data.GrayImage;
@@ -109,9 +110,12 @@ class ClassDrawings {
                 .list();
     }
 
-    boolean delete(String roomId, long id) {
-        return jdbc.sql("DELETE FROM class_drawing WHERE room_id = :room AND id = :id")
-                .param("room", roomId).param("id", id).update() > 0;
+    /** Deletes one of the room's drawings; returns who drew it, or empty when the room has no such drawing. */
+    Optional<String> delete(String roomId, long id) {
+        Optional<String> author = jdbc.sql("SELECT participant_id FROM class_drawing WHERE room_id = :room AND id = :id")
+                .param("room", roomId).param("id", id).query(String.class).optional();
+        author.ifPresent(a -> jdbc.sql("DELETE FROM class_drawing WHERE id = :id").param("id", id).update());
+        return author;
     }
 
     /** The room's drawings split for experiments: {@code heldOut} is never trained on. */

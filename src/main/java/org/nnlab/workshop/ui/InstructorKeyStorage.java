@@ -8,8 +8,8 @@ import com.vaadin.flow.function.SerializableConsumer;
  * there. A co-instructor link carries room and key in the URL fragment ({@code workshop#room=…&key=…}), which
  * browsers do not send to servers; the page stores it and removes it from the address bar at once.
  */
-final class InstructorKeyStorage {
-    static final String ITEM = "nnlab-workshop-instructor";
+public final class InstructorKeyStorage {
+    public static final String ITEM = "nnlab-workshop-instructor";
     private static final String READ = """
             const item = $0;
             const hash = new URLSearchParams(location.hash.substring(1));
@@ -24,7 +24,7 @@ final class InstructorKeyStorage {
     }
 
     /** Reads the stored room and key (taking them from a co-instructor link first); the callback gets "" if none. */
-    static void read(UI ui, SerializableConsumer<String> stored) {
+    public static void read(UI ui, SerializableConsumer<String> stored) {
         ui.getPage().executeJs(READ, ITEM).then(String.class, stored);
     }
 

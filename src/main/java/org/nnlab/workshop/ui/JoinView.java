@@ -117,6 +117,7 @@ public class JoinView extends VerticalLayout implements HasUrlParameter<String>,
             link.setId("join-page-" + page);
             pages.add(link);
         }
+        pages.add(ClassLinks.of(this, "workshop/draw", "classdata.draw.title"));
         inRoom.add(pages, leave);
     }
 }

@@ -52,7 +52,7 @@ class RoomScreen extends VerticalLayout {
         controls = new RoomControls(rooms, room, key, this::roomChanged, onLeave);
         setup = new SetupPusher(services.savedSpecs(), owner, room.limits(), s -> rooms.pushSetup(room.id(), key, s));
         grid = new ParticipantGrid(p -> controls.rename(p), p -> controls.remove(p));
-        add(header, controls, setup, grid);
+        add(header, controls, setup, grid, ClassLinks.of(this, "workshop/class-data", "classdata.title"));
         redraw();
     }
 

@@ -86,10 +86,10 @@ class ClassPagesIT {
             browser.waitForText(By.id("leaderboard"), "Ada Lovelace-Byron");
             assertFits(browser, "workshop/leaderboard");
 
-            // the instructor's browser: no participant, the room's key in localStorage
-            browser.driver().manage().deleteCookieNamed("nnlab-owner");
+            // the instructor's browser: another session, not a participant, the room's key in localStorage
+            browser.driver().manage().deleteAllCookies();
             ((JavascriptExecutor) browser.driver()).executeScript("localStorage.setItem(arguments[0], arguments[1])",
-                    InstructorKey.ITEM, room.id() + " " + room.key());
+                    org.nnlab.workshop.ui.InstructorKeyStorage.ITEM, room.id() + " " + room.key());
             browser.open(url("workshop/class-data"));
             browser.waitFor(By.id("class-gallery"));
             assertEquals(12, browser.driver().findElements(By.cssSelector("#class-gallery .nnlab-class-thumb")).size());
