@@ -8,16 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.digits.Strokes;
 import org.nnlab.engine.data.DigitPreprocessor;
 import org.nnlab.engine.data.GrayImage;
+import org.nnlab.workshop.ContributionCounts;
 import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.ParticipantChanged;
+import org.nnlab.workshop.RoomEvent;
+import org.nnlab.workshop.RoomEvents;
 import org.nnlab.workshop.RoomService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +39,10 @@ class ClassDataTest {
     ClassData classData;
     @Autowired
     RoomService rooms;
+    @Autowired
+    RoomEvents events;
+    @Autowired
+    ContributionCounts counts;
 
     private Classroom room;
     private Participant ada;
@@ -66,6 +78,30 @@ class ClassDataTest {
             now.add(classData.prompt(room.id()));
         }
         assertEquals(Set.of(0, 1, 2, 4, 6, 7, 8, 9), now);
+    }
+
+    @Test
+    void theInstructorsGridHearsOfEveryContributionAndGetsTheCounts() throws InterruptedException {
+        BlockingQueue<RoomEvent> heard = new LinkedBlockingQueue<>();
+        try (RoomEvents.Subscription s = events.subscribe(room.id(), heard::add)) {
+            long id = classData.contribute(ada.owner(), 2, Strokes.one(112));
+            assertEquals(new ParticipantChanged(room.id(), ada.id(), ParticipantChanged.Change.CONTRIBUTED),
+                    next(heard, ParticipantChanged.class));
+            assertEquals(Map.of(ada.id(), 1), counts.drawingsByParticipant(room.id()));
+            classData.delete(room.id(), room.key(), id);
+            assertEquals(new ParticipantChanged(room.id(), ada.id(), ParticipantChanged.Change.CONTRIBUTED),
+                    next(heard, ParticipantChanged.class));
+            assertEquals(Map.of(), counts.drawingsByParticipant(room.id()));
+        }
+    }
+
+    private static <T> T next(BlockingQueue<RoomEvent> heard, Class<T> kind) throws InterruptedException {
+        for (RoomEvent e = heard.poll(30, TimeUnit.SECONDS); e != null; e = heard.poll(30, TimeUnit.SECONDS)) {
+            if (kind.isInstance(e)) {
+                return kind.cast(e);
+            }
+        }
+        throw new AssertionError("no " + kind.getSimpleName() + " within 30 s");
     }
 
     @Test
