@@ -145,8 +145,10 @@ final class RoomStore {
                         + "FROM workshop_participant WHERE room_id = ? ORDER BY joined_at, id")
                 .param(roomId).query((rs, i) -> {
                     double best = rs.getDouble("best_accuracy");
-                    return new ParticipantResult(participant(rs, i), rs.getInt("runs_finished"),
-                            rs.wasNull() ? Double.NaN : best, rs.getString("best_network"), instant(rs.getTimestamp("best_at")));
+                    if (rs.wasNull()) {
+                        best = Double.NaN;
+                    }
+                    return new ParticipantResult(participant(rs, i), rs.getInt("runs_finished"), best, rs.getString("best_network"), instant(rs.getTimestamp("best_at")));
                 }).list();
     }
 

@@ -72,9 +72,12 @@ class RoomScreen extends VerticalLayout {
     void redraw() {
         Room now = rooms.roomForInstructor(room.id(), key);
         roomChanged(now);
-        List<Participant> inside = rooms.participants(now.id());
+        List<ParticipantResult> all = rooms.results(now.id());
         Map<String, ParticipantResult> results = new java.util.HashMap<>();
-        rooms.results(now.id()).forEach(r -> results.put(r.participant().id(), r));
+        all.forEach(r -> results.put(r.participant().id(), r));
+        // an ended room shows everyone who took part, for its results
+        List<Participant> inside = now.isActive() ? rooms.participants(now.id())
+                : all.stream().map(ParticipantResult::participant).toList();
         Map<String, Integer> drawings = contributions.drawingsByParticipant(now.id());
         grid.show(inside.stream().map(p -> new ParticipantGrid.Row(p, activity.activity(p.id()),
                 runs.run(p.id()).orElse(null), results.get(p.id()), drawings.getOrDefault(p.id(), 0))).toList());

@@ -23,6 +23,7 @@ import org.nnlab.KaribuSpringTest;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.engine.model.Presets;
+import org.nnlab.labs.Chapter;
 import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.training.ui.TrainingDashboardView;
 import org.nnlab.workshop.CreatedRoom;
@@ -145,5 +146,33 @@ class WorkshopViewsTest extends KaribuSpringTest {
                 s -> s.withId("network"))).getValue());
         assertFalse(open.isVisible());
         assertTrue(train.isAttached());
+    }
+
+    @Test
+    void announcementsAndFollowMeReachTheParticipantWhoCanStepOutAndBack() throws InterruptedException {
+        CreatedRoom created = room(List.of("labs"));
+        UI.getCurrent().navigate("join/" + created.room().code());
+        _get(TextField.class, s -> s.withId("join-nickname")).setValue("Lin");
+        _click(_get(Button.class, s -> s.withId("join-submit")));
+        Span announcement = _get(RoomBanner.class).announcement;
+        assertFalse(announcement.isVisible());
+
+        rooms.announce(created.room().id(), created.instructorKey(), "Break until 11:00");
+        await(() -> announcement.isVisible() && "Break until 11:00".equals(announcement.getText()), "the announcement");
+
+        rooms.follow(created.room().id(), created.instructorKey(), Chapter.PERCEPTRON.route());
+        await(() -> path().equals("labs/perceptron"), "the page to follow the instructor");
+        _click(_get(Button.class, s -> s.withId("room-step-out")));
+        UI.getCurrent().navigate("labs");
+        Button back = _get(RoomBanner.class).followAgain;
+        rooms.follow(created.room().id(), created.instructorKey(), Chapter.BACKPROP.route());
+        await(() -> back.isVisible(), "the way back");
+        assertEquals("labs", path(), "a participant who stepped out stays where they are");
+        _click(back);
+        assertEquals("labs/backprop", path());
+    }
+
+    private static String path() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
     }
 }
