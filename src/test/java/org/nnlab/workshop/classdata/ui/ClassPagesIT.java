@@ -73,8 +73,9 @@ class ClassPagesIT {
 
         try (Browser browser = new Browser()) {
             browser.driver().manage().window().setSize(new Dimension(390, 844));
-            browser.open(url(""));
-            browser.driver().manage().deleteCookieNamed("nnlab-owner");
+            // Ada's browser: her owner cookie before any page opens a session
+            browser.driver().get(url("classdata.css"));
+            browser.driver().manage().deleteAllCookies();
             browser.driver().manage().addCookie(new Cookie("nnlab-owner", ada.owner(), "/"));
 
             browser.open(url("workshop/draw"));
