@@ -1,5 +1,6 @@
 package org.nnlab.workshop.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,8 +17,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import java.util.Optional;
+import org.nnlab.base.i18n.Translations;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.workshop.Participant;
 import org.nnlab.workshop.Room;
@@ -91,8 +94,20 @@ public class JoinView extends VerticalLayout implements HasUrlParameter<String>,
         VaadinRequest request = VaadinRequest.getCurrent();
         Participant p = rooms.join(code.getValue(), nickname.getValue(), owner, request == null ? "" : request.getRemoteAddr());
         show(null);
-        rooms.room(p.roomId()).map(r -> r.pages().isEmpty() ? "" : r.pages().getFirst())
-                .ifPresent(page -> getUI().ifPresent(ui -> ui.navigate(page)));
+        Room room = rooms.room(p.roomId()).orElseThrow();
+        getUI().ifPresent(ui -> enter(ui, room));
+    }
+
+    /** Takes the participant to the room's first page, in the room's language. */
+    private static void enter(UI ui, Room room) {
+        Locale language = Translations.supported(Locale.forLanguageTag(room.language()));
+        boolean switching = !language.equals(Translations.supported(ui.getLocale()));
+        VaadinSession.getCurrent().setLocale(language);
+        ui.setLocale(language);
+        ui.navigate(room.pages().isEmpty() ? "" : room.pages().getFirst());
+        if (switching) {
+            ui.refreshCurrentRoute(true);
+        }
     }
 
     /** Shows the room this browser is in, if any; the form shows when it is in none or a link names another room. */
