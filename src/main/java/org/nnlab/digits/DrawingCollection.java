@@ -142,7 +142,8 @@ public class DrawingCollection {
         }
     }
 
-    static byte[] toBytes(float[] pixels) {
+    /** Pixels in 0..1 as one byte each (0..255), as the drawings are stored. */
+    public static byte[] toBytes(float[] pixels) {
         byte[] b = new byte[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             b[i] = (byte) Math.round(Math.clamp(pixels[i], 0f, 1f) * 255f);
@@ -150,7 +151,8 @@ public class DrawingCollection {
         return b;
     }
 
-    static float[] toFloats(byte[] bytes) {
+    /** The inverse of {@link #toBytes}, within 1/510. */
+    public static float[] toFloats(byte[] bytes) {
         float[] f = new float[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
             f[i] = (bytes[i] & 0xff) / 255f;

@@ -62,6 +62,11 @@ public final class DataCatalog {
      * @param seed     the seed generated data sets are drawn with
      */
     public static List<DataChoice> fitting(ModelSpec spec, int drawings, long seed) {
+        return fitting(spec, drawings, seed, List.of());
+    }
+
+    /** As {@link #fitting(ModelSpec, int, long)}, offering {@code moreImages} (28×28 digit sets) after the drawings. */
+    public static List<DataChoice> fitting(ModelSpec spec, int drawings, long seed, List<DataChoice> moreImages) {
         List<DataChoice> out = new ArrayList<>();
         InputKind kind = kindOf(spec);
         switch (kind) {
@@ -74,6 +79,9 @@ public final class DataCatalog {
                 }
                 if (kind != InputKind.ROWS && drawings >= DataChoice.MIN_DRAWINGS) {
                     out.add(DataChoice.drawings());
+                }
+                if (kind != InputKind.ROWS) {
+                    out.addAll(moreImages);
                 }
             }
             case POINTS -> {

@@ -7,7 +7,8 @@ package org.nnlab.training;
  * labelled drawings from the Draw page), {@code "toy-xor"}, {@code "toy-circle"}, {@code "toy-gaussians"},
  * {@code "toy-spiral"} (points of the plane), {@code "gate-and"}, {@code "gate-or"}, {@code "gate-not"},
  * {@code "gate-xor"} (truth tables) and {@code "text-english"}, {@code "text-chinese"}, {@code "text-own"}
- * (windows of characters). {@link DataCatalog} lists the ones that fit a network.
+ * (windows of characters), and sets other parts of the app provide ({@link DataProvider}), such as a workshop
+ * room's class drawings ({@code "class-<room>"}). {@link DataCatalog} lists the ones that fit a network.
  */
 public record DataChoice(String dataset, int size, Options options) {
     public static final String MNIST = "mnist";
@@ -16,6 +17,8 @@ public record DataChoice(String dataset, int size, Options options) {
     public static final String GATE = "gate-";
     public static final String TEXT = "text-";
     public static final String OWN_TEXT = "text-own";
+    /** Prefix of a workshop room's class drawings ({@code class-<room>}), offered to the room's participants. */
+    public static final String CLASS = "class-";
     /** The fewest own drawings a run can train on. */
     public static final int MIN_DRAWINGS = 10;
 

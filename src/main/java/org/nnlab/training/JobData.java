@@ -46,6 +46,11 @@ final class JobData {
         return choice.size() == 0 ? count : Math.min(count, choice.size());
     }
 
+    /** Other image sets {@code owner} may train on (see {@link TrainingData#offeredTo}). */
+    java.util.List<DataChoice> offeredTo(String owner) {
+        return data.offeredTo(owner);
+    }
+
     /** How many of their own drawings {@code owner} could train on (0 when this server keeps none). */
     int drawingCount(String owner) {
         return ownImages == null ? 0 : ownImages.count(owner);

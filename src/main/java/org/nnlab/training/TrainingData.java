@@ -1,6 +1,7 @@
 package org.nnlab.training;
 
 import java.io.IOException;
+import java.util.List;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.tensor.Shape;
 
@@ -26,4 +27,9 @@ public interface TrainingData {
 
     /** The training samples a choice stands for, without loading anything (for the samples limit). */
     int trainingSize(DataChoice choice);
+
+    /** Sets of 28×28 digit images offered to {@code owner} besides MNIST and their drawings (see {@link DataProvider}). */
+    default List<DataChoice> offeredTo(String owner) {
+        return List.of();
+    }
 }

@@ -14,6 +14,7 @@ import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.model.Sequential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -36,17 +37,27 @@ public class TrainingService implements AutoCloseable {
     private final Admission admission;
     private final Feeds feeds;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final RunEnds runEnds = new RunEnds();
     private final TrainingJob.Turns turns;
+    /** Looked up at each start, so that observers may themselves use this service. */
+    private java.util.function.Supplier<List<RunObserver>> observers = List::of;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
         t.setDaemon(true);
         return t;
     });
 
-    @Autowired
     public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
                            SliceScheduler scheduler) {
         this(properties, data, ownImages, journal, scheduler, new Admission(properties));
+    }
+
+    /** As above, telling {@code observers} of every run that starts (see {@link RunObserver}). */
+    @Autowired
+    public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
+                           SliceScheduler scheduler, ObjectProvider<RunObserver> observers) {
+        this(properties, data, ownImages, journal, scheduler, new Admission(properties));
+        this.observers = () -> observers.orderedStream().toList();
     }
 
     TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
@@ -74,6 +85,8 @@ public class TrainingService implements AutoCloseable {
      */
     public JobSnapshot start(String owner, TrainingRequest request) {
         requireOwner(owner);
+        List<RunObserver> told = observers.get();
+        told.forEach(o -> o.beforeStart(owner, request));
         long memory = admission.check(request, () -> data.trainingSize(owner, request.data()));
         TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
         boolean placed = admission.enter(job);
@@ -86,7 +99,9 @@ public class TrainingService implements AutoCloseable {
         journal.started(job.id, owner, request);
         log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
                 request.data(), MemorySize.format(memory));
-        return snapshotOf(job);
+        JobSnapshot started = snapshotOf(job);
+        told.forEach(o -> o.started(owner, started));
+        return started;
     }
 
     /** The memory a run of {@code request} on {@code size} training samples will hold, in bytes (see {@link #start}). */
@@ -107,6 +122,12 @@ public class TrainingService implements AutoCloseable {
     public int drawingCount(String owner) {
         requireOwner(owner);
         return data.drawingCount(owner);
+    }
+
+    /** Other sets of digit images {@code owner} may train on, e.g. their workshop room's class drawings. */
+    public List<DataChoice> offeredData(String owner) {
+        requireOwner(owner);
+        return data.offeredTo(owner);
     }
 
     /**
@@ -202,6 +223,15 @@ public class TrainingService implements AutoCloseable {
         return feeds.subscribe(id, snapshotOf(job), consumer);
     }
 
+    /** A run that has just ended: its owner, how it ended and what it was asked to do. */
+    public record EndedRun(String owner, JobSnapshot snapshot, TrainingRequest request) {
+    }
+
+    /** Tells {@code listener} of every run that ends from now on, on the worker that ended it (be quick). */
+    public Subscription onRunEnded(Consumer<EndedRun> listener) {
+        return runEnds.add(listener);
+    }
+
     /** Open subscriptions over all jobs. */
     public int subscriberCount() {
         return feeds.count();
@@ -259,6 +289,7 @@ public class TrainingService implements AutoCloseable {
         journal.ended(job.id, job.state());
         leave(job, true);
         update(job);
+        runEnds.tell(new EndedRun(job.owner, snapshotOf(job), job.request));
     }
 
     /** The job gives up its place (and when ended, its memory); jobs that get a place start. */

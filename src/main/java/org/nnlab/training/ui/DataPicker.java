@@ -32,6 +32,10 @@ class DataPicker {
     final IntegerField seed = new IntegerField();
     final TextArea ownText = new TextArea();
     private InputKind kind = InputKind.NONE;
+    /** Other digit image sets offered (a workshop room's class drawings). */
+    private List<DataChoice> moreImages = List.of();
+    private Component fittedFor;
+    private ModelSpec fittedSpec;
     private Runnable onChange = () -> { };
 
     DataPicker(Component owner, int drawings, TextLimits textLimits) {
@@ -84,11 +88,21 @@ class DataPicker {
         this.onChange = listener;
     }
 
+    /** Offers {@code sets} of digit images too, where the network fits them. */
+    void offer(List<DataChoice> sets) {
+        moreImages = List.copyOf(sets);
+        if (fittedFor != null) {
+            fit(fittedFor, fittedSpec);
+        }
+    }
+
     /** Offers the data sets that fit {@code spec}, keeping the current one when it still fits. */
     void fit(Component owner, ModelSpec spec) {
+        fittedFor = owner;
+        fittedSpec = spec;
         DataChoice before = dataset.getValue();
         kind = spec == null ? InputKind.NONE : DataCatalog.kindOf(spec);
-        List<DataChoice> choices = spec == null ? List.of() : DataCatalog.fitting(spec, drawings, 1);
+        List<DataChoice> choices = spec == null ? List.of() : DataCatalog.fitting(spec, drawings, 1, moreImages);
         dataset.setItems(choices);
         dataset.setEnabled(!choices.isEmpty());
         if (!choices.isEmpty()) {
@@ -123,6 +137,9 @@ class DataPicker {
         boolean images = kind == InputKind.IMAGE || kind == InputKind.FLAT;
         if (c != null && c.dataset().startsWith(DataChoice.GATE)) {
             hint.setText(owner.getTranslation("train.data.gateNote"));
+            hint.setVisible(true);
+        } else if (images && c != null && c.dataset().startsWith(DataChoice.CLASS)) {
+            hint.setText(owner.getTranslation("train.dataset.classNote"));
             hint.setVisible(true);
         } else if (images && drawings < DataChoice.MIN_DRAWINGS) {
             hint.setText(owner.getTranslation("train.dataset.drawingsHint", drawings, DataChoice.MIN_DRAWINGS));
@@ -178,6 +195,7 @@ class DataPicker {
             return owner.getTranslation("train.data." + name);
         }
         String base = c.isDrawings() ? owner.getTranslation("train.dataset.drawings", drawings)
+                : name.startsWith(DataChoice.CLASS) ? owner.getTranslation("train.dataset.class")
                 : c.size() == 0 ? owner.getTranslation("train.dataset.full")
                 : owner.getTranslation("train.dataset.subset", String.format(Locale.ROOT, "%,d", c.size()));
         return switch (kind) {

@@ -1,0 +1,125 @@
+package org.nnlab.workshop.classdata.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.nnlab.KaribuSpringTest;
+import org.nnlab.base.i18n.LocalizedException;
+import org.nnlab.base.ui.CurrentOwner;
+import org.nnlab.digits.Strokes;
+import org.nnlab.training.DataChoice;
+import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.RoomService;
+import org.nnlab.workshop.classdata.ClassData;
+import org.nnlab.workshop.classdata.Classroom;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The participant's "draw for the class" page and the instructor's gallery, on the server side. */
+@SpringBootTest(properties = "nnlab.data-dir=${NNLAB_DATA_DIR:${user.home}/.nnlab}")
+class ClassDataViewsTest extends KaribuSpringTest {
+    @Autowired
+    RoomService rooms;
+    @Autowired
+    ClassData classData;
+
+    private ClassDrawView openDrawAs(Participant p) {
+        VaadinSession.getCurrent().setAttribute(CurrentOwner.SESSION_ATTRIBUTE, p.owner());
+        UI.getCurrent().navigate("workshop/draw");
+        return _get(ClassDrawView.class);
+    }
+
+    @Test
+    void aParticipantDrawsTheDigitTheyAreAskedForAndItJoinsTheClass() {
+        Classroom room = new Classroom(rooms);
+        Participant ada = room.join("Ada");
+        ClassDrawView view = openDrawAs(ada);
+        int asked = view.asked();
+        assertEquals("Draw a " + asked, view.prompt.getText());
+        assertFalse(view.send.isEnabled(), "nothing drawn yet");
+
+        view.drawn(Strokes.one(112));
+        view.send.click();
+
+        var kept = classData.gallery(room.id(), room.key());
+        assertEquals(1, kept.size());
+        assertEquals(asked, kept.getFirst().label());
+        assertEquals(ada.id(), kept.getFirst().participantId());
+        assertEquals("You have sent 1 drawing.", view.status.getText());
+        assertFalse(view.send.isEnabled());
+        assertTrue(view.asked() != asked, "the class now has one of " + asked + ", so another digit is asked");
+    }
+
+    @Test
+    void theChinesePageAsksInChinese() {
+        Classroom room = new Classroom(rooms);
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        ClassDrawView view = openDrawAs(room.join("小明"));
+        assertEquals("请写一个 " + view.asked(), view.prompt.getText());
+    }
+
+    @Test
+    void theTrainPageOffersTheRoomsClassDrawingsOnceThereAreEnough() {
+        Classroom room = new Classroom(rooms);
+        Participant cy = room.join("Cy");
+        VaadinSession.getCurrent().setAttribute(CurrentOwner.SESSION_ATTRIBUTE, cy.owner());
+        for (int i = 0; i < 12; i++) {
+            classData.contribute(cy.owner(), i % 2, i % 2 == 0 ? Strokes.zero(112) : Strokes.one(112));
+        }
+        assertFalse(offeredOnTrain().contains(DataChoice.CLASS + room.id()), "12 drawings: 8 train, 4 held out");
+        classData.contribute(cy.owner(), 1, Strokes.one(112));
+        classData.contribute(cy.owner(), 0, Strokes.zero(112));
+        assertTrue(offeredOnTrain().contains(DataChoice.CLASS + room.id()), "14 drawings: 10 train");
+        Select<?> data = _get(Select.class, spec -> spec.withId("dataset-size"));
+        assertTrue(data.getListDataView().getItems().map(c -> ((DataChoice) c).dataset()).anyMatch(n -> n.startsWith("class-")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> offeredOnTrain() {
+        UI.getCurrent().navigate("workshop/draw");
+        UI.getCurrent().navigate("train");
+        Select<DataChoice> data = _get(Select.class, spec -> spec.withId("dataset-size"));
+        return data.getListDataView().getItems().map(DataChoice::dataset).toList();
+    }
+
+    @Test
+    void someoneOutsideAnyRoomIsToldToJoinFirst() {
+        UI.getCurrent().navigate("workshop/draw");
+        assertTrue(_get(ClassDrawView.class).getElement().getTextRecursively().contains("You are not in a workshop room"));
+    }
+
+    @Test
+    void theGalleryOpensOnlyWithTheKeyAndDeletesABadDrawing() {
+        Classroom room = new Classroom(rooms);
+        Participant bo = room.join("Bo");
+        classData.contribute(bo.owner(), 1, Strokes.one(112));
+        classData.contribute(bo.owner(), 0, Strokes.zero(112));
+        UI.getCurrent().navigate("workshop/class-data");
+        ClassDataView view = _get(ClassDataView.class);
+        assertThrows(LocalizedException.class, () -> view.instruct(room.id(), "not-the-key"));
+        assertEquals(null, view.gallery, "nothing of the room is shown without the key");
+
+        view.instruct(room.id(), room.key());
+        assertEquals("1: 1 drawing", view.gallery.rows.get(1).getChildren().findFirst().orElseThrow()
+                .getElement().getText());
+        Button delete = (Button) view.gallery.rows.get(1).getChildren().skip(1).findFirst().orElseThrow()
+                .getChildren().findFirst().orElseThrow().getChildren().skip(1).findFirst().orElseThrow();
+        delete.click();
+        MockVaadin.clientRoundtrip(false);
+        assertEquals(1, classData.gallery(room.id(), room.key()).size());
+        assertEquals(0, classData.gallery(room.id(), room.key()).getFirst().label());
+        assertEquals("1: none yet", view.gallery.rows.get(1).getChildren().findFirst().orElseThrow()
+                .getElement().getText());
+    }
+}
