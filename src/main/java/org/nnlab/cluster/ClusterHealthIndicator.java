@@ -34,7 +34,7 @@ class ClusterHealthIndicator extends AbstractHealthIndicator {
                 // Not the cluster name: with a secret set, that name is what a member shows to join.
                 .withDetail("mode", clustered ? "cluster" : "alone")
                 .withDetail("members", hazelcast.getCluster().getMembers().size())
-                .withDetail("member", hazelcast.getCluster().getLocalMember().getAddress().toString())
+                .withDetail("member", MemberLoad.address(hazelcast.getCluster().getLocalMember()))
                 .withDetail("runsPerMember", load.runsPerMember());
     }
 }

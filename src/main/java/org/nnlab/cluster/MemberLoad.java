@@ -41,7 +41,7 @@ class MemberLoad implements AutoCloseable {
         this.training = training;
         Gauge.builder("nnlab.cluster.member.runs", training, TrainingService::activeRuns)
                 .description("Runs training on this member now")
-                .tag("member", hazelcast.getCluster().getLocalMember().getAddress().toString())
+                .tag("member", address(hazelcast.getCluster().getLocalMember()))
                 .register(registry);
         timer.scheduleWithFixedDelay(this::publish, 0, REFRESH_SECONDS, TimeUnit.SECONDS);
     }
@@ -59,7 +59,7 @@ class MemberLoad implements AutoCloseable {
         Map<String, Integer> all = runs().getAll(memberIds());
         Map<String, Integer> result = new LinkedHashMap<>();
         for (Member member : hazelcast.getCluster().getMembers()) {
-            result.put(member.getAddress().toString(), all.getOrDefault(member.getUuid().toString(), 0));
+            result.put(address(member), all.getOrDefault(member.getUuid().toString(), 0));
         }
         return result;
     }
@@ -68,6 +68,10 @@ class MemberLoad implements AutoCloseable {
         java.util.Set<String> ids = new java.util.HashSet<>();
         hazelcast.getCluster().getMembers().forEach(m -> ids.add(m.getUuid().toString()));
         return ids;
+    }
+
+    static String address(Member member) {
+        return member.getAddress().getHost() + ":" + member.getAddress().getPort();
     }
 
     private String localId() {
