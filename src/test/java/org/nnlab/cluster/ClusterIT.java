@@ -41,9 +41,10 @@ class ClusterIT {
     void healthThroughTheBalancerShowsBothMembersAndTheDatabase() throws Exception {
         String health = nodes.get(nodes.balancer, "/actuator/health", null).body();
         assertTrue(health.contains("\"members\":2"), health);
-        assertTrue(health.contains("\"db\":{\"status\":\"UP\""), health);
-        assertTrue(health.contains("\"runsPerMember\":{\"127.0.0.1:" + nodes.member[0] + "\":0,")
-                || health.contains("\"runsPerMember\":{\"127.0.0.1:" + nodes.member[1] + "\":0,"), health);
+        assertTrue(health.matches(".*\"db\":\\{\"details\":\\{\"database\":\"PostgreSQL\"[^}]*},\"status\":\"UP\".*"), health);
+        String runs = health.substring(health.indexOf("\"runsPerMember\""));
+        assertTrue(runs.contains("\"127.0.0.1:" + nodes.member[0] + "\":0")
+                && runs.contains("\"127.0.0.1:" + nodes.member[1] + "\":0"), nodes.member[0] + ", " + nodes.member[1] + ": " + health);
     }
 
     @Test
