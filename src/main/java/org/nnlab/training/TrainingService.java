@@ -14,6 +14,7 @@ import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.model.Sequential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -37,16 +38,25 @@ public class TrainingService implements AutoCloseable {
     private final Feeds feeds;
     private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final TrainingJob.Turns turns;
+    /** Looked up at each start, so that observers may themselves use this service. */
+    private java.util.function.Supplier<List<RunObserver>> observers = List::of;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
         t.setDaemon(true);
         return t;
     });
 
-    @Autowired
     public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
                            SliceScheduler scheduler) {
         this(properties, data, ownImages, journal, scheduler, new Admission(properties));
+    }
+
+    /** As above, telling {@code observers} of every run that starts (see {@link RunObserver}). */
+    @Autowired
+    public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
+                           SliceScheduler scheduler, ObjectProvider<RunObserver> observers) {
+        this(properties, data, ownImages, journal, scheduler, new Admission(properties));
+        this.observers = () -> observers.orderedStream().toList();
     }
 
     TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
@@ -74,6 +84,8 @@ public class TrainingService implements AutoCloseable {
      */
     public JobSnapshot start(String owner, TrainingRequest request) {
         requireOwner(owner);
+        List<RunObserver> told = observers.get();
+        told.forEach(o -> o.beforeStart(owner, request));
         long memory = admission.check(request, () -> data.trainingSize(owner, request.data()));
         TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
         boolean placed = admission.enter(job);
@@ -86,7 +98,9 @@ public class TrainingService implements AutoCloseable {
         journal.started(job.id, owner, request);
         log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
                 request.data(), MemorySize.format(memory));
-        return snapshotOf(job);
+        JobSnapshot started = snapshotOf(job);
+        told.forEach(o -> o.started(owner, started));
+        return started;
     }
 
     /** The memory a run of {@code request} on {@code size} training samples will hold, in bytes (see {@link #start}). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.nnlab.base.i18n.LocalizedException;
+import org.nnlab.engine.spec.SpecLimits;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -137,6 +138,12 @@ public class RoomService {
         return store.results(roomId);
     }
 
+    /** The results of the room as CSV, for its instructor (also after the room has ended, until it is deleted). */
+    public String resultsCsv(String roomId, String key) {
+        requireInstructor(roomId, key);
+        return ResultsCsv.write(store.results(roomId));
+    }
+
     /** Takes {@code owner} out of the room they are in (their results stay with the room); nothing if none. */
     public void leave(String owner) {
         participantOf(owner).ifPresent(this::leaveRoom);
@@ -225,6 +232,31 @@ public class RoomService {
         }
         store.setFollowRoute(roomId, route);
         events.publish(new RoomChanged(roomId, RoomChanged.What.FOLLOW));
+    }
+
+    /**
+     * Sends a training setup to everyone in the room (it replaces the one sent before). It must keep to the
+     * room's limits, which the server would hold each participant's run to anyway.
+     */
+    public void pushSetup(String roomId, String key, RoomSetup setup) {
+        Room room = activeRoomForInstructor(roomId, key);
+        RoomLimits limits = room.limits();
+        if (setup.epochs() > limits.maxEpochs()) {
+            throw new LocalizedException("workshop.run.tooManyEpochs", "the room allows at most " + limits.maxEpochs()
+                    + " epochs", setup.epochs(), limits.maxEpochs());
+        }
+        long parameters = SpecLimits.DEFAULT.read(setup.specJson()).paramCount();
+        if (parameters > limits.maxParameters()) {
+            throw new LocalizedException("workshop.run.tooManyParameters", "the room allows at most "
+                    + limits.maxParameters() + " parameters", parameters, limits.maxParameters());
+        }
+        store.setSetup(roomId, setup.toJson());
+        events.publish(new RoomChanged(roomId, RoomChanged.What.SETUP));
+    }
+
+    /** The setup the instructor sent last, if any. */
+    public Optional<RoomSetup> setup(String roomId) {
+        return store.setup(roomId).map(RoomSetup::fromJson);
     }
 
     /** Counts a finished run of a participant and keeps it as their best if it is. */

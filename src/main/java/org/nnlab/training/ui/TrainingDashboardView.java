@@ -55,6 +55,8 @@ import org.nnlab.training.TrainingService;
 @Menu(order = 3, title = "nav.train", icon = "vaadin:line-chart")
 public class TrainingDashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     public static final String SPEC_ATTRIBUTE = "nnlab.train.spec";
+    /** Where a {@link SentSetup} waits for this page; it is taken (and removed) when the page opens. */
+    public static final String SETUP_ATTRIBUTE = "nnlab.train.setup";
 
     private final TrainingService training;
     private final String owner;
@@ -64,6 +66,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
     final EndActions endActions;
     final ChartsPanel charts;
     final SavedModelsPanel savedModels;
+    final Paragraph sentSetup = new Paragraph();
     JobSnapshot current;
     private TrainingRequest currentRequest;
     private final TextLimits textLimits;
@@ -83,7 +86,11 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         endActions = new EndActions(training, savedRuns, owner, saved -> savedModels.refresh());
         charts = new ChartsPanel((actual, predicted) -> current == null ? new float[0][]
                 : training.confusionExamples(owner, current.id(), actual, predicted));
-        add(new H2(getTranslation("train.title")), interruptedRuns());
+        sentSetup.setId("train-sent-setup");
+        sentSetup.setVisible(false);
+        sentSetup.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        add(new H2(getTranslation("train.title")), sentSetup, interruptedRuns());
         if (!mnist.isAvailable()) {
             add(new MnistDownloadPanel(mnistDownloads,
                     () -> Notification.show(getTranslation("train.mnist.ready"), 4000, Notification.Position.BOTTOM_CENTER)));
@@ -109,12 +116,28 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
             } else if (json != null) {
                 useCustomSpec(limits.read(json));
             }
+            if (VaadinSession.getCurrent().getAttribute(SETUP_ATTRIBUTE) instanceof SentSetup sent) {
+                VaadinSession.getCurrent().setAttribute(SETUP_ATTRIBUTE, null);
+                useSentSetup(sent);
+            }
         } catch (IllegalArgumentException e) {
             Notification n = Notification.show(getTranslation("train.error.invalidSpec",
                     e instanceof SpecException refused ? SpecErrors.describe(refused, this) : e.getMessage()),
                     5000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** A setup someone sent: the form takes it and a banner says so; Start trains it. */
+    void useSentSetup(SentSetup sent) {
+        if (current != null && current.state() == JobState.FAILED) {
+            useCustomSpec(sent.spec());
+        }
+        settings.apply(sent);
+        String network = Presets.find(Offer.TRAIN_PAGE, sent.networkName()).isPresent()
+                ? getTranslation(Offer.TRAIN_PAGE.labelKey(sent.networkName())) : sent.networkName();
+        sentSetup.setText(getTranslation("train.sent", sent.sender(), network, sent.epochs(), sent.dataset()));
+        sentSetup.setVisible(true);
     }
 
     /** A network from the builder: offered as "custom"; a failure of an earlier network no longer shows. */

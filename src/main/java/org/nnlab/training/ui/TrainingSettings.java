@@ -154,6 +154,25 @@ class TrainingSettings extends VerticalLayout {
         showPreview();
     }
 
+    /** Fills the form with a setup someone sent: network, data (if offered), optimizer and the numbers. */
+    void apply(SentSetup sent) {
+        boolean preset = Presets.find(Offer.TRAIN_PAGE, sent.networkName())
+                .map(p -> p.spec().equals(sent.spec())).orElse(false);
+        if (preset) {
+            network.setValue(sent.networkName());
+        } else {
+            useCustomSpec(sent.spec());
+        }
+        dataset.getListDataView().getItems()
+                .filter(c -> c.dataset().equals(sent.dataset()) && c.size() == sent.dataSize())
+                .findFirst().ifPresent(dataset::setValue);
+        optimizer.setValue(sent.optimizer());
+        learningRate.setValue(sent.learningRate());
+        batchSize.setValue(sent.batchSize());
+        epochs.setValue(sent.epochs());
+        seed.setValue((int) sent.seed());
+    }
+
     /** Small data sets learn in more, smaller steps than MNIST: points and texts get their own starting values. */
     private void applyKindDefaults(DataCatalog.InputKind kind) {
         switch (kind) {

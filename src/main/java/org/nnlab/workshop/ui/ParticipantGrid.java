@@ -1,0 +1,140 @@
+package org.nnlab.workshop.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.ParticipantResult;
+import org.nnlab.workshop.RoomActivity;
+import org.nnlab.workshop.RunStatus;
+
+/**
+ * The instructor's live list of participants: nickname, online or not and on which page, their current run
+ * (state, progress, accuracy), best result and drawings contributed; sortable by each column, filtered by
+ * nickname, with a count of those who have finished a run, and rename and remove on each row.
+ */
+class ParticipantGrid extends VerticalLayout {
+    /** One participant as the grid shows them. */
+    record Row(Participant participant, RoomActivity.Activity activity, RunStatus run, ParticipantResult result,
+               int drawings) {
+        String nickname() {
+            return participant.nickname();
+        }
+
+        double progress() {
+            return run == null ? -1 : run.progress();
+        }
+
+        double accuracy() {
+            return run == null || Double.isNaN(run.accuracy()) ? -1 : run.accuracy();
+        }
+
+        double best() {
+            return result == null || !result.hasResult() ? -1 : result.bestAccuracy();
+        }
+
+        boolean done() {
+            return result != null && result.runsFinished() > 0;
+        }
+    }
+
+    final Grid<Row> grid = new Grid<>();
+    final TextField filter = new TextField();
+    final Span count = new Span();
+    private final List<Row> rows = new ArrayList<>();
+    private final GridListDataView<Row> view;
+
+    ParticipantGrid(Consumer<Participant> rename, Consumer<Participant> remove) {
+        setPadding(false);
+        filter.setId("participant-filter");
+        filter.setPlaceholder(getTranslation("workshop.grid.filter"));
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        count.setId("room-done-count");
+        HorizontalLayout top = new HorizontalLayout(filter, count);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
+
+        grid.setId("participant-grid");
+        grid.addColumn(Row::nickname).setKey("nickname").setHeader(getTranslation("workshop.grid.nickname"))
+                .setComparator(Comparator.comparing(r -> r.nickname().toLowerCase(Locale.ROOT))).setAutoWidth(true).setFrozen(true);
+        grid.addColumn(r -> getTranslation(r.activity().online() ? "workshop.grid.online" : "workshop.grid.offline"))
+                .setKey("online").setHeader(getTranslation("workshop.grid.presence"))
+                .setComparator(Comparator.comparing(r -> r.activity().online())).setAutoWidth(true);
+        grid.addColumn(r -> r.activity().page()).setKey("page").setHeader(getTranslation("workshop.grid.page"))
+                .setComparator(Comparator.comparing(r -> r.activity().page())).setAutoWidth(true);
+        grid.addColumn(r -> r.run() == null ? "" : getTranslation("workshop.run.state." + r.run().state().name().toLowerCase(Locale.ROOT)))
+                .setKey("run").setHeader(getTranslation("workshop.grid.run"))
+                .setComparator(Comparator.comparing(r -> r.run() == null ? "" : r.run().state().name())).setAutoWidth(true);
+        grid.addColumn(r -> r.progress() < 0 ? "" : percent(r.progress(), 0)).setKey("progress")
+                .setHeader(getTranslation("workshop.grid.progress")).setComparator(Comparator.comparingDouble(Row::progress)).setAutoWidth(true);
+        grid.addColumn(r -> r.accuracy() < 0 ? "" : percent(r.accuracy(), 1)).setKey("accuracy")
+                .setHeader(getTranslation("workshop.grid.accuracy")).setComparator(Comparator.comparingDouble(Row::accuracy)).setAutoWidth(true);
+        grid.addColumn(r -> r.best() < 0 ? "" : percent(r.best(), 1)).setKey("best")
+                .setHeader(getTranslation("workshop.grid.best")).setComparator(Comparator.comparingDouble(Row::best)).setAutoWidth(true);
+        grid.addColumn(Row::drawings).setKey("drawings").setHeader(getTranslation("workshop.grid.drawings"))
+                .setComparator(Comparator.comparingInt(Row::drawings)).setAutoWidth(true);
+        grid.addComponentColumn(r -> actions(r.participant(), rename, remove)).setKey("actions")
+                .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true);
+        view = grid.setItems(rows);
+        view.setFilter(this::matchesFilter);
+        grid.setHeight("28rem");
+        grid.setWidthFull();
+        add(top, grid);
+    }
+
+    private Button[] buttons(Participant p, Consumer<Participant> rename, Consumer<Participant> remove) {
+        Button renameButton = new Button(VaadinIcon.EDIT.create(), e -> rename.accept(p));
+        renameButton.setAriaLabel(getTranslation("workshop.grid.rename", p.nickname()));
+        renameButton.setTooltipText(getTranslation("workshop.grid.rename", p.nickname()));
+        renameButton.setId("rename-" + p.id());
+        Button removeButton = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(p));
+        removeButton.setAriaLabel(getTranslation("workshop.grid.remove", p.nickname()));
+        removeButton.setTooltipText(getTranslation("workshop.grid.remove", p.nickname()));
+        removeButton.setId("remove-" + p.id());
+        removeButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : List.of(renameButton, removeButton)) {
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        }
+        return new Button[] {renameButton, removeButton};
+    }
+
+    private HorizontalLayout actions(Participant p, Consumer<Participant> rename, Consumer<Participant> remove) {
+        HorizontalLayout actions = new HorizontalLayout(buttons(p, rename, remove));
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    /** Shows these rows (the room now), keeping the sort order, the filter and the scroll position. */
+    void show(List<Row> now) {
+        rows.clear();
+        rows.addAll(now);
+        view.refreshAll();
+        long done = rows.stream().filter(Row::done).count();
+        count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
+    }
+
+    private boolean matchesFilter(Row row) {
+        String text = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
+        return row.nickname().toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    private String percent(double value, int decimals) {
+        return String.format(getLocale() == null ? Locale.ROOT : getLocale(), "%." + decimals + "f %%", value * 100);
+    }
+}

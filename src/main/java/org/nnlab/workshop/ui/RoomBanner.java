@@ -1,0 +1,183 @@
+package org.nnlab.workshop.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Optional;
+import org.nnlab.engine.optim.OptimizerKind;
+import org.nnlab.engine.spec.SpecLimits;
+import org.nnlab.training.ui.SentSetup;
+import org.nnlab.training.ui.TrainingDashboardView;
+import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.ParticipantChanged;
+import org.nnlab.workshop.Room;
+import org.nnlab.workshop.RoomActivity;
+import org.nnlab.workshop.RoomChanged;
+import org.nnlab.workshop.RoomEvent;
+import org.nnlab.workshop.RoomEvents;
+import org.nnlab.workshop.RoomService;
+import org.nnlab.workshop.RoomSetup;
+
+/**
+ * A participant's strip at the foot of every page while they are in a room: the room and their nickname, the
+ * instructor's announcement, a note when the instructor has sent a training setup, and "follow me" (the page
+ * follows the instructor to a lab; the participant can step out and go back). One per browser tab; it says
+ * where the tab is, so the instructor's grid shows it, and listens to the room.
+ */
+class RoomBanner extends Div {
+    /** Session attributes: the id of the last setup put into the Train page, and the room the person stepped out of. */
+    static final String SETUP_SEEN = "nnlab.workshop.setupSeen";
+    static final String STEPPED_OUT = "nnlab.workshop.steppedOut";
+    private final RoomService rooms;
+    private final RoomActivity activity;
+    private final RoomEvents events;
+    private final String owner;
+    private final String pageKey;
+    final Span who = new Span();
+    final Span announcement = new Span();
+    final Button openSetup = new Button();
+    final Button stepOut = new Button();
+    final Button followAgain = new Button();
+    private Participant participant;
+    private String path = "";
+    private RoomEvents.Subscription subscription;
+
+    RoomBanner(RoomService rooms, RoomActivity activity, RoomEvents events, String owner, String pageKey) {
+        this.rooms = rooms;
+        this.activity = activity;
+        this.events = events;
+        this.owner = owner;
+        this.pageKey = pageKey;
+        setId("room-banner");
+        getStyle().set("position", "fixed").set("left", "0").set("right", "0").set("bottom", "0").set("z-index", "100")
+                .set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
+                .set("align-items", "center").set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("background", "var(--lumo-primary-color)").set("color", "var(--lumo-primary-contrast-color)")
+                .set("font-size", "var(--lumo-font-size-s)").set("box-sizing", "border-box").set("max-width", "100vw");
+        who.setId("room-banner-who");
+        announcement.setId("room-announcement");
+        announcement.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
+        openSetup.setId("room-open-setup");
+        openSetup.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("train")));
+        stepOut.setId("room-step-out");
+        stepOut.addClickListener(e -> {
+            VaadinSession.getCurrent().setAttribute(STEPPED_OUT, participant == null ? null : participant.roomId());
+            refresh(false);
+        });
+        followAgain.setId("room-follow-again");
+        followAgain.addClickListener(e -> {
+            VaadinSession.getCurrent().setAttribute(STEPPED_OUT, null);
+            refresh(true);
+        });
+        for (Button b : new Button[] {openSetup, stepOut, followAgain}) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        }
+        add(who, announcement, openSetup, stepOut, followAgain);
+        setVisible(false);
+    }
+
+    /** The tab has moved to {@code newPath}: find the room again, tell it where the tab is, show what is current. */
+    void navigated(String newPath) {
+        path = newPath;
+        Optional<Participant> now = rooms.participantOf(owner);
+        if (participant != null && (now.isEmpty() || !now.get().roomId().equals(participant.roomId()))) {
+            activity.closed(participant, pageKey);
+            unsubscribe();
+        }
+        participant = now.orElse(null);
+        if (participant != null) {
+            if (subscription == null) {
+                UI ui = UI.getCurrent();
+                subscription = events.subscribe(participant.roomId(), e -> onEvent(ui, e));
+            }
+            activity.visit(participant, pageKey, path);
+        }
+        refresh(false);
+    }
+
+    /** Before the Train page opens: hands it the instructor's latest setup if this browser has not had it yet. */
+    void beforeTrain() {
+        Optional<Participant> p = rooms.participantOf(owner);
+        if (p.isEmpty()) {
+            return;
+        }
+        Optional<Room> room = rooms.room(p.get().roomId());
+        rooms.setup(p.get().roomId()).filter(s -> !s.id().equals(VaadinSession.getCurrent().getAttribute(SETUP_SEEN)))
+                .ifPresent(s -> {
+                    VaadinSession.getCurrent().setAttribute(SETUP_SEEN, s.id());
+                    VaadinSession.getCurrent().setAttribute(TrainingDashboardView.SETUP_ATTRIBUTE,
+                            sent(s, room.map(Room::title).orElse("")));
+                });
+    }
+
+    static SentSetup sent(RoomSetup s, String sender) {
+        return new SentSetup(sender, s.networkName(), SpecLimits.DEFAULT.read(s.specJson()), s.dataset(), s.dataSize(),
+                OptimizerKind.valueOf(s.optimizer()), s.learningRate(), s.batchSize(), s.epochs(), s.seed());
+    }
+
+    private void onEvent(UI ui, RoomEvent event) {
+        boolean aboutMe = event instanceof ParticipantChanged pc && participant != null
+                && pc.participantId().equals(participant.id());
+        if (!(event instanceof RoomChanged) && !aboutMe) {
+            return;
+        }
+        try {
+            ui.access(() -> {
+                if (event instanceof RoomChanged rc && rc.what() == RoomChanged.What.SETUP && "train".equals(path)) {
+                    beforeTrain();
+                    ui.refreshCurrentRoute(false);
+                } else if (aboutMe) {
+                    navigated(path);
+                } else {
+                    refresh(event instanceof RoomChanged rc && rc.what() == RoomChanged.What.FOLLOW);
+                }
+            });
+        } catch (UIDetachedException gone) {
+            // the tab closed meanwhile
+        }
+    }
+
+    /** Shows the room as it is now; {@code goThere} takes the tab to the route the instructor leads to. */
+    private void refresh(boolean goThere) {
+        Optional<Room> room = participant == null ? Optional.empty() : rooms.room(participant.roomId()).filter(Room::isActive);
+        setVisible(room.isPresent());
+        if (room.isEmpty()) {
+            return;
+        }
+        Room r = room.get();
+        openSetup.setText(getTranslation("workshop.banner.openSetup"));
+        stepOut.setText(getTranslation("workshop.banner.stepOut"));
+        followAgain.setText(getTranslation("workshop.banner.followAgain"));
+        who.setText(getTranslation("workshop.banner.who", r.title(), participant.nickname()));
+        announcement.setText(r.announcementText().orElse(""));
+        announcement.setVisible(r.announcementText().isPresent());
+        Object seen = VaadinSession.getCurrent().getAttribute(SETUP_SEEN);
+        openSetup.setVisible(!"train".equals(path) && rooms.setup(r.id()).filter(s -> !s.id().equals(seen)).isPresent());
+        boolean leading = r.followRoute() != null;
+        boolean steppedOut = r.id().equals(VaadinSession.getCurrent().getAttribute(STEPPED_OUT));
+        stepOut.setVisible(leading && !steppedOut);
+        followAgain.setVisible(leading && steppedOut);
+        if (leading && !steppedOut && goThere && !r.followRoute().equals(path)) {
+            getUI().ifPresent(ui -> ui.navigate(r.followRoute()));
+        }
+    }
+
+    /** The tab is closing. */
+    void closed() {
+        if (participant != null) {
+            activity.closed(participant, pageKey);
+        }
+        unsubscribe();
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+}

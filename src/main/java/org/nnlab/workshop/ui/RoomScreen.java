@@ -1,0 +1,108 @@
+package org.nnlab.workshop.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nnlab.builder.SavedSpecService;
+import org.nnlab.workshop.ContributionCounts;
+import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.ParticipantResult;
+import org.nnlab.workshop.Room;
+import org.nnlab.workshop.RoomActivity;
+import org.nnlab.workshop.RoomEvents;
+import org.nnlab.workshop.RoomRuns;
+import org.nnlab.workshop.RoomService;
+
+/**
+ * The instructor's screen of one room: the header for the projector, the room's controls, the setup to push
+ * and the live participant grid. It listens to the room and redraws what changed; bursts of events are
+ * folded into one redraw (at most one waits at a time), so a busy room cannot flood the page.
+ */
+class RoomScreen extends VerticalLayout {
+    private final RoomService rooms;
+    private final RoomActivity activity;
+    private final RoomRuns runs;
+    private final RoomEvents events;
+    private final ContributionCounts contributions;
+    private final String key;
+    private Room room;
+    final RoomHeader header;
+    final RoomControls controls;
+    final SetupPusher setup;
+    final ParticipantGrid grid;
+    private final AtomicBoolean redrawPending = new AtomicBoolean();
+    private RoomEvents.Subscription subscription;
+
+    RoomScreen(Services services, Room room, String key, String owner, Runnable onLeave) {
+        this.rooms = services.rooms();
+        this.activity = services.activity();
+        this.runs = services.runs();
+        this.events = services.events();
+        this.contributions = services.contributions();
+        this.key = key;
+        this.room = room;
+        setId("room-screen");
+        setPadding(false);
+        header = new RoomHeader(room);
+        controls = new RoomControls(rooms, room, key, this::roomChanged, onLeave);
+        setup = new SetupPusher(services.savedSpecs(), owner, room.limits(), s -> rooms.pushSetup(room.id(), key, s));
+        grid = new ParticipantGrid(p -> controls.rename(p), p -> controls.remove(p));
+        add(header, controls, setup, grid);
+        redraw();
+    }
+
+    /** What the room screen needs from the application. */
+    record Services(RoomService rooms, RoomActivity activity, RoomRuns runs, RoomEvents events,
+                    ContributionCounts contributions, SavedSpecService savedSpecs) {
+    }
+
+    private void roomChanged(Room now) {
+        room = now;
+        header.show(now);
+        controls.show(now);
+        setup.setVisible(now.isActive());
+    }
+
+    /** Reads the room again and shows it as it is now. */
+    void redraw() {
+        Room now = rooms.roomForInstructor(room.id(), key);
+        roomChanged(now);
+        List<Participant> inside = rooms.participants(now.id());
+        Map<String, ParticipantResult> results = new java.util.HashMap<>();
+        rooms.results(now.id()).forEach(r -> results.put(r.participant().id(), r));
+        Map<String, Integer> drawings = contributions.drawingsByParticipant(now.id());
+        grid.show(inside.stream().map(p -> new ParticipantGrid.Row(p, activity.activity(p.id()),
+                runs.run(p.id()).orElse(null), results.get(p.id()), drawings.getOrDefault(p.id(), 0))).toList());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        subscription = events.subscribe(room.id(), e -> {
+            if (redrawPending.compareAndSet(false, true)) {
+                try {
+                    ui.access(() -> {
+                        redrawPending.set(false);
+                        redraw();
+                    });
+                } catch (UIDetachedException gone) {
+                    redrawPending.set(false);
+                }
+            }
+        });
+        redraw();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.nnlab.workshop.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.KaribuSpringTest;
+import org.nnlab.base.i18n.LocalizedException;
+import org.nnlab.engine.model.Presets;
+import org.nnlab.engine.optim.OptimizerConfig;
+import org.nnlab.engine.optim.OptimizerKind;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SigmoidSpec;
+import org.nnlab.engine.tensor.Shape;
+import org.nnlab.training.DataChoice;
+import org.nnlab.training.JobSnapshot;
+import org.nnlab.training.TrainingRequest;
+import org.nnlab.training.TrainingService;
+import org.nnlab.workshop.CreatedRoom;
+import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.RoomLimits;
+import org.nnlab.workshop.RoomRuns;
+import org.nnlab.workshop.RoomService;
+import org.nnlab.workshop.RoomSettings;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The instructor's live grid with real participants (joined through the service, as other browsers would)
+ * and real training runs held to the room's limits.
+ */
+class InstructorGridTest extends KaribuSpringTest {
+    @Autowired
+    RoomService rooms;
+    @Autowired
+    RoomRuns runs;
+    @Autowired
+    TrainingService training;
+    private final List<String[]> started = new ArrayList<>();
+
+    @AfterEach
+    void stopRuns() {
+        for (String[] ownerAndJob : started) {
+            training.jobsOf(ownerAndJob[0]).stream().filter(j -> !j.isFinal()).forEach(j -> training.stop(ownerAndJob[0], j.id()));
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            MockVaadin.clientRoundtrip(false);
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /** A button of the first row's actions cell, which the grid renders on demand. */
+    private static Button action(ParticipantGrid grid, String id) {
+        com.vaadin.flow.component.Component cell = GridKt._getCellComponent(grid.grid, 0, "actions");
+        return (Button) cell.getChildren().filter(c -> c.getId().orElse("").equals(id)).findFirst().orElseThrow();
+    }
+
+    private CreatedRoom openRoomScreen(RoomLimits limits) {
+        CreatedRoom created = rooms.create(new RoomSettings("Grid class", "en", List.of("train"), limits));
+        UI.getCurrent().navigate("workshop");
+        _get(WorkshopView.class).open(created.room().id(), created.instructorKey());
+        return created;
+    }
+
+    private static TrainingRequest xor(int epochs) {
+        return new TrainingRequest("xor", Presets.XOR.spec(), new DataChoice("toy-xor", 200, DataChoice.Options.toy(0.1, 1)),
+                new OptimizerConfig(OptimizerKind.SGD, 0.5, 0, 0), 8, epochs, 1, false, 0.1);
+    }
+
+    @Test
+    void participantsAppearLiveCanBeRenamedAndRemoved() throws InterruptedException {
+        CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        Participant bob = rooms.join(created.room().code(), "Bob", UUID.randomUUID().toString(), "10.2.0.1");
+        await(() -> GridKt._size(grid.grid) == 1, "Bob in the grid");
+        assertEquals("Bob", GridKt._get(grid.grid, 0).nickname());
+        assertEquals("0 of 1 have finished a run", _get(Span.class, s -> s.withId("room-done-count")).getText());
+
+        _click(action(grid, "rename-" + bob.id()));
+        _get(TextField.class, s -> s.withId("rename-nickname")).setValue("Robert");
+        _click(_get(Button.class, s -> s.withId("rename-ok")));
+        await(() -> GridKt._get(grid.grid, 0).nickname().equals("Robert"), "the new nickname");
+
+        _click(action(grid, "remove-" + bob.id()));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        await(() -> GridKt._size(grid.grid) == 0, "Robert gone");
+        assertTrue(rooms.participantOf(bob.owner()).isEmpty());
+    }
+
+    @Test
+    void runsAreHeldToTheRoomsLimitsAndShownInTheGrid() throws InterruptedException {
+        CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        String owner = UUID.randomUUID().toString();
+        Participant ada = rooms.join(created.room().code(), "Ada", owner, "10.2.0.2");
+        LocalizedException tooLong = assertThrows(LocalizedException.class, () -> training.start(owner, xor(6)));
+        assertEquals("workshop.run.tooManyEpochs", tooLong.messageKey());
+        ModelSpec big = ModelSpec.of(Shape.of(2), new DenseSpec(500), new SigmoidSpec(), new DenseSpec(500), new SigmoidSpec(),
+                new DenseSpec(1), new SigmoidSpec());
+        LocalizedException tooBig = assertThrows(LocalizedException.class, () -> training.start(owner,
+                new TrainingRequest("big", big, new DataChoice("toy-xor", 200, DataChoice.Options.toy(0.1, 1)),
+                        new OptimizerConfig(OptimizerKind.SGD, 0.5, 0, 0), 8, 2, 1, false, 0.1)));
+        assertEquals("workshop.run.tooManyParameters", tooBig.messageKey());
+
+        JobSnapshot job = training.start(owner, xor(5));
+        started.add(new String[] {owner, job.id().toString()});
+        await(() -> runs.run(ada.id()).map(r -> r.state().isFinal()).orElse(false), "Ada's run to end");
+        await(() -> GridKt._size(grid.grid) == 1 && GridKt._get(grid.grid, 0).done(), "Ada done in the grid");
+        ParticipantGrid.Row row = GridKt._get(grid.grid, 0);
+        assertEquals(runs.run(ada.id()).orElseThrow().accuracy(), row.result().bestAccuracy(), 1e-12);
+        assertEquals("1 of 1 have finished a run", _get(Span.class, s -> s.withId("room-done-count")).getText());
+        // outside a room the same run is the server's business only
+        assertEquals(6, training.start(UUID.randomUUID().toString(), xor(6)).epochs());
+    }
+
+    @Test
+    void aRoomHasAtMostItsShareOfRunsGoingAtOnce() {
+        CreatedRoom created = rooms.create(new RoomSettings("Busy class", "en", List.of("train"), new RoomLimits(100, 5_000_000)));
+        ModelSpec slow = ModelSpec.of(Shape.of(2), new DenseSpec(1000), new SigmoidSpec(), new DenseSpec(1000), new SigmoidSpec(),
+                new DenseSpec(1), new SigmoidSpec());
+        TrainingRequest request = new TrainingRequest("slow", slow, new DataChoice("toy-spiral", 2000, DataChoice.Options.toy(0.1, 1)),
+                new OptimizerConfig(OptimizerKind.SGD, 0.1, 0, 0), 8, 100, 1, false, 0.1);
+        int cap = rooms.properties().maxConcurrentRunsPerRoom();
+        for (int i = 0; i <= cap; i++) {
+            String owner = UUID.randomUUID().toString();
+            rooms.join(created.room().code(), "P" + i, owner, "10.3.0." + i);
+            if (i < cap) {
+                started.add(new String[] {owner, training.start(owner, request).id().toString()});
+            } else {
+                LocalizedException busy = assertThrows(LocalizedException.class, () -> training.start(owner, request));
+                assertEquals("workshop.run.roomBusy", busy.messageKey());
+                // someone outside the room still trains
+                String outsider = UUID.randomUUID().toString();
+                started.add(new String[] {outsider, training.start(outsider, request).id().toString()});
+            }
+        }
+    }
+}
