@@ -13,15 +13,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.nnlab.Browser;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two nodes of one cluster behind HAProxy (see {@link TwoNodes}): what one node knows, the other knows
- * too, and when one node dies the other goes on serving its browsers.
+ * too (health, the classify limit, presence, rooms), and when one node dies the other goes on serving its
+ * browsers, with their data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static TwoNodes nodes;
+    /** A participant whose browser the balancer keeps on node 2, until node 2 dies. */
+    private static Browser participant;
 
     @BeforeAll
     static void start() throws Exception {
@@ -31,6 +38,9 @@ class ClusterIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (participant != null) {
+            participant.close();
+        }
         if (nodes != null) {
             nodes.close();
         }
@@ -71,6 +81,37 @@ class ClusterIT {
     }
 
     @Test
+    @Order(4)
+    void aRoomOpenedOnNodeOneIsJoinedThroughNodeTwoAndTheGridShowsItWithinASecond() throws Exception {
+        try (Browser instructor = new Browser()) {
+            instructor.open(nodes.url(nodes.http[0], "/workshop"));
+            instructor.waitFor(By.cssSelector("#room-title input")).sendKeys("Lecture hall");
+            instructor.waitFor(By.id("room-create")).click();
+            String code = instructor.waitFor(By.id("room-code")).getText().strip();
+            instructor.waitFor(By.id("participant-grid"));
+
+            participant = new Browser();
+            participant.driver().get(nodes.url(nodes.balancer, "/actuator/health"));
+            participant.driver().manage().deleteAllCookies();
+            participant.driver().manage().addCookie(new Cookie("NNLAB_NODE", "node2"));
+            participant.open(nodes.url(nodes.balancer, "/join/" + code));
+            participant.waitFor(By.cssSelector("#join-nickname input")).sendKeys("Ada");
+            long joined = System.nanoTime();
+            participant.waitFor(By.id("join-submit")).click();
+            new WebDriverWait(instructor.driver(), Duration.ofSeconds(30), Duration.ofMillis(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("participant-grid"), "Ada"));
+            long shownAt = System.currentTimeMillis();
+            long fromClick = (System.nanoTime() - joined) / 1_000_000;
+            long fromJoin = shownAt - nodes.joinedAt("Ada").toEpochMilli();
+            System.out.printf("join on node 2 -> instructor's grid on node 1: %d ms from the join's commit, %d ms from"
+                    + " the participant's click%n", fromJoin, fromClick);
+            assertTrue(fromJoin < 1000, "the grid showed the participant " + fromJoin + " ms after node 2 took the join");
+            assertEquals("node2", participant.driver().manage().getCookieNamed("NNLAB_NODE").getValue(),
+                    "the participant stayed on node 2");
+        }
+    }
+
+    @Test
     @Order(100)
     void whenNodeTwoDiesNodeOneServesItsBrowsers() throws Exception {
         assertEquals(200, nodes.get(nodes.balancer, "/", "node2").statusCode());
@@ -93,5 +134,10 @@ class ClusterIT {
         System.out.printf("failover: node 2's browser served by node 1 after %d ms; node 1 alone after %d ms%n",
                 (served - killed) / 1_000_000, (alone - killed) / 1_000_000);
         assertTrue(nodes.health(nodes.balancer).contains("\"status\":\"UP\""));
+
+        if (participant != null) {
+            participant.open(nodes.url(nodes.balancer, "/join"));
+            participant.waitForText(By.id("join-room"), "You are in \"Lecture hall\" as Ada.");
+        }
     }
 }

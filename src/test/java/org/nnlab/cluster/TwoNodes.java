@@ -137,6 +137,18 @@ final class TwoNodes implements AutoCloseable {
         }
     }
 
+    /** When a node recorded the participant called {@code nickname} as joined (its clock is this machine's). */
+    java.time.Instant joinedAt(String nickname) throws java.sql.SQLException {
+        try (var db = DriverManager.getConnection(DB + "?currentSchema=" + schema, "nnlab", "nnlab");
+             var query = db.prepareStatement("SELECT joined_at FROM workshop_participant WHERE nickname = ?")) {
+            query.setString(1, nickname);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
     String url(int port, String path) {
         return "http://127.0.0.1:" + port + path;
     }
