@@ -1,5 +1,6 @@
 package org.nnlab.digits;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,17 +10,19 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The per-client rate limit of {@code POST /api/v1/classify}, taken before the body is read: past it a
- * client gets 429 with Retry-After.
+ * client gets 429 with Retry-After. The buckets are shared by all nodes of a cluster, so a client meets one
+ * limit however the load balancer spreads its requests.
  */
 @Component
 class ClassifyRateLimit implements HandlerInterceptor {
-    private final TokenBuckets buckets;
+    private final ClassifyBuckets buckets;
     private final int burst;
     private final double perSecond;
 
-    ClassifyRateLimit(@Value("${nnlab.classify.rate-limit.burst:30}") int burst,
+    ClassifyRateLimit(ProxyManager<String> classifyBucketStore,
+                      @Value("${nnlab.classify.rate-limit.burst:30}") int burst,
                       @Value("${nnlab.classify.rate-limit.per-second:10}") double perSecond) {
-        this.buckets = new TokenBuckets(burst, perSecond);
+        this.buckets = new ClassifyBuckets(classifyBucketStore, burst, perSecond);
         this.burst = burst;
         this.perSecond = perSecond;
     }

@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts the pages open on this server and tells every open page when the count changes. Listeners
+ * Counts the pages open on this server (and, through a {@link PresenceTally}, on the other servers of a cluster)
+ * and tells every open page when the count changes. Listeners
  * are called on a background thread (never on the caller's), one change at a time, so that a slow
  * page cannot hold up the one that joined.
  * <p>
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
 public class PresenceService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
     private final Set<Page> pages = ConcurrentHashMap.newKeySet();
+    private final PresenceTally tally;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "presence-notifier");
         t.setDaemon(true);
@@ -50,12 +52,26 @@ public class PresenceService implements AutoCloseable {
     }
 
     /** @param sweepSeconds how often pages that stopped answering are looked for */
+    public PresenceService(int sweepSeconds) {
+        this(sweepSeconds, PresenceTally.ALONE);
+    }
+
+    /**
+     * @param sweepSeconds how often pages that stopped answering are looked for
+     * @param tally        adds this server's count to the others' (in a cluster)
+     */
     @Autowired
-    public PresenceService(@Value("${nnlab.presence.sweep-seconds:10}") int sweepSeconds) {
+    public PresenceService(@Value("${nnlab.presence.sweep-seconds:10}") int sweepSeconds, PresenceTally tally) {
+        this.tally = tally;
         if (sweepSeconds < 1) {
             throw new IllegalArgumentException("nnlab.presence.sweep-seconds must be at least 1, got " + sweepSeconds);
         }
         worker.scheduleWithFixedDelay(this::sweep, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
+        tally.onChange(() -> {
+            if (!worker.isShutdown()) {
+                worker.execute(this::tell);
+            }
+        });
     }
 
     /** Counts one more open page and subscribes it; closing the result counts it out again. */
@@ -74,8 +90,9 @@ public class PresenceService implements AutoCloseable {
         return () -> leave(page);
     }
 
+    /** Pages open on every server of the cluster (this server alone when it is not in one). */
     public int online() {
-        return pages.size();
+        return tally.total(pages.size());
     }
 
     /** Counts out every page whose {@code alive} check fails, and lets it free what it held. */
@@ -101,9 +118,14 @@ public class PresenceService implements AutoCloseable {
 
     private void announce() {
         worker.execute(() -> {
-            int count = pages.size();
-            pages.forEach(p -> p.listener.accept(count));
+            tally.publish(pages.size());
+            tell();
         });
+    }
+
+    private void tell() {
+        int count = online();
+        pages.forEach(p -> p.listener.accept(count));
     }
 
     @Override

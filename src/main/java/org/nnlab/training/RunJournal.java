@@ -8,8 +8,14 @@ import java.util.List;
  * tell their owners afterwards. {@link #NONE} keeps nothing (services without a database: tests, benchmarks).
  */
 public interface RunJournal {
-    /** A run the last restart stopped: its network's name, its data, and when the server came back. */
-    record InterruptedRun(String network, DataChoice data, Instant restartedAt) {
+    /**
+     * A run the last restart stopped: its network's name, its data, and when the server came back; or, with
+     * {@code serverLeft}, a run whose server left the cluster, and when that was seen.
+     */
+    record InterruptedRun(String network, DataChoice data, Instant restartedAt, boolean serverLeft) {
+        public InterruptedRun(String network, DataChoice data, Instant restartedAt) {
+            this(network, data, restartedAt, false);
+        }
     }
 
     void started(JobId id, String owner, TrainingRequest request);

@@ -232,6 +232,11 @@ public class TrainingService implements AutoCloseable {
         return runEnds.add(listener);
     }
 
+    /** Runs training on this server now (paused and waiting runs not counted). */
+    public int activeRuns() {
+        return admission.placesTaken();
+    }
+
     /** Open subscriptions over all jobs. */
     public int subscriberCount() {
         return feeds.count();

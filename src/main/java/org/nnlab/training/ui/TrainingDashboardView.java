@@ -163,7 +163,7 @@ public class TrainingDashboardView extends VerticalLayout implements BeforeEnter
         for (RunJournal.InterruptedRun run : training.interruptedRuns(owner)) {
             String network = Presets.find(Offer.TRAIN_PAGE, run.network()).isPresent()
                     ? getTranslation(Offer.TRAIN_PAGE.labelKey(run.network())) : run.network();
-            notice.add(new Paragraph(getTranslation("train.interrupted", network,
+            notice.add(new Paragraph(getTranslation(run.serverLeft() ? "train.interrupted.serverLeft" : "train.interrupted", network,
                     settings.dataLabel(run.data()), time.format(run.restartedAt()))));
         }
         notice.setVisible(notice.getComponentCount() > 0);

@@ -1,0 +1,45 @@
+package org.nnlab.digits;
+
+import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A rate limit per client, kept by bucket4j: each key (an IP address) has a bucket of {@code capacity} tokens
+ * that refills at {@code perSecond} tokens a second; a request takes one token or is refused. So a client may
+ * send a burst of {@code capacity} requests and then {@code perSecond} a second on average. The buckets live
+ * where the {@link ProxyManager} keeps them (the cluster's shared map: one limit over all nodes), and expire
+ * there once they would be full again, so memory stays bounded by recent clients.
+ */
+final class ClassifyBuckets {
+    private final ProxyManager<String> store;
+    private final Supplier<BucketConfiguration> configuration;
+
+    ClassifyBuckets(ProxyManager<String> store, int capacity, double perSecond) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("rate limit capacity must be at least 1, got " + capacity);
+        }
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("rate limit refill must be a positive number per second, got " + perSecond);
+        }
+        long nanosPerToken = Math.max(1, Math.round(1e9 / perSecond));
+        BucketConfiguration config = BucketConfiguration.builder()
+                .addLimit(BandwidthBuilder.builder().capacity(capacity)
+                        .refillGreedy(1, Duration.ofNanos(nanosPerToken)).build())
+                .build();
+        this.store = store;
+        this.configuration = () -> config;
+    }
+
+    /**
+     * Takes a token for {@code key}. Returns 0 when allowed, otherwise how many nanoseconds until a token will
+     * be there (for a Retry-After header).
+     */
+    long tryTake(String key) {
+        ConsumptionProbe probe = store.getProxy(key, configuration).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+}
