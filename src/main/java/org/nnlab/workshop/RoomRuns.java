@@ -24,6 +24,16 @@ public class RoomRuns implements RunObserver {
     private final TrainingService training;
     private final RoomEvents events;
     private final Map<String, Followed> byParticipant = new ConcurrentHashMap<>();
+    /**
+     * Runs let through {@link #beforeStart} that have not been reported {@link #started} yet, by participant, with
+     * their room and when: they count towards the room's share, so two starts at once cannot both take its last
+     * place. One the server then refused is forgotten after {@link #PENDING_NANOS}.
+     */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private static final long PENDING_NANOS = 5_000_000_000L;
+
+    private record Pending(String roomId, long since) {
+    }
 
     private record Followed(String roomId, RunStatus status, Subscription subscription) {
     }
@@ -56,12 +66,23 @@ public class RoomRuns implements RunObserver {
             throw new LocalizedException("workshop.run.tooManyParameters", "the room allows at most "
                     + limits.maxParameters() + " parameters", parameters, limits.maxParameters());
         }
+        takePlace(participant.get(), room.id());
+    }
+
+    /** Counts the run towards the room's share, or refuses it when the room's runs already take all of it. */
+    private synchronized void takePlace(Participant participant, String roomId) {
         int cap = rooms.properties().maxConcurrentRunsPerRoom();
-        long going = byParticipant.values().stream()
-                .filter(f -> f.roomId().equals(room.id()) && !f.status().state().isFinal()).count();
+        long now = System.nanoTime();
+        pending.values().removeIf(p -> now - p.since() > PENDING_NANOS);
+        long going = byParticipant.entrySet().stream()
+                .filter(e -> e.getValue().roomId().equals(roomId) && !e.getValue().status().state().isFinal()
+                        && !pending.containsKey(e.getKey()))
+                .count()
+                + pending.values().stream().filter(p -> p.roomId().equals(roomId)).count();
         if (going >= cap) {
             throw new LocalizedException("workshop.run.roomBusy", going + " runs of the room are going; the limit is " + cap, cap);
         }
+        pending.put(participant.id(), new Pending(roomId, now));
     }
 
     @Override
@@ -70,6 +91,7 @@ public class RoomRuns implements RunObserver {
     }
 
     private void follow(Participant participant, String owner, JobSnapshot job) {
+        pending.remove(participant.id());
         Followed before = byParticipant.remove(participant.id());
         if (before != null && before.subscription() != null) {
             before.subscription().close();

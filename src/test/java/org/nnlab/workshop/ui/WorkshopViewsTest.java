@@ -175,4 +175,15 @@ class WorkshopViewsTest extends KaribuSpringTest {
     private static String path() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPath();
     }
+
+    @Test
+    void aChineseRoomSpeaksChineseToThoseWhoJoin() {
+        CreatedRoom created = rooms.create(new RoomSettings("数字课", "zh", List.of("train"), new RoomLimits(5, 200_000)));
+        UI.getCurrent().navigate("join/" + created.room().code());
+        _get(TextField.class, s -> s.withId("join-nickname")).setValue("小明");
+        _click(_get(Button.class, s -> s.withId("join-submit")));
+        assertEquals("train", path());
+        assertEquals(org.nnlab.base.i18n.Translations.CHINESE, UI.getCurrent().getLocale());
+        assertEquals("数字课 · 小明", _get(Span.class, s -> s.withId("room-banner-who")).getText());
+    }
 }
