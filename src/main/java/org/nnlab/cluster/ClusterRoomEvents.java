@@ -2,16 +2,11 @@ package org.nnlab.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.nnlab.workshop.RoomEvent;
 import org.nnlab.workshop.RoomEvents;
+import org.nnlab.workshop.RoomListeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -31,16 +26,11 @@ class ClusterRoomEvents implements RoomEvents, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterRoomEvents.class);
     private final ITopic<RoomEvent> topic;
     private final UUID registration;
-    private final Map<String, List<Consumer<RoomEvent>>> listeners = new ConcurrentHashMap<>();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "room-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RoomListeners listeners = new RoomListeners();
 
     ClusterRoomEvents(HazelcastInstance hazelcast) {
         topic = hazelcast.getTopic(TOPIC);
-        registration = topic.addMessageListener(message -> deliver(message.getMessageObject()));
+        registration = topic.addMessageListener(message -> listeners.deliver(message.getMessageObject()));
     }
 
     @Override
@@ -48,33 +38,9 @@ class ClusterRoomEvents implements RoomEvents, AutoCloseable {
         topic.publish(event);
     }
 
-    private void deliver(RoomEvent event) {
-        List<Consumer<RoomEvent>> room = listeners.get(event.roomId());
-        if (room == null || room.isEmpty() || delivery.isShutdown()) {
-            return;
-        }
-        delivery.execute(() -> {
-            for (Consumer<RoomEvent> listener : room) {
-                try {
-                    listener.accept(event);
-                } catch (RuntimeException e) {
-                    log.warn("A room listener failed on {}", event, e);
-                }
-            }
-        });
-    }
-
     @Override
     public Subscription subscribe(String roomId, Consumer<RoomEvent> listener) {
-        listeners.compute(roomId, (id, list) -> {
-            List<Consumer<RoomEvent>> room = list == null ? new CopyOnWriteArrayList<>() : list;
-            room.add(listener);
-            return room;
-        });
-        return () -> listeners.computeIfPresent(roomId, (id, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
-        });
+        return listeners.subscribe(roomId, listener);
     }
 
     @Override
@@ -84,6 +50,6 @@ class ClusterRoomEvents implements RoomEvents, AutoCloseable {
         } catch (RuntimeException e) {
             log.debug("Could not leave the room topic (member already stopped)", e);
         }
-        delivery.shutdownNow();
+        listeners.close();
     }
 }
