@@ -34,6 +34,23 @@ public final class CurrentOwner {
         return id;
     }
 
+    /**
+     * The owner id if this session already has one or the current request carries the cookie, without making
+     * one up: for listeners that run on every page (a session with neither is not anyone's yet).
+     */
+    public static Optional<String> known() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (session.getAttribute(SESSION_ATTRIBUTE) instanceof String cached) {
+            return Optional.of(cached);
+        }
+        Optional<String> id = fromRequest(VaadinRequest.getCurrent());
+        id.ifPresent(value -> session.setAttribute(SESSION_ATTRIBUTE, value));
+        return id;
+    }
+
     private static Optional<String> fromRequest(VaadinRequest request) {
         return request instanceof HttpServletRequest http ? OwnerCookieFilter.ownerOf(http) : Optional.empty();
     }

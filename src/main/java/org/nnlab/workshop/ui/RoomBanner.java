@@ -12,6 +12,7 @@ import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.engine.spec.SpecLimits;
 import org.nnlab.training.ui.SentSetup;
 import org.nnlab.training.ui.TrainingDashboardView;
+import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.workshop.Participant;
 import org.nnlab.workshop.ParticipantChanged;
 import org.nnlab.workshop.Room;
@@ -35,7 +36,6 @@ class RoomBanner extends Div {
     private final RoomService rooms;
     private final RoomActivity activity;
     private final RoomEvents events;
-    private final String owner;
     private final String pageKey;
     final Span who = new Span();
     final Span announcement = new Span();
@@ -46,11 +46,10 @@ class RoomBanner extends Div {
     private String path = "";
     private RoomEvents.Subscription subscription;
 
-    RoomBanner(RoomService rooms, RoomActivity activity, RoomEvents events, String owner, String pageKey) {
+    RoomBanner(RoomService rooms, RoomActivity activity, RoomEvents events, String pageKey) {
         this.rooms = rooms;
         this.activity = activity;
         this.events = events;
-        this.owner = owner;
         this.pageKey = pageKey;
         setId("room-banner");
         getStyle().set("position", "fixed").set("left", "0").set("right", "0").set("bottom", "0").set("z-index", "100")
@@ -83,7 +82,7 @@ class RoomBanner extends Div {
     /** The tab has moved to {@code newPath}: find the room again, tell it where the tab is, show what is current. */
     void navigated(String newPath) {
         path = newPath;
-        Optional<Participant> now = rooms.participantOf(owner);
+        Optional<Participant> now = CurrentOwner.known().flatMap(rooms::participantOf);
         if (participant != null && (now.isEmpty() || !now.get().roomId().equals(participant.roomId()))) {
             activity.closed(participant, pageKey);
             unsubscribe();
@@ -101,7 +100,7 @@ class RoomBanner extends Div {
 
     /** Before the Train page opens: hands it the instructor's latest setup if this browser has not had it yet. */
     void beforeTrain() {
-        Optional<Participant> p = rooms.participantOf(owner);
+        Optional<Participant> p = CurrentOwner.known().flatMap(rooms::participantOf);
         if (p.isEmpty()) {
             return;
         }

@@ -3,7 +3,6 @@ package org.nnlab.workshop.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.workshop.RoomActivity;
 import org.nnlab.workshop.RoomEvents;
 import org.nnlab.workshop.RoomService;
@@ -33,7 +32,7 @@ class RoomPages implements VaadinServiceInitListener {
 
     private void attach(UI ui) {
         String pageKey = ui.getSession().getSession().getId() + "/" + ui.getUIId();
-        RoomBanner banner = new RoomBanner(rooms, activity, events, CurrentOwner.id(), pageKey);
+        RoomBanner banner = new RoomBanner(rooms, activity, events, pageKey);
         ui.add(banner);
         ui.addBeforeEnterListener(e -> {
             if ("train".equals(e.getLocation().getPath())) {
