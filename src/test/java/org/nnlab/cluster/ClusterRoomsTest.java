@@ -3,23 +3,18 @@ package org.nnlab.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.hazelcast.core.HazelcastInstance;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnlab.base.i18n.LocalizedException;
+import org.nnlab.persistence.TestPostgres;
 import org.nnlab.workshop.CreatedRoom;
 import org.nnlab.workshop.Participant;
 import org.nnlab.workshop.ParticipantChanged;
@@ -47,18 +42,7 @@ class ClusterRoomsTest {
 
     @BeforeAll
     static void start() {
-        DriverManagerDataSource admin = new DriverManagerDataSource(TwoNodes.DB, "nnlab", "nnlab");
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("PostgreSQL must be reachable under CI: " + e.getMessage());
-            }
-            Assumptions.abort("PostgreSQL not reachable: " + e.getMessage());
-        }
-        DriverManagerDataSource data = new DriverManagerDataSource(TwoNodes.DB + "?currentSchema=" + SCHEMA, "nnlab", "nnlab");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource data = TestPostgres.freshSchema(SCHEMA);
         members = TestMembers.cluster(2);
         events = new ClusterRoomEvents[] {new ClusterRoomEvents(members.get(0)), new ClusterRoomEvents(members.get(1))};
         nodes = new RoomService[2];

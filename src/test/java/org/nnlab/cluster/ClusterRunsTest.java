@@ -2,17 +2,12 @@ package org.nnlab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.hazelcast.core.HazelcastInstance;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nnlab.engine.model.Presets;
+import org.nnlab.persistence.TestPostgres;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JdbcRunJournal;
 import org.nnlab.training.JobId;
@@ -20,7 +15,6 @@ import org.nnlab.training.JobState;
 import org.nnlab.training.RunJournal;
 import org.nnlab.training.TrainingRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Runs in a cluster's journal, on PostgreSQL: a node that starts ends only the runs of servers that are gone,
@@ -30,19 +24,7 @@ class ClusterRunsTest {
     private static final String SCHEMA = "cluster_runs_test";
 
     private static JdbcClient database() {
-        DriverManagerDataSource admin = new DriverManagerDataSource(TwoNodes.DB, "nnlab", "nnlab");
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("PostgreSQL must be reachable under CI: " + e.getMessage());
-            }
-            Assumptions.abort("PostgreSQL not reachable: " + e.getMessage());
-        }
-        DriverManagerDataSource data = new DriverManagerDataSource(TwoNodes.DB + "?currentSchema=" + SCHEMA, "nnlab", "nnlab");
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
-        return JdbcClient.create(data);
+        return JdbcClient.create(TestPostgres.freshSchema(SCHEMA));
     }
 
     @Test

@@ -1,14 +1,10 @@
 package org.nnlab.workshop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.nnlab.persistence.TestPostgres;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The rooms migration and queries on a real PostgreSQL (localhost:5432, user and database {@code nnlab}), in a
@@ -18,18 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class RoomPostgresTest {
     @Test
     void roomsWorkOnPostgres() {
-        DriverManagerDataSource admin = new DriverManagerDataSource("jdbc:postgresql://localhost:5432/nnlab", "nnlab", "nnlab");
-        try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS workshop_test CASCADE");
-            s.execute("CREATE SCHEMA workshop_test");
-        } catch (SQLException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("PostgreSQL must be reachable under CI: " + e.getMessage());
-            }
-            Assumptions.abort("PostgreSQL not reachable: " + e.getMessage());
-        }
-        RoomService rooms = Databases.service(Databases.migrated(new DriverManagerDataSource(
-                "jdbc:postgresql://localhost:5432/nnlab?currentSchema=workshop_test", "nnlab", "nnlab")), new WorkshopProperties());
+        RoomService rooms = Databases.service(JdbcClient.create(TestPostgres.freshSchema("workshop_test")), new WorkshopProperties());
         CreatedRoom room = rooms.create(RoomServiceTest.settings("Class"));
         String owner = RoomServiceTest.owner();
         Participant ada = rooms.join(room.room().code(), "Ada", owner, "10.0.0.1");
