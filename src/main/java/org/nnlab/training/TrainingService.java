@@ -196,10 +196,8 @@ public class TrainingService implements AutoCloseable {
 
     /** The owner's jobs, newest first (what a reloaded page uses to find its job again). */
     public List<JobSnapshot> jobsOf(String owner) {
-        List<JobSnapshot> all = new ArrayList<>(placement.get().elsewhere(owner));
-        jobs.of(owner).map(this::snapshotOf).forEach(all::add);
-        all.sort(Comparator.comparing(JobSnapshot::created).reversed());
-        return all;
+        return java.util.stream.Stream.concat(placement.get().elsewhere(owner).stream(), jobs.of(owner).map(this::snapshotOf))
+                .sorted(Comparator.comparing(JobSnapshot::created).reversed()).toList();
     }
 
     public Optional<JobSnapshot> latestJobOf(String owner) {
@@ -354,7 +352,9 @@ public class TrainingService implements AutoCloseable {
 
     /** Does {@code here} to the owner's job and tells its subscribers; or has the member that trains it do {@code there}. */
     private JobSnapshot act(String owner, JobId id, RunPlacement.Call<JobSnapshot> there, Consumer<TrainingJob> here) {
-        if (elsewhere(id) instanceof Elsewhere member) return member.call(there);
+        if (elsewhere(id) instanceof Elsewhere member) {
+            return member.call(there);
+        }
         TrainingJob job = find(owner, id);
         here.accept(job);
         return publish(job);

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  */
 @EnabledIfSystemProperty(named = "nnlab.figures", matches = "true")
 class ClusterLoadFigure {
-    private static final TrainingProperties ONE_WORKER = new TrainingProperties(1, 50, 8, 3, 40, 5, 1000, 1_000_000, 5, 3, 120);
+    private static final TrainingProperties ONE_WORKER = new TrainingProperties(1, 50, 8, 3, 40, 5, 1000, 50_000_000, 5, 3, 120);
     private static final int RUNS = 60;
 
     @Test
@@ -60,7 +60,7 @@ class ClusterLoadFigure {
                 TrainingService via = node.service();
                 int before = runs(node);
                 long t0 = System.nanoTime();
-                JobId id = via.start("person-" + i, WorkingTraining.syntheticRequest(20_000, 40)).id();
+                JobId id = via.start("person-" + i, WorkingTraining.syntheticRequest(50_000, 100)).id();
                 long took = System.nanoTime() - t0;
                 int kind = runs(node) > before ? 0 : 1;
                 startNanos[kind][startCount[kind]++] = took;

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * its member leaves) works from the member that started it.
  */
 class ClusterPlacementTest {
-    private static final TrainingProperties ONE_WORKER = new TrainingProperties(1, 50, 8, 3, 40, 5, 1000, 1_000_000, 5, 3, 120);
+    private static final TrainingProperties ONE_WORKER = new TrainingProperties(1, 50, 8, 3, 40, 5, 1000, 50_000_000, 5, 3, 120);
     private final List<HazelcastInstance> members = TestMembers.cluster(2);
     private final Node first = new Node(members.get(0));
     private final Node second = new Node(members.get(1));
@@ -68,10 +68,10 @@ class ClusterPlacementTest {
 
     @Test
     void aRunGoesToTheMemberWithMoreRoomAndItsOwnerFollowsAndStopsItFromTheOther() throws Exception {
-        JobId busy = first.service().start("ann", WorkingTraining.syntheticRequest(20_000, 40)).id();
+        JobId busy = first.service().start("ann", WorkingTraining.syntheticRequest(50_000, 100)).id();
         assertEquals(1, first.runs(), "with equal room a run stays on the member that serves its page");
 
-        JobId id = first.service().start("bob", WorkingTraining.syntheticRequest(20_000, 40)).id();
+        JobId id = first.service().start("bob", WorkingTraining.syntheticRequest(50_000, 100)).id();
         assertEquals(1, second.runs(), "the second run goes to the member with no run");
         assertEquals(1, first.runs());
 
@@ -94,8 +94,8 @@ class ClusterPlacementTest {
 
     @Test
     void aRunOnAMemberThatLeavesFailsOnThePageThatFollowsItAndSaysWhy() throws Exception {
-        first.service().start("ann", WorkingTraining.syntheticRequest(20_000, 40));
-        JobId id = first.service().start("bob", WorkingTraining.syntheticRequest(20_000, 40)).id();
+        first.service().start("ann", WorkingTraining.syntheticRequest(50_000, 100));
+        JobId id = first.service().start("bob", WorkingTraining.syntheticRequest(50_000, 100)).id();
         assertEquals(1, second.runs());
         List<JobSnapshot> seen = new CopyOnWriteArrayList<>();
         first.service().subscribe("bob", id, seen::add);
