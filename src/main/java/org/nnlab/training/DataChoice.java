@@ -1,5 +1,7 @@
 package org.nnlab.training;
 
+import java.io.Serializable;
+
 /**
  * Which samples a job trains on: a data set by name and how many training samples to take from it
  * ({@code 0} for all of them), with the settings some data sets take. The names: {@code "mnist"} (read in
@@ -10,7 +12,7 @@ package org.nnlab.training;
  * (windows of characters), and sets other parts of the app provide ({@link DataProvider}), such as a workshop
  * room's class drawings ({@code "class-<room>"}). {@link DataCatalog} lists the ones that fit a network.
  */
-public record DataChoice(String dataset, int size, Options options) {
+public record DataChoice(String dataset, int size, Options options) implements Serializable {
     public static final String MNIST = "mnist";
     public static final String DRAWINGS = "drawings";
     public static final String TOY = "toy-";
@@ -28,7 +30,7 @@ public record DataChoice(String dataset, int size, Options options) {
      * most distinct characters the network tells apart ({@code classes}) and, for {@code "text-own"}, the
      * {@code text} itself.
      */
-    public record Options(double noise, long seed, int steps, int classes, String text) {
+    public record Options(double noise, long seed, int steps, int classes, String text) implements Serializable {
         public static final Options NONE = new Options(0, 0, 0, 0, "");
 
         public Options {

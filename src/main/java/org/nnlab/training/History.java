@@ -1,6 +1,8 @@
 package org.nnlab.training;
 
+import java.io.Serializable;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
@@ -43,7 +45,8 @@ final class History<T> {
         return new Prefix<>(points, size);
     }
 
-    private static final class Prefix<T> extends AbstractList<T> implements RandomAccess {
+    /** Sent to another server (in a snapshot) as a plain copy of its points. */
+    private static final class Prefix<T> extends AbstractList<T> implements RandomAccess, Serializable {
         private final Object[] points;
         private final int size;
 
@@ -64,6 +67,10 @@ final class History<T> {
         @Override
         public int size() {
             return size;
+        }
+
+        private Object writeReplace() {
+            return new ArrayList<>(this);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.nnlab.training;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.nnlab.engine.text.Message;
@@ -20,31 +21,32 @@ public record JobSnapshot(JobId id, String networkName, JobState state, int queu
                           int step, int epoch, int epochs, double progress, double samplesPerSecond,
                           double secondsLeft, long parameters, Instant created, List<String> layerNames,
                           List<TrainPoint> train, List<EpochPoint> epochHistory, List<HealthPoint> health,
-                          Visuals visuals, Confusion confusion, double bestValidationAccuracy, int bestEpoch) {
+                          Visuals visuals, Confusion confusion, double bestValidationAccuracy, int bestEpoch)
+        implements Serializable {
 
     /** Mean training loss and accuracy of the mini-batches up to {@code step}. */
-    public record TrainPoint(int step, double loss, double accuracy) {
+    public record TrainPoint(int step, double loss, double accuracy) implements Serializable {
     }
 
     /** One finished epoch (0-based): training means and validation metrics (NaN without validation). */
     public record EpochPoint(int epoch, int step, double loss, double accuracy, double validationLoss,
-                             double validationAccuracy) {
+                             double validationAccuracy) implements Serializable {
     }
 
     /** Per layer with parameters, at {@code step}: gradient L2 norm and ‖Δw‖/‖w‖ of the update. */
-    public record HealthPoint(int step, double[] gradientNorms, double[] updateRatios) {
+    public record HealthPoint(int step, double[] gradientNorms, double[] updateRatios) implements Serializable {
     }
 
     /** What the weights look like now: a histogram per layer and the first layer's filters. */
-    public record Visuals(int step, List<Histogram> histograms, Filters filters) {
+    public record Visuals(int step, List<Histogram> histograms, Filters filters) implements Serializable {
     }
 
     /** Counts of weight values in {@code counts.length} equal bins from {@code min} to {@code max}. */
-    public record Histogram(String layer, double min, double max, int[] counts) {
+    public record Histogram(String layer, double min, double max, int[] counts) implements Serializable {
     }
 
     /** {@code count} images of {@code rows}×{@code cols}, one after another, raw weight values. */
-    public record Filters(int count, int rows, int cols, float[] values) {
+    public record Filters(int count, int rows, int cols, float[] values) implements Serializable {
     }
 
     /**
@@ -52,7 +54,7 @@ public record JobSnapshot(JobId id, String networkName, JobState state, int queu
      * epoch's end), once the run is over the kept checkpoint's. {@code counts[t * classes + p]} test images of
      * class t were predicted as p; {@code examples} holds up to a dozen test image indices per cell.
      */
-    public record Confusion(int classes, long[] counts, int[][] examples) {
+    public record Confusion(int classes, long[] counts, int[][] examples) implements Serializable {
         public long count(int actual, int predicted) {
             return counts[actual * classes + predicted];
         }

@@ -61,6 +61,16 @@ final class LayerwisePretraining {
      *
      * @throws TrainingRefusedException for any other network
      */
+    /** Whether runs of {@code spec} can be pretrained layer by layer: a dense sigmoid stack. */
+    static boolean canPretrain(ModelSpec spec) {
+        try {
+            hiddenSizes(spec);
+            return true;
+        } catch (TrainingRefusedException notAStack) {
+            return false;
+        }
+    }
+
     static int[] hiddenSizes(ModelSpec spec) {
         List<LayerSpec> layers = spec.layers();
         int at = !layers.isEmpty() && layers.getFirst() instanceof FlattenSpec ? 1 : 0;

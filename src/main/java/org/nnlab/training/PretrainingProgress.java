@@ -1,5 +1,6 @@
 package org.nnlab.training;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ import java.util.List;
  * @param filters   what some hidden units of the current layer respond to; null when the input is not an image
  */
 public record PretrainingProgress(int layer, int layers, int epoch, int epochs, double fraction, List<ErrorPoint> curve,
-                                  JobSnapshot.Filters filters) {
+                                  JobSnapshot.Filters filters) implements Serializable {
     /** One point of a layer's reconstruction-error curve: after {@code samples} of that layer's training images. */
-    public record ErrorPoint(int layer, long samples, double error) {
+    public record ErrorPoint(int layer, long samples, double error) implements Serializable {
     }
 
     public boolean isDone() {

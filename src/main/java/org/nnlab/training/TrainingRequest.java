@@ -1,5 +1,6 @@
 package org.nnlab.training;
 
+import java.io.Serializable;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.spec.ModelSpec;
 
@@ -12,7 +13,7 @@ import org.nnlab.engine.spec.ModelSpec;
  */
 public record TrainingRequest(String networkName, ModelSpec spec, DataChoice data, OptimizerConfig optimizer,
                               int batchSize, int epochs, long seed, boolean augment, double validationFraction,
-                              int pretrainEpochs) {
+                              int pretrainEpochs) implements Serializable {
     public TrainingRequest {
         if (spec == null || data == null || optimizer == null) {
             throw new IllegalArgumentException("a training request needs a network, data and an optimizer");
@@ -38,5 +39,20 @@ public record TrainingRequest(String networkName, ModelSpec spec, DataChoice dat
 
     public boolean pretrains() {
         return pretrainEpochs > 0;
+    }
+
+    /** Sent to another server (a cluster member that trains the run) with its network in its JSON form. */
+    private Object writeReplace() {
+        return new Sent(networkName, spec.toJson(), data, optimizer, batchSize, epochs, seed, augment, validationFraction,
+                pretrainEpochs);
+    }
+
+    private record Sent(String networkName, String spec, DataChoice data, OptimizerConfig optimizer, int batchSize,
+                        int epochs, long seed, boolean augment, double validationFraction, int pretrainEpochs)
+            implements Serializable {
+        private Object readResolve() {
+            return new TrainingRequest(networkName, ModelSpec.fromJson(spec), data, optimizer, batchSize, epochs, seed,
+                    augment, validationFraction, pretrainEpochs);
+        }
     }
 }

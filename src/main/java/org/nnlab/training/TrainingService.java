@@ -3,20 +3,21 @@ package org.nnlab.training;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.model.ModelFile;
+import org.nnlab.training.RunPlacement.Elsewhere;
 import org.nnlab.engine.model.Sequential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Everybody's training runs, by owner (a browser session, later a workshop participant); a job id that is
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Service;
  * only through its own {@link TrainingJob} methods, trains in slices that the {@link SliceScheduler}
  * shares fairly with every other run (round-robin), and reaches its subscribers through {@link Feeds},
  * coalesced. Jobs outlive the pages that started them; ended ones are kept a while
- * ({@code keepFinishedPerUser}, {@code keepFinishedMinutes}) to be looked at and saved.
+ * ({@code keepFinishedPerUser}, {@code keepFinishedMinutes}) to be looked at and saved. A {@link RunPlacement}
+ * may put a run on another cluster member; calls about it (owner check included) then go there.
  */
 @Service
 public class TrainingService implements AutoCloseable {
@@ -36,11 +38,13 @@ public class TrainingService implements AutoCloseable {
     private final SliceScheduler scheduler;
     private final Admission admission;
     private final Feeds feeds;
-    private final Map<JobId, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final KeptJobs jobs = new KeptJobs();
     private final RunEnds runEnds = new RunEnds();
     private final TrainingJob.Turns turns;
     /** Looked up at each start, so that observers may themselves use this service. */
     private java.util.function.Supplier<List<RunObserver>> observers = List::of;
+    /** Looked up once, at first use: a cluster's placement needs this service itself. */
+    private java.util.function.Supplier<RunPlacement> placement = () -> RunPlacement.HERE;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "training-updates");
         t.setDaemon(true);
@@ -52,12 +56,14 @@ public class TrainingService implements AutoCloseable {
         this(properties, data, ownImages, journal, scheduler, new Admission(properties));
     }
 
-    /** As above, telling {@code observers} of every run that starts (see {@link RunObserver}). */
+    /** As above, telling {@code observers} of every run that starts (see {@link RunObserver}), placed by {@code placement}. */
     @Autowired
     public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
-                           SliceScheduler scheduler, ObjectProvider<RunObserver> observers) {
+                           SliceScheduler scheduler, ObjectProvider<RunObserver> observers,
+                           ObjectProvider<RunPlacement> placement) {
         this(properties, data, ownImages, journal, scheduler, new Admission(properties));
         this.observers = () -> observers.orderedStream().toList();
+        this.placement = SingletonSupplier.of(() -> placement.getIfAvailable(() -> RunPlacement.HERE));
     }
 
     TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
@@ -88,9 +94,18 @@ public class TrainingService implements AutoCloseable {
         List<RunObserver> told = observers.get();
         told.forEach(o -> o.beforeStart(owner, request));
         long memory = admission.check(request, () -> data.trainingSize(owner, request.data()));
+        Elsewhere there = placement.get().forNewRun();
+        JobSnapshot started = there == null ? startHere(owner, request, memory)
+                : there.call(s -> s.startHere(owner, request, memory));
+        told.forEach(o -> o.started(owner, started));
+        return started;
+    }
+
+    /** Admits or queues the run on this server (the checks and the observers are done). */
+    private JobSnapshot startHere(String owner, TrainingRequest request, long memory) {
         TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
         boolean placed = admission.enter(job);
-        jobs.put(job.id, job);
+        jobs.add(job);
         if (placed) {
             job.placed();
             job.offerTurn(turns);
@@ -99,9 +114,8 @@ public class TrainingService implements AutoCloseable {
         journal.started(job.id, owner, request);
         log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
                 request.data(), MemorySize.format(memory));
-        JobSnapshot started = snapshotOf(job);
-        told.forEach(o -> o.started(owner, started));
-        return started;
+        placement.get().started(owner, job.id);
+        return snapshotOf(job);
     }
 
     /** The memory a run of {@code request} on {@code size} training samples will hold, in bytes (see {@link #start}). */
@@ -135,30 +149,30 @@ public class TrainingService implements AutoCloseable {
      * can pause. It keeps what it has trained and its memory, but gives its place to the first waiting job.
      */
     public JobSnapshot pause(String owner, JobId id) {
-        TrainingJob job = find(owner, id);
-        if (job.pause(System.nanoTime(), scheduler)) {
-            leave(job, false);
-        }
-        return publish(job);
+        return act(owner, id, s -> s.pause(owner, id), job -> {
+            if (job.pause(System.nanoTime(), scheduler)) {
+                leave(job, false);
+            }
+        });
     }
 
     /** Lets a paused job go on: at once when a place is free, otherwise first in the queue. */
     public JobSnapshot resume(String owner, JobId id) {
-        TrainingJob job = find(owner, id);
-        if (job.resume(admission)) {
-            List<TrainingJob> waiting = admission.waitingJobs();
-            feeds.later(() -> waiting.forEach(this::update));
-        }
-        job.offerTurn(turns);
-        return publish(job);
+        return act(owner, id, s -> s.resume(owner, id), job -> {
+            if (job.resume(admission)) {
+                List<TrainingJob> waiting = admission.waitingJobs();
+                feeds.later(() -> waiting.forEach(this::update));
+            }
+            job.offerTurn(turns);
+        });
     }
 
     /** Single-step mode: a paused job trains exactly one more mini-batch (on a worker, soon), then stays paused. */
     public JobSnapshot step(String owner, JobId id) {
-        TrainingJob job = find(owner, id);
-        job.step();
-        job.offerTurn(turns);
-        return publish(job);
+        return act(owner, id, s -> s.step(owner, id), job -> {
+            job.step();
+            job.offerTurn(turns);
+        });
     }
 
     /**
@@ -166,27 +180,24 @@ public class TrainingService implements AutoCloseable {
      * current mini-batch, when a worker has scored its model on the test images (that slice goes first).
      */
     public JobSnapshot stop(String owner, JobId id) {
-        TrainingJob job = find(owner, id);
-        if (job.stop()) {
-            ended(job);
-        } else {
-            admission.stopping(job);
-            job.offerTurn(turns);
-        }
-        return publish(job);
+        return act(owner, id, s -> s.stop(owner, id), job -> {
+            if (job.stop()) {
+                ended(job);
+            } else {
+                admission.stopping(job);
+                job.offerTurn(turns);
+            }
+        });
     }
 
     public JobSnapshot snapshot(String owner, JobId id) {
-        return snapshotOf(find(owner, id));
+        return elsewhere(id) instanceof Elsewhere there ? there.call(s -> s.snapshot(owner, id)) : snapshotOf(find(owner, id));
     }
 
     /** The owner's jobs, newest first (what a reloaded page uses to find its job again). */
     public List<JobSnapshot> jobsOf(String owner) {
-        return jobs.values().stream()
-                .filter(j -> j.owner.equals(owner))
-                .sorted(Comparator.comparing((TrainingJob j) -> j.created).reversed())
-                .map(this::snapshotOf)
-                .toList();
+        return java.util.stream.Stream.concat(placement.get().elsewhere(owner).stream(), jobs.of(owner).map(this::snapshotOf))
+                .sorted(Comparator.comparing(JobSnapshot::created).reversed()).toList();
     }
 
     public Optional<JobSnapshot> latestJobOf(String owner) {
@@ -195,21 +206,17 @@ public class TrainingService implements AutoCloseable {
 
     /** Whether runs of {@code spec} can be pretrained layer by layer: a dense sigmoid stack. */
     public static boolean canPretrain(ModelSpec spec) {
-        try {
-            LayerwisePretraining.hiddenSizes(spec);
-            return true;
-        } catch (TrainingRefusedException notAStack) {
-            return false;
-        }
+        return LayerwisePretraining.canPretrain(spec);
     }
 
     /** Where the job's layer-wise pretraining is, or empty when it has none. */
     public Optional<PretrainingProgress> pretraining(String owner, JobId id) {
-        return Optional.ofNullable(find(owner, id).pretrainingProgress());
+        return Optional.ofNullable(elsewhere(id) instanceof Elsewhere there
+                ? there.call(s -> s.pretraining(owner, id).orElse(null)) : find(owner, id).pretrainingProgress());
     }
 
     public TrainingRequest request(String owner, JobId id) {
-        return find(owner, id).request;
+        return elsewhere(id) instanceof Elsewhere there ? there.call(s -> s.request(owner, id)) : find(owner, id).request;
     }
 
     /**
@@ -219,8 +226,8 @@ public class TrainingService implements AutoCloseable {
      * subscription, or the consumer throwing, removes it.
      */
     public Subscription subscribe(String owner, JobId id, Consumer<JobSnapshot> consumer) {
-        TrainingJob job = find(owner, id);
-        return feeds.subscribe(id, snapshotOf(job), consumer);
+        return elsewhere(id) instanceof Elsewhere there ? there.subscribe(owner, id, consumer)
+                : feeds.subscribe(id, snapshotOf(find(owner, id)), consumer);
     }
 
     /** A run that has just ended: its owner, how it ended and what it was asked to do. */
@@ -237,6 +244,11 @@ public class TrainingService implements AutoCloseable {
         return admission.placesTaken();
     }
 
+    /** Runs waiting here for a place. */
+    public int waitingRuns() {
+        return admission.waitingJobs().size();
+    }
+
     /** Open subscriptions over all jobs. */
     public int subscriberCount() {
         return feeds.count();
@@ -248,16 +260,10 @@ public class TrainingService implements AutoCloseable {
      * @throws TrainingRefusedException while the job is still going or when it never built a model
      */
     public byte[] modelFile(String owner, JobId id) {
-        TrainingJob job = find(owner, id);
-        JobState state = job.state();
-        if (!state.isFinal()) {
-            throw new TrainingRefusedException("train.error.notFinished", "the job is still " + state);
+        if (elsewhere(id) instanceof Elsewhere there) {
+            return there.call(s -> s.modelFile(owner, id));
         }
-        byte[] bytes = job.modelFile();
-        if (bytes == null) {
-            throw new TrainingRefusedException("train.error.noModel", "the job ended before it built a model");
-        }
-        return bytes;
+        return JobResults.modelFile(find(owner, id));
     }
 
     /**
@@ -265,17 +271,19 @@ public class TrainingService implements AutoCloseable {
      * network itself); empty before the first epoch and for other data.
      */
     public Optional<Sequential> latestModel(String owner, JobId id) {
+        if (elsewhere(id) instanceof Elsewhere there) {
+            return Optional.ofNullable(there.call(s -> s.latestModel(owner, id).map(ModelFile::toBytes).orElse(null)))
+                    .map(LiveModel::fromFile);
+        }
         return Optional.ofNullable(find(owner, id).latestModel());
     }
 
     /** The test images of one confusion-matrix cell (up to a dozen), as per-image pixel arrays. */
     public float[][] confusionExamples(String owner, JobId id, int actual, int predicted) {
-        TrainingJob job = find(owner, id);
-        JobSnapshot.Confusion c = job.records.seen().confusion();
-        if (c == null || actual < 0 || predicted < 0 || actual >= c.classes() || predicted >= c.classes()) {
-            return new float[0][];
+        if (elsewhere(id) instanceof Elsewhere there) {
+            return there.call(s -> s.confusionExamples(owner, id, actual, predicted));
         }
-        return job.testImages(c.examples()[actual * c.classes() + predicted]);
+        return JobResults.confusionExamples(find(owner, id), actual, predicted);
     }
 
     /** One turn of a job on a worker: returns whether it wants another. */
@@ -293,6 +301,7 @@ public class TrainingService implements AutoCloseable {
     private void ended(TrainingJob job) {
         journal.ended(job.id, job.state());
         leave(job, true);
+        placement.get().ended(job.id);
         update(job);
         runEnds.tell(new EndedRun(job.owner, snapshotOf(job), job.request));
     }
@@ -319,7 +328,7 @@ public class TrainingService implements AutoCloseable {
     void forgetExpiredJobs(long now) {
         long limit = now - properties.keepFinishedMinutes() * 60_000_000_000L;
         long pauseLimit = now - properties.maxPausedMinutes() * 60_000_000_000L;
-        for (TrainingJob job : List.copyOf(jobs.values())) {
+        for (TrainingJob job : jobs.all()) {
             if (job.endedBefore(limit)) {
                 forget(job);
             } else if (job.pausedBefore(pauseLimit)) {
@@ -332,25 +341,33 @@ public class TrainingService implements AutoCloseable {
 
     /** Keeps only the newest ended jobs of the owner. */
     private void forgetOldJobs(String owner) {
-        List<TrainingJob> done = jobs.values().stream()
-                .filter(j -> j.owner.equals(owner) && j.state().isFinal())
-                .sorted(Comparator.comparing((TrainingJob j) -> j.created).reversed())
-                .toList();
-        done.subList(Math.min(done.size(), properties.keepFinishedPerUser()), done.size()).forEach(this::forget);
+        jobs.endedBeyond(owner, properties.keepFinishedPerUser()).forEach(this::forget);
     }
 
     private void forget(TrainingJob job) {
-        jobs.remove(job.id);
+        jobs.remove(job);
         feeds.forget(job.id);
+        placement.get().forgotten(job.id);
+    }
+
+    /** Does {@code here} to the owner's job and tells its subscribers; or has the member that trains it do {@code there}. */
+    private JobSnapshot act(String owner, JobId id, RunPlacement.Call<JobSnapshot> there, Consumer<TrainingJob> here) {
+        if (elsewhere(id) instanceof Elsewhere member) {
+            return member.call(there);
+        }
+        TrainingJob job = find(owner, id);
+        here.accept(job);
+        return publish(job);
+    }
+
+    /** The server that trains {@code id} when this one does not hold it; null when this one does (or nobody). */
+    private Elsewhere elsewhere(JobId id) {
+        return id == null || jobs.holds(id) ? null : placement.get().holding(id);
     }
 
     private TrainingJob find(String owner, JobId id) {
         requireOwner(owner);
-        TrainingJob job = id == null ? null : jobs.get(id);
-        if (job == null || !job.owner.equals(owner)) {
-            throw new JobNotFoundException(id);
-        }
-        return job;
+        return jobs.find(owner, id);
     }
 
     private static void requireOwner(String owner) {

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.nnlab.Browser;
+import org.nnlab.MnistFiles;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -109,6 +112,65 @@ class ClusterIT {
             assertEquals("node2", participant.driver().manage().getCookieNamed("NNLAB_NODE").getValue(),
                     "the participant stayed on node 2");
         }
+    }
+
+    @Test
+    @Order(5)
+    void aRunStartedOnNodeTwoTrainsOnTheLessLoadedNodeOneAndItsProgressReachesThePage() throws Exception {
+        MnistFiles.assumePresent();
+        assertTrue(participant != null, "the participant joined in the test before");
+        try (Browser loader = new Browser()) {
+            loader.open(nodes.url(nodes.http[1], "/train"));
+            loader.waitForText(By.tagName("h2"), "Train a network");
+            pick(loader, "dataset-size", "all 60,000 images");
+            WebElement loaderEpochs = loader.waitFor(By.cssSelector("#epochs input"));
+            loaderEpochs.clear();
+            loaderEpochs.sendKeys("10\t");
+            loader.waitFor(By.id("start")).click();
+            WebDriverWait loading = new WebDriverWait(loader.driver(), Duration.ofSeconds(120));
+            loading.until(d -> d.findElement(By.id("job-status")).getText().contains("running"));
+            assertEquals(List.of(0, 1), startsPerNode(), "with both nodes idle, a run stays on the node that serves its page");
+
+            participant.open(nodes.url(nodes.balancer, "/train"));
+            participant.waitForText(By.tagName("h2"), "Train a network");
+            pick(participant, "dataset-size", "first 500 images");
+            WebElement epochs = participant.waitFor(By.cssSelector("#epochs input"));
+            epochs.clear();
+            epochs.sendKeys("3\t");
+            participant.waitFor(By.id("start")).click();
+            WebDriverWait wait = new WebDriverWait(participant.driver(), Duration.ofSeconds(180), Duration.ofMillis(50));
+            wait.until(d -> !d.findElement(By.id("job-status")).getText().isBlank());
+            assertEquals(List.of(1, 1), startsPerNode(), "the participant's run went to node 1, which had none");
+            wait.until(d -> d.findElement(By.id("speed")).getText().matches("[1-9]\\d* %.*"));
+            wait.until(d -> d.findElement(By.id("job-status")).getText().contains("finished"));
+            assertTrue(participant.driver().findElement(By.id("job-status")).getText().contains("test accuracy"),
+                    participant.driver().findElement(By.id("job-status")).getText());
+            assertEquals("node2", participant.driver().manage().getCookieNamed("NNLAB_NODE").getValue(),
+                    "the page stayed on node 2 while node 1 trained");
+            WebElement stop = loading.until(d -> d.findElement(By.id("stop")).getAttribute("disabled") == null
+                    ? d.findElement(By.id("stop")) : null);
+            ((JavascriptExecutor) loader.driver()).executeScript("arguments[0].click()", stop);
+            loading.until(d -> d.findElement(By.id("job-status")).getText().contains("stopped"));
+        }
+    }
+
+    /** How many runs each node's log says it started. */
+    private static List<Integer> startsPerNode() throws java.io.IOException {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            try (var lines = java.nio.file.Files.lines(nodes.dir.resolve("node" + i + ".log"))) {
+                starts.add((int) lines.filter(l -> l.contains("TrainingService") && l.contains(" started by ")).count());
+            }
+        }
+        return starts;
+    }
+
+    private static void pick(Browser browser, String selectId, String itemText) {
+        browser.waitFor(By.id(selectId)).click();
+        WebElement item = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d
+                .findElements(By.tagName("vaadin-select-item")).stream()
+                .filter(e -> e.getText().contains(itemText)).findFirst().orElse(null));
+        item.click();
     }
 
     @Test

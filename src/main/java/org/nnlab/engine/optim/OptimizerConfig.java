@@ -1,10 +1,13 @@
 package org.nnlab.engine.optim;
 
+import java.io.Serializable;
+
 /**
  * An optimizer as settings (for forms and saved jobs): the rule, learning rate, momentum (SGD only;
  * 0 for none) and L2 weight decay. Other hyper-parameters take PyTorch's defaults.
  */
-public record OptimizerConfig(OptimizerKind kind, double learningRate, double momentum, double weightDecay) {
+public record OptimizerConfig(OptimizerKind kind, double learningRate, double momentum, double weightDecay)
+        implements Serializable {
     public OptimizerConfig {
         if (kind == null) {
             throw new IllegalArgumentException("choose an optimizer: SGD, ADAM or RMSPROP");

@@ -1,5 +1,6 @@
 package org.nnlab.engine.text;
 
+import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * itself a {@code Message} (a cause, a part of a sentence) is put into words the same way, so a nested
  * explanation is never left in English.
  */
-public record Message(String key, List<Object> arguments) {
+public record Message(String key, List<Object> arguments) implements Serializable {
     /** The bundle every engine key lives in (English as its base file). */
     public static final String BUNDLE = "i18n.engine";
     /** The key of a text passed on as it is, without translation: {@code {0}}. */
