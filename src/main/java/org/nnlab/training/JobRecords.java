@@ -108,16 +108,19 @@ final class JobRecords {
         for (int i = 0; i < counts.length; i++) {
             examples.add(new ArrayList<>());
         }
-        int index = 0;
-        var batches = test.batches(Math.min(256, batchSize));
-        while (batches.hasNext()) {
-            Batch b = batches.next();
+        // whole batches only (the last filled up with repeats that are not counted), so the layers keep one shape
+        int size = Math.min(256, batchSize);
+        int[] order = Dataset.paddedOrder(test.size(), size, null);
+        Batch b = null;
+        for (int from = 0; from < test.size(); from += size) {
+            b = test.gather(order, from, from + size, b);
             int[] predicted = Accuracy.predictions(model.forward(b.inputs(), Mode.INFER));
-            for (int i = 0; i < b.size(); i++, index++) {
+            int real = Math.min(size, test.size() - from);
+            for (int i = 0; i < real; i++) {
                 int cell = b.labels()[i] * classes + predicted[i];
                 counts[cell]++;
                 if (examples.get(cell).size() < MAX_EXAMPLES) {
-                    examples.get(cell).add(index);
+                    examples.get(cell).add(from + i);
                 }
             }
         }

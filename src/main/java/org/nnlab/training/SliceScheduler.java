@@ -54,6 +54,8 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
     private final ArrayDeque<Entry> line = new ArrayDeque<>();
     private int running;
     private volatile boolean started;
+    /** One turn, handed to the executor for every place in the line (made once, not per slice). */
+    private final Runnable turn = this::runNext;
 
     @Autowired
     public SliceScheduler(TrainingProperties properties) {
@@ -128,7 +130,7 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
         }
         // one turn per place in the line: a turn runs whichever submission is at the head then
         try {
-            executor.execute(this::runNext);
+            executor.execute(turn);
         } catch (RejectedExecutionException stopped) {
             log.debug("the workers have stopped: {}'s work waits for nobody", entry.owner);
         }
@@ -178,7 +180,7 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
             if (executor instanceof ExecutorService service && service.isShutdown()) {
                 executor = executors.get();
                 for (int i = 0; i < line.size(); i++) {
-                    executor.execute(this::runNext);
+                    executor.execute(turn);
                 }
             }
         }

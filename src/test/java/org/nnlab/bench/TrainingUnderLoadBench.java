@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +31,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Not a unit test: many training jobs at once while the classify API is called without pause.
  * Starts the whole app (test profile, H2 in memory, MNIST from the data directory, classify rate limit
- * lifted), measures one LeNet-5 job alone, then {@code jobs} LeNet-5 jobs of different owners on MNIST
- * subsets for {@code seconds}, while one client posts a test digit to {@code POST /api/v1/classify}
- * back to back. Prints each job's samples per second and the classify latency p50/p99.
+ * lifted), warms the JIT with one LeNet-5 job, measures one job alone, then {@code jobs} LeNet-5 jobs of
+ * different owners on MNIST subsets for {@code seconds}, then one job alone again (the two solo figures
+ * show the spread), while one client posts a test digit to {@code POST /api/v1/classify} back to back.
+ * Prints each job's samples per second, the total against the solo figures, the classify latency p50/p99,
+ * the process's resident memory (VmRSS, sampled every second while the jobs run) and the garbage
+ * collections during the run.
  * <pre>
  * MAVEN_OPTS="--add-modules jdk.incubator.vector -Xmx6g" mvn -o -q test-compile exec:java \
  *   -Dexec.classpathScope=test -Dexec.mainClass=org.nnlab.bench.TrainingUnderLoadBench -Dexec.args="60 30 2000"
@@ -58,13 +64,30 @@ public final class TrainingUnderLoadBench {
                     Runtime.getRuntime().availableProcessors(), training.properties().workerCount(),
                     Presets.LENET.spec().paramCount(), subset, seconds);
 
+            int soloSeconds = Math.max(10, seconds / 4);
+            run(training, 1, subset, soloSeconds, port, body, new ArrayList<>());
             List<Long> soloLatencies = new ArrayList<>();
-            double solo = run(training, 1, subset, Math.max(10, seconds / 4), port, body, soloLatencies)[0];
-            System.out.printf(Locale.ROOT, "alone: %.0f samples/s; classify p50 %.1f ms p99 %.1f ms (%d calls)%n",
+            double solo = run(training, 1, subset, soloSeconds, port, body, soloLatencies)[0];
+            System.out.printf(Locale.ROOT, "alone (after a warm-up run): %.0f samples/s; classify p50 %.1f ms p99 %.1f ms (%d calls)%n",
                     solo, percentile(soloLatencies, 50), percentile(soloLatencies, 99), soloLatencies.size());
 
             List<Long> latencies = new ArrayList<>();
+            long gcCount = gcCount();
+            long gcMillis = gcMillis();
+            long[] rss = {0};
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (sampling.get()) {
+                    rss[0] = Math.max(rss[0], residentKb());
+                    sleep(1000);
+                }
+            });
             double[] rates = run(training, jobs, subset, seconds, port, body, latencies);
+            sampling.set(false);
+            sampler.join();
+            long collections = gcCount() - gcCount;
+            long collectedMillis = gcMillis() - gcMillis;
+            double soloAfter = run(training, 1, subset, soloSeconds, port, body, new ArrayList<>())[0];
             double sum = Arrays.stream(rates).sum();
             double mean = sum / rates.length;
             for (int i = 0; i < rates.length; i++) {
@@ -74,8 +97,13 @@ public final class TrainingUnderLoadBench {
             System.out.printf(Locale.ROOT, "%d jobs: mean %.1f samples/s each (%.3f of alone, fair share %.3f), total %.0f,"
                             + " min %.1f, max %.1f%n", jobs, mean, mean / solo, 1.0 / jobs, sum,
                     Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0));
+            System.out.printf(Locale.ROOT, "alone again: %.0f samples/s; %d jobs together: %.0f = %.3f of the first solo figure,"
+                    + " %.3f of the second%n", soloAfter, jobs, sum, sum / solo, sum / soloAfter);
             System.out.printf(Locale.ROOT, "classify under load: p50 %.1f ms, p99 %.1f ms, %d calls (%.1f/s)%n",
                     percentile(latencies, 50), percentile(latencies, 99), latencies.size(), latencies.size() / (double) seconds);
+            System.out.printf(Locale.ROOT, "while %d jobs ran: peak RSS %.0f MB, heap used %.0f MB, %d collections taking %d ms%n",
+                    jobs, rss[0] / 1024.0, (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6,
+                    collections, collectedMillis);
         } finally {
             app.close();
         }
@@ -115,6 +143,36 @@ public final class TrainingUnderLoadBench {
         }
         Thread.sleep(2000);
         return rates;
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** This process's resident set in KiB, from /proc (0 where there is none). */
+    private static long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until every job has built its model and trained a first step (loading MNIST takes a moment). */

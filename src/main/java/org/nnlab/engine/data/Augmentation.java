@@ -31,8 +31,12 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
 
     /** Distorts {@code count} images of {@code rows×cols} from {@code src} into {@code dst} (which may not be src). */
     public void apply(float[] src, float[] dst, int count, int rows, int cols, RandomGenerator rng) {
+        apply(src, dst, count, rows, cols, rng, new float[rows * cols]);
+    }
+
+    /** As {@link #apply(float[], float[], int, int, int, RandomGenerator)}, with {@code tmp} (one image or more) as scratch. */
+    private void apply(float[] src, float[] dst, int count, int rows, int cols, RandomGenerator rng, float[] tmp) {
         int n = rows * cols;
-        float[] tmp = new float[n];
         for (int i = 0; i < count; i++) {
             applyOne(src, i * n, dst, i * n, rows, cols, rng, tmp);
         }
@@ -43,7 +47,8 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
      * (inputs {@code [n, 1, rows, cols]} or {@code [n, rows, cols]}), drawing from {@code rng}.
      */
     public UnaryOperator<Batch> asBatchTransform(RandomGenerator rng) {
-        float[][] scratch = {new float[0]};
+        // the batch's copy and one image's work space, kept from batch to batch
+        float[][] scratch = {new float[0], new float[0]};
         return batch -> {
             Tensor x = batch.inputs();
             int rows = x.shape().dim(-2);
@@ -51,8 +56,11 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
             if (scratch[0].length < x.size()) {
                 scratch[0] = new float[x.size()];
             }
+            if (scratch[1].length < rows * cols) {
+                scratch[1] = new float[rows * cols];
+            }
             System.arraycopy(x.data(), 0, scratch[0], 0, x.size());
-            apply(scratch[0], x.data(), x.size() / (rows * cols), rows, cols, rng);
+            apply(scratch[0], x.data(), x.size() / (rows * cols), rows, cols, rng, scratch[1]);
             return batch;
         };
     }

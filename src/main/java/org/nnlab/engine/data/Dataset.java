@@ -187,6 +187,25 @@ public final class Dataset {
         };
     }
 
+    /**
+     * The indices 0..size-1 followed by repeats of the last one up to a whole number of batches of
+     * {@code batchSize}, so every batch has the same shape; {@code reuse} is returned when it is already that.
+     */
+    public static int[] paddedOrder(int size, int batchSize, int[] reuse) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        int length = (size + batchSize - 1) / batchSize * batchSize;
+        if (reuse != null && reuse.length == length && (size == 0 || reuse[size - 1] == size - 1 && reuse[length - 1] == size - 1)) {
+            return reuse;
+        }
+        int[] order = new int[length];
+        for (int i = 0; i < length; i++) {
+            order[i] = Math.min(i, size - 1);
+        }
+        return order;
+    }
+
     /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
     public static int[] permutation(int n, RandomGenerator rng) {
         int[] p = new int[n];

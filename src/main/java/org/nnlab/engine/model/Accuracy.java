@@ -12,14 +12,14 @@ public final class Accuracy {
 
     /** Number of rows of {@code output} whose prediction equals the label. */
     public static int correct(Tensor output, int[] labels) {
-        if (output.shape().rank() == 3) {
-            output = org.nnlab.engine.loss.LastStepLoss.lastStep(output);
-        }
         int batch = labels.length;
-        int cols = output.size() / batch;
+        // per-step outputs are read at each sample's last step in place (no copy: this runs every mini-batch)
+        int steps = output.shape().rank() == 3 ? output.shape().dim(1) : 1;
+        int cols = output.size() / (batch * steps);
         int hits = 0;
         for (int r = 0; r < batch; r++) {
-            int predicted = cols == 1 ? (output.get(r) >= 0.5f ? 1 : 0) : output.argmaxRow(r);
+            int row = r * steps + steps - 1;
+            int predicted = cols == 1 ? (output.get(row) >= 0.5f ? 1 : 0) : output.argmaxRow(row);
             if (predicted == labels[r]) {
                 hits++;
             }

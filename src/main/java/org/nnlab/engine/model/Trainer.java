@@ -1,6 +1,6 @@
 package org.nnlab.engine.model;
 
-import java.util.Iterator;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -48,12 +48,22 @@ public final class Trainer {
     /** The last mini-batch's storage, refilled for the next one of the same size (no allocation per step). */
     private Batch reuse;
     private Tensor gradOut;
+    /** What {@link #evaluate} reuses from one call to the next (validation runs every epoch on the same set). */
+    private int[] evalOrder;
+    private Batch evalBatch;
+    private Tensor tailOut;
+    private Tensor tailGrad;
+    private int[] tailLabels;
     private int step;
     private int epoch;
     private int batchInEpoch;
     private TrainingEnded diverged;
     private TrainingEnded ended;
-    private volatile Progress progress = new Progress(0, 0, 0);
+    /** Progress, written by the training thread and read by any: a count that is odd while the three change. */
+    private volatile int progressVersion;
+    private int progressStep;
+    private int progressEpoch;
+    private long progressSamples;
     private UnaryOperator<Batch> batchTransform = UnaryOperator.identity();
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer, Dataset data, TrainerConfig config) {
@@ -128,17 +138,48 @@ public final class Trainer {
         return diverged;
     }
 
-    /** Mean loss and accuracy of the model on {@code data}, in inference mode; the model is not changed. */
+    /**
+     * Mean loss and accuracy of the model on {@code data}, in inference mode; the model is not changed. The
+     * samples go through in batches of the training batch size, the last one filled up with repeats, so the
+     * layers keep the buffers of their training shape; only the real samples are scored.
+     */
     public Metrics evaluate(Dataset data) {
         RunningMean mean = new RunningMean();
-        Iterator<Batch> it = data.batches(config.batchSize());
-        while (it.hasNext()) {
-            Batch b = it.next();
-            Tensor out = model.forward(b.inputs(), Mode.INFER);
-            double l = loss.evaluate(out, b.labels(), Tensor.zeros(out.shape()));
-            mean.add(l, Accuracy.correct(out, b.labels()), b.size());
+        int size = config.batchSize();
+        evalOrder = Dataset.paddedOrder(data.size(), size, evalOrder);
+        for (int from = 0; from < data.size(); from += size) {
+            evalBatch = data.gather(evalOrder, from, from + size, evalBatch);
+            Tensor out = model.forward(evalBatch.inputs(), Mode.INFER);
+            int real = Math.min(size, data.size() - from);
+            int[] labels = evalBatch.labels();
+            Tensor grad;
+            if (real < size) {
+                out = scoredRows(out, real);
+                labels = tailLabels(labels, real);
+                grad = tailGrad = Layers.buffer(tailGrad, out.shape());
+            } else {
+                grad = gradOut = Layers.buffer(gradOut, out.shape());
+            }
+            double l = loss.evaluate(out, labels, grad);
+            mean.add(l, Accuracy.correct(out, labels), real);
         }
         return new Metrics(mean.loss(), mean.accuracy());
+    }
+
+    /** The first {@code rows} samples of {@code out}, copied into a buffer kept for the next evaluation. */
+    private Tensor scoredRows(Tensor out, int rows) {
+        int per = out.size() / out.shape().dim(0);
+        tailOut = Layers.buffer(tailOut, out.shape().dropFirst().withBatch(rows));
+        System.arraycopy(out.data(), 0, tailOut.data(), 0, rows * per);
+        return tailOut;
+    }
+
+    private int[] tailLabels(int[] labels, int rows) {
+        if (tailLabels == null || tailLabels.length != rows) {
+            tailLabels = new int[rows];
+        }
+        System.arraycopy(labels, 0, tailLabels, 0, rows);
+        return tailLabels;
     }
 
     private void advance(boolean forceReport, Consumer<? super TrainerEvent> listener) {
@@ -174,13 +215,13 @@ public final class Trainer {
             GradientClipping.clipByGlobalNorm(params, config.clipNorm());
         }
         optimizer.step(params);
-        if (!params.stream().allMatch(p -> p.value().allFinite())) {
+        if (!allFinite(params)) {
             step--;
             diverge();
             return;
         }
         int correct = Accuracy.correct(out, batch.labels());
-        progress = new Progress(step, epoch, progress.samples() + batch.size());
+        publish(step, epoch, progressSamples + batch.size());
         sinceReport.add(l, correct, batch.size());
         epochMean.add(l, correct, batch.size());
         if (report) {
@@ -193,13 +234,22 @@ public final class Trainer {
         }
     }
 
+    private static boolean allFinite(List<Param> params) {
+        for (int i = 0; i < params.size(); i++) {
+            if (!params.get(i).value().allFinite()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void finishEpoch(Consumer<? super TrainerEvent> listener, double[] gradientNorms) {
         double samplesPerSecond = epochMean.samplesPerSecond();
         Metrics val = validation == null ? Metrics.NONE : evaluate(validation);
         listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), samplesPerSecond,
                 val.loss(), val.accuracy(), health.stats(gradientNorms, good)));
         epoch++;
-        progress = new Progress(step, epoch, progress.samples());
+        publish(step, epoch, progressSamples);
     }
 
     private void diverge() {
@@ -219,7 +269,26 @@ public final class Trainer {
 
     /** Optimizer steps taken, epochs completed and samples trained on so far; safe to read from any thread. */
     public Progress progress() {
-        return progress;
+        while (true) {
+            int before = progressVersion;
+            Progress p = new Progress(progressStep, progressEpoch, progressSamples);
+            VarHandle.loadLoadFence();
+            if ((before & 1) == 0 && before == progressVersion) {
+                return p;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Publishes progress without allocating: readers retry while a write is under way (a sequence lock). */
+    private void publish(int steps, int epochs, long samples) {
+        progressVersion++;
+        VarHandle.storeStoreFence();
+        progressStep = steps;
+        progressEpoch = epochs;
+        progressSamples = samples;
+        VarHandle.storeStoreFence();
+        progressVersion++;
     }
 
     /** How far training has come: counted by the trainer alone, published after every mini-batch. */

@@ -111,4 +111,13 @@ class DatasetTest {
     void rejectsLabelCountMismatch() {
         assertThrows(IllegalArgumentException.class, () -> new Dataset(Tensor.zeros(3, 2), new int[2]));
     }
+
+    @Test
+    void paddedOrderFillsTheLastBatchWithTheLastIndex() {
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 4, 4, 4}, Dataset.paddedOrder(5, 4, null));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, Dataset.paddedOrder(4, 4, null));
+        int[] kept = Dataset.paddedOrder(5, 4, null);
+        assertTrue(kept == Dataset.paddedOrder(5, 4, kept), "the same order is reused");
+        assertArrayEquals(new int[] {0, 1, 2, 2}, Dataset.paddedOrder(3, 4, kept));
+    }
 }

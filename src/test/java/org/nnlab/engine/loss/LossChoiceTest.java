@@ -52,4 +52,19 @@ class LossChoiceTest {
         assertEquals(2, Accuracy.classes(Shape.of(3, 2)));
         assertEquals(2, Accuracy.classes(Shape.of(1)), "one output: a yes/no answer");
     }
+
+    @Test
+    void oneLastStepLossServesBatchesOfChangingSize() {
+        LastStepLoss loss = new LastStepLoss(new SoftmaxCrossEntropy());
+        Tensor two = Tensor.of(Shape.of(2, 3, 2), 9, -9, 9, -9, 0, 2, -9, 9, -9, 9, 1, 0);
+        Tensor one = Tensor.of(Shape.of(1, 2, 2), 5, 5, 3, -1);
+        double first = loss.evaluate(two, new int[] {1, 0}, Tensor.zeros(two.shape()));
+        Tensor g = Tensor.zeros(one.shape());
+        double single = loss.evaluate(one, new int[] {0}, g);
+        assertEquals(new SoftmaxCrossEntropy().loss(Tensor.of(Shape.of(1, 2), 3, -1), new int[] {0}), single, 1e-6);
+        assertEquals(0f, g.get(0));
+        assertEquals(first, loss.evaluate(two, new int[] {1, 0}, Tensor.zeros(two.shape())), 1e-12);
+        assertEquals(1, Accuracy.correct(one, new int[] {0}));
+        assertEquals(0, Accuracy.correct(one, new int[] {1}));
+    }
 }

@@ -194,4 +194,37 @@ class TrainerTest {
         assertEquals(Outcome.CANCELLED, t.fit(e -> { }, control).outcome());
         assertEquals(0, t.steps());
     }
+
+    @Test
+    void evaluationScoresEachSampleOnceWhenTheLastBatchIsFilledUp() {
+        Trainer t = trainer(3, 0.05, TrainerConfig.of(5, 4, 7), xor(2));
+        t.fit(e -> { }, new TrainingControl());
+        Dataset seven = new Dataset(Tensor.of(Shape.of(7, 2), 0, 0, 0, 1, 1, 0, 1, 1, 0.5f, 0.5f, 0.2f, 0.9f, 1, 0.3f),
+                new int[] {0, 1, 1, 0, 1, 0, 1});
+        // the same samples scored one at a time, added up by hand
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        double lossSum = 0;
+        int correct = 0;
+        for (int i = 0; i < seven.size(); i++) {
+            Dataset one = seven.subset(new int[] {i});
+            Tensor out = t.model().forward(one.inputs(), Mode.INFER);
+            lossSum += loss.evaluate(out, new int[] {seven.label(i)}, Tensor.zeros(out.shape()));
+            correct += out.argmaxRow(0) == seven.label(i) ? 1 : 0;
+        }
+        for (int round = 0; round < 2; round++) {
+            Metrics m = t.evaluate(seven);
+            assertEquals(lossSum / 7, m.loss(), 1e-6);
+            assertEquals(correct / 7.0, m.accuracy(), 1e-12);
+        }
+    }
+
+    @Test
+    void progressCountsStepsEpochsAndSamples() {
+        Trainer t = trainer(1, 0.01, TrainerConfig.of(2, 3, 5), xor(2));
+        assertEquals(new Trainer.Progress(0, 0, 0), t.progress());
+        t.runSlice(2, Long.MAX_VALUE, false, e -> { }, new TrainingControl());
+        assertEquals(new Trainer.Progress(2, 0, 6), t.progress());
+        t.runSlice(1, Long.MAX_VALUE, false, e -> { }, new TrainingControl());
+        assertEquals(new Trainer.Progress(3, 1, 8), t.progress());
+    }
 }
