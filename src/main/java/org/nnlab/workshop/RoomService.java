@@ -1,5 +1,6 @@
 package org.nnlab.workshop;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.spec.SpecLimits;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +34,13 @@ public class RoomService {
     private final InstructorKeys keys = new InstructorKeys();
     private final JoinLimiter limiter;
 
-    public RoomService(org.springframework.jdbc.core.simple.JdbcClient jdbc, RoomEvents events, WorkshopProperties properties) {
+    /** {@code joinBuckets} keeps the join-attempt counts per address (shared by the nodes of a cluster). */
+    public RoomService(org.springframework.jdbc.core.simple.JdbcClient jdbc, RoomEvents events, WorkshopProperties properties,
+                       @Qualifier("joinBucketStore") ProxyManager<String> joinBuckets) {
         this.store = new RoomStore(jdbc);
         this.events = events;
         this.properties = properties;
-        this.limiter = new JoinLimiter(properties.joinAttemptsPerMinute());
+        this.limiter = new JoinLimiter(joinBuckets, properties.joinAttemptsPerMinute());
     }
 
     public WorkshopProperties properties() {
@@ -269,7 +273,6 @@ public class RoomService {
     @Scheduled(fixedDelayString = "${nnlab.workshop.sweep-minutes:60}", initialDelay = 1,
             timeUnit = java.util.concurrent.TimeUnit.MINUTES)
     public int deleteExpiredRooms() {
-        limiter.forgetIdle();
         return store.deleteEndedBefore(now().minus(Duration.ofDays(properties.keepEndedDays())));
     }
 
