@@ -56,6 +56,11 @@ public final class RateBuckets {
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
+    /** Returns a token taken for {@code key} (never above the capacity), for a request that turned out not to count. */
+    public void giveBack(String key) {
+        store.getProxy(key, configuration).addTokens(1);
+    }
+
     /** {@link #tryTake}'s wait in whole seconds, rounded up (at least 1). */
     public static long seconds(long nanos) {
         return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);

@@ -71,8 +71,9 @@ public class RoomService {
     }
 
     /**
-     * Puts {@code owner} into the room with join code {@code code}. Every call counts as an attempt of
-     * {@code address} (see {@link WorkshopProperties#joinAttemptsPerMinute}). Someone already in the room is
+     * Puts {@code owner} into the room with join code {@code code}. A call with a code no open room has counts
+     * as an attempt of {@code address} (see {@link WorkshopProperties#joinAttemptsPerMinute}); once they are
+     * spent, every call is refused for a while. Someone already in the room is
      * simply let in again under their nickname; anyone else needs the room open, a free place and a valid,
      * unused nickname. Joining a room leaves any other room the owner was in.
      */
@@ -82,6 +83,7 @@ public class RoomService {
         limiter.attempt(address);
         Room room = store.activeRoomByCode(JoinCodes.normalize(code))
                 .orElseThrow(() -> new LocalizedException("workshop.join.unknownCode", "no open room has code " + code));
+        limiter.rightCode(address);
         Optional<RoomStore.Row> before = store.row(room.id(), owner);
         if (before.isPresent() && RoomStore.ACTIVE.equals(before.get().status())) {
             return before.get().participant();
