@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -16,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -84,6 +88,55 @@ public final class Browser implements AutoCloseable {
     public void waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Types {@code text} into the input of the Vaadin field with id {@code id}, then leaves the field. */
+    public void type(String id, String text) {
+        WebElement input = waitFor(By.cssSelector("#" + id + " input"));
+        input.clear();
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Clicks the element with id {@code id} once it is shown, by script (so nothing lying over it gets the click). */
+    public void click(String id) {
+        driver.executeScript("arguments[0].click()", waitFor(By.id(id)));
+    }
+
+    /** The text shown in the element with id {@code id}, or "" while there is none. */
+    public String text(String id) {
+        Object t = driver.executeScript("const e = document.getElementById(arguments[0]); return e ? e.innerText : '';", id);
+        return t == null ? "" : t.toString();
+    }
+
+    /** A wait of up to 30 s that looks every 20 ms (for measuring how soon something shows). */
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20));
+    }
+
+    /**
+     * Draws one stroke with a pointer of {@code kind} on {@code canvas} through {@code points}, each given as
+     * fractions {x, y} of the canvas's size (0,0 its top-left corner), 15 ms between points as a hand would.
+     */
+    public void stroke(WebElement canvas, PointerInput.Kind kind, List<double[]> points) {
+        int w = canvas.getSize().getWidth();
+        int h = canvas.getSize().getHeight();
+        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase(Locale.ROOT));
+        Sequence s = new Sequence(pointer, 0);
+        double[] p0 = points.getFirst();
+        s.addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas),
+                offset(p0[0], w), offset(p0[1], h)));
+        s.addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+        for (double[] p : points.subList(1, points.size())) {
+            s.addAction(pointer.createPointerMove(Duration.ofMillis(15), PointerInput.Origin.fromElement(canvas),
+                    offset(p[0], w), offset(p[1], h)));
+        }
+        s.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        driver.perform(List.of(s));
+    }
+
+    /** A pointer offset from an element's centre, which is where WebDriver's element origin is. */
+    private static int offset(double fraction, int size) {
+        return (int) Math.round((fraction - 0.5) * size);
     }
 
     /** Console messages of level SEVERE since the last call. */

@@ -5,15 +5,13 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.nnlab.base.RateBuckets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +33,8 @@ class ClusterConfiguration {
     static final String PROFILE = "cluster";
     /** The map that holds the classify API's rate-limit buckets, one entry per client address. */
     static final String CLASSIFY_BUCKETS = "nnlab-classify-buckets";
+    /** The map that holds the workshop's join-attempt buckets, one entry per client address. */
+    static final String JOIN_BUCKETS = "nnlab-join-buckets";
     private static final int BUCKET4J_SERIALIZER_BASE = 2_000;
 
     @Bean
@@ -124,8 +124,11 @@ class ClusterConfiguration {
 
     @Bean
     ProxyManager<String> classifyBucketStore(HazelcastInstance hazelcast) {
-        return Bucket4jHazelcast.<String>entryProcessorBasedBuilder(hazelcast.getMap(CLASSIFY_BUCKETS))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .build();
+        return RateBuckets.inMap(hazelcast.getMap(CLASSIFY_BUCKETS));
+    }
+
+    @Bean
+    ProxyManager<String> joinBucketStore(HazelcastInstance hazelcast) {
+        return RateBuckets.inMap(hazelcast.getMap(JOIN_BUCKETS));
     }
 }

@@ -3,6 +3,8 @@ package org.nnlab.digits;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.nnlab.base.RateBuckets;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -15,14 +17,14 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 @Component
 class ClassifyRateLimit implements HandlerInterceptor {
-    private final ClassifyBuckets buckets;
+    private final RateBuckets buckets;
     private final int burst;
     private final double perSecond;
 
-    ClassifyRateLimit(ProxyManager<String> classifyBucketStore,
+    ClassifyRateLimit(@Qualifier("classifyBucketStore") ProxyManager<String> classifyBucketStore,
                       @Value("${nnlab.classify.rate-limit.burst:30}") int burst,
                       @Value("${nnlab.classify.rate-limit.per-second:10}") double perSecond) {
-        this.buckets = new ClassifyBuckets(classifyBucketStore, burst, perSecond);
+        this.buckets = new RateBuckets(classifyBucketStore, burst, perSecond);
         this.burst = burst;
         this.perSecond = perSecond;
     }
@@ -31,7 +33,7 @@ class ClassifyRateLimit implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         long wait = buckets.tryTake(request.getRemoteAddr());
         if (wait > 0) {
-            long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+            long seconds = RateBuckets.seconds(wait);
             throw new ClassifyRefusal(HttpStatus.TOO_MANY_REQUESTS, "too many requests from "
                     + request.getRemoteAddr() + ": the limit is a burst of " + burst + " then " + perSecond
                     + " requests a second; retry in " + seconds + " s", seconds);

@@ -1,5 +1,6 @@
 package org.nnlab.workshop;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.spec.SpecLimits;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +34,13 @@ public class RoomService {
     private final InstructorKeys keys = new InstructorKeys();
     private final JoinLimiter limiter;
 
-    public RoomService(org.springframework.jdbc.core.simple.JdbcClient jdbc, RoomEvents events, WorkshopProperties properties) {
+    /** {@code joinBuckets} keeps the join-attempt counts per address (shared by the nodes of a cluster). */
+    public RoomService(org.springframework.jdbc.core.simple.JdbcClient jdbc, RoomEvents events, WorkshopProperties properties,
+                       @Qualifier("joinBucketStore") ProxyManager<String> joinBuckets) {
         this.store = new RoomStore(jdbc);
         this.events = events;
         this.properties = properties;
-        this.limiter = new JoinLimiter(properties.joinAttemptsPerMinute());
+        this.limiter = new JoinLimiter(joinBuckets, properties.joinAttemptsPerMinute());
     }
 
     public WorkshopProperties properties() {
@@ -67,8 +71,9 @@ public class RoomService {
     }
 
     /**
-     * Puts {@code owner} into the room with join code {@code code}. Every call counts as an attempt of
-     * {@code address} (see {@link WorkshopProperties#joinAttemptsPerMinute}). Someone already in the room is
+     * Puts {@code owner} into the room with join code {@code code}. A call with a code no open room has counts
+     * as an attempt of {@code address} (see {@link WorkshopProperties#joinAttemptsPerMinute}); once they are
+     * spent, every call is refused for a while. Someone already in the room is
      * simply let in again under their nickname; anyone else needs the room open, a free place and a valid,
      * unused nickname. Joining a room leaves any other room the owner was in.
      */
@@ -78,6 +83,7 @@ public class RoomService {
         limiter.attempt(address);
         Room room = store.activeRoomByCode(JoinCodes.normalize(code))
                 .orElseThrow(() -> new LocalizedException("workshop.join.unknownCode", "no open room has code " + code));
+        limiter.rightCode(address);
         Optional<RoomStore.Row> before = store.row(room.id(), owner);
         if (before.isPresent() && RoomStore.ACTIVE.equals(before.get().status())) {
             return before.get().participant();
@@ -269,7 +275,6 @@ public class RoomService {
     @Scheduled(fixedDelayString = "${nnlab.workshop.sweep-minutes:60}", initialDelay = 1,
             timeUnit = java.util.concurrent.TimeUnit.MINUTES)
     public int deleteExpiredRooms() {
-        limiter.forgetIdle();
         return store.deleteEndedBefore(now().minus(Duration.ofDays(properties.keepEndedDays())));
     }
 

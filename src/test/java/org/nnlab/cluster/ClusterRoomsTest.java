@@ -47,7 +47,8 @@ class ClusterRoomsTest {
         events = new ClusterRoomEvents[] {new ClusterRoomEvents(members.get(0)), new ClusterRoomEvents(members.get(1))};
         nodes = new RoomService[2];
         for (int i = 0; i < 2; i++) {
-            nodes[i] = new RoomService(JdbcClient.create(data), events[i], new WorkshopProperties());
+            nodes[i] = new RoomService(JdbcClient.create(data), events[i], new WorkshopProperties(),
+                    new ClusterConfiguration().joinBucketStore(members.get(i)));
         }
     }
 
@@ -109,5 +110,26 @@ class ClusterRoomsTest {
             assertTrue(other.poll(1, TimeUnit.SECONDS) instanceof RoomChanged);
             assertEquals(0, heard.size());
         }
+    }
+
+    @Test
+    void guessingCodesOnBothNodesMeetsOneLimit() {
+        CreatedRoom room = openRoom();
+        String address = "192.0.2.44";
+        int perMinute = new WorkshopProperties().joinAttemptsPerMinute();
+        String wrong = room.room().code().equals("222222") ? "333333" : "222222";
+        for (int i = 0; i < perMinute; i++) {
+            RoomService node = nodes[i % 2];
+            LocalizedException refused = assertThrows(LocalizedException.class,
+                    () -> node.join(wrong, "Guesser", UUID.randomUUID().toString(), address));
+            assertEquals("workshop.join.unknownCode", refused.messageKey(), "attempt " + (i + 1) + " of " + perMinute);
+        }
+        for (RoomService node : nodes) {
+            LocalizedException slowed = assertThrows(LocalizedException.class,
+                    () -> node.join(room.room().code(), "Guesser", UUID.randomUUID().toString(), address));
+            assertEquals("workshop.join.slowDown", slowed.messageKey(), "half the attempts were made on each node");
+        }
+        assertEquals(room.room().id(), nodes[1].join(room.room().code(), "Ada", UUID.randomUUID().toString(), "192.0.2.45").roomId(),
+                "another address has its own allowance");
     }
 }

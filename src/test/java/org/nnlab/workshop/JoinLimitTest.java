@@ -35,4 +35,22 @@ class JoinLimitTest {
         // another address is not held up by this one
         assertEquals(room.room().id(), rooms.join(room.room().code(), "Ada", RoomServiceTest.owner(), "198.51.100.2").roomId());
     }
+
+    @Test
+    void aClassBehindOneAddressJoinsWithoutBeingSlowed() {
+        WorkshopProperties settings = new WorkshopProperties(100, 10, 4, 30, 60, 10, 500_000);
+        RoomService rooms = Databases.service(Databases.h2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), settings);
+        CreatedRoom room = rooms.create(RoomServiceTest.settings("Class"));
+        String school = "203.0.113.50";
+        for (int i = 0; i < 3 * settings.joinAttemptsPerMinute(); i++) {
+            rooms.join(room.room().code(), "Pupil " + i, RoomServiceTest.owner(), school);
+        }
+        // a taken nickname is a right code too: it costs the address nothing
+        for (int i = 0; i < settings.joinAttemptsPerMinute(); i++) {
+            LocalizedException taken = assertThrows(LocalizedException.class,
+                    () -> rooms.join(room.room().code(), "Pupil 0", RoomServiceTest.owner(), school));
+            assertEquals("workshop.nickname.taken", taken.messageKey());
+        }
+        assertEquals(3 * settings.joinAttemptsPerMinute(), rooms.participants(room.room().id()).size());
+    }
 }

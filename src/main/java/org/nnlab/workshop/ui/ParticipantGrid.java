@@ -51,6 +51,8 @@ class ParticipantGrid extends VerticalLayout {
         }
     }
 
+    /** Up to this many participants, the grid shows them all without a scroll bar of its own. */
+    static final int ROWS_SHOWN_WHOLE = 10;
     final Grid<Row> grid = new Grid<>();
     final TextField filter = new TextField();
     final Span count = new Span();
@@ -76,8 +78,8 @@ class ParticipantGrid extends VerticalLayout {
         grid.addColumn(r -> getTranslation(r.activity().online() ? "workshop.grid.online" : "workshop.grid.offline"))
                 .setKey("online").setHeader(getTranslation("workshop.grid.presence"))
                 .setComparator(Comparator.comparing(r -> r.activity().online())).setAutoWidth(true);
-        grid.addColumn(r -> r.activity().page()).setKey("page").setHeader(getTranslation("workshop.grid.page"))
-                .setComparator(Comparator.comparing(r -> r.activity().page())).setAutoWidth(true);
+        grid.addColumn(this::pageName).setKey("page").setHeader(getTranslation("workshop.grid.page"))
+                .setComparator(Comparator.comparing(this::pageName)).setAutoWidth(true);
         grid.addColumn(r -> r.run() == null ? "" : getTranslation("workshop.run.state." + r.run().state().name().toLowerCase(Locale.ROOT)))
                 .setKey("run").setHeader(getTranslation("workshop.grid.run"))
                 .setComparator(Comparator.comparing(r -> r.run() == null ? "" : r.run().state().name())).setAutoWidth(true);
@@ -93,8 +95,9 @@ class ParticipantGrid extends VerticalLayout {
                 .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true);
         view = grid.setItems(rows);
         view.setFilter(this::matchesFilter);
-        grid.setHeight("28rem");
+        grid.setEmptyStateText(getTranslation("workshop.grid.empty"));
         grid.setWidthFull();
+        fitHeight();
         add(top, grid);
     }
 
@@ -125,8 +128,25 @@ class ParticipantGrid extends VerticalLayout {
         rows.clear();
         rows.addAll(now);
         view.refreshAll();
+        fitHeight();
         long done = rows.stream().filter(Row::done).count();
         count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
+    }
+
+    /**
+     * A short grid, as tall as its rows (just the header and a line saying nobody has joined when empty, not a
+     * tall empty box on a phone), until there are more rows than fit in a screenful; then it scrolls.
+     */
+    private void fitHeight() {
+        boolean few = rows.size() <= ROWS_SHOWN_WHOLE;
+        grid.setAllRowsVisible(few);
+        grid.setHeight(few ? null : "28rem");
+    }
+
+    /** The page the participant was last on, by its name in the instructor's language. */
+    private String pageName(Row row) {
+        String route = row.activity().page();
+        return route == null || route.isEmpty() && !row.activity().online() ? "" : PageNames.key(route).map(this::getTranslation).orElse(route);
     }
 
     private boolean matchesFilter(Row row) {

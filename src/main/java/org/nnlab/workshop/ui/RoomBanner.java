@@ -61,7 +61,11 @@ class RoomBanner extends Div {
         announcement.setId("room-announcement");
         announcement.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere");
         openSetup.setId("room-open-setup");
-        openSetup.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("train")));
+        // the instructor's setup again, even after the participant has had it and wandered off
+        openSetup.addClickListener(e -> {
+            VaadinSession.getCurrent().setAttribute(SETUP_SEEN, null);
+            getUI().ifPresent(ui -> ui.navigate("train"));
+        });
         stepOut.setId("room-step-out");
         stepOut.addClickListener(e -> {
             VaadinSession.getCurrent().setAttribute(STEPPED_OUT, participant == null ? null : participant.roomId());
@@ -154,8 +158,7 @@ class RoomBanner extends Div {
         who.setText(getTranslation("workshop.banner.who", r.title(), participant.nickname()));
         announcement.setText(r.announcementText().orElse(""));
         announcement.setVisible(r.announcementText().isPresent());
-        Object seen = VaadinSession.getCurrent().getAttribute(SETUP_SEEN);
-        openSetup.setVisible(!"train".equals(path) && rooms.setup(r.id()).filter(s -> !s.id().equals(seen)).isPresent());
+        openSetup.setVisible(!"train".equals(path) && rooms.setup(r.id()).isPresent());
         boolean leading = r.followRoute() != null;
         boolean steppedOut = r.id().equals(VaadinSession.getCurrent().getAttribute(STEPPED_OUT));
         stepOut.setVisible(leading && !steppedOut);

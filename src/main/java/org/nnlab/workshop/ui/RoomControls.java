@@ -98,7 +98,7 @@ class RoomControls extends VerticalLayout {
         }
         follow.setItems(routes.stream().distinct().toList());
         follow.setItemLabelGenerator(r -> r.isEmpty() ? getTranslation("workshop.room.followNone")
-                : r.equals(Chapter.INDEX_ROUTE) ? getTranslation("nav.labs") : chapterTitle(r));
+                : PageNames.key(r).map(this::getTranslation).orElse(r));
         follow.setValue(room.followRoute() == null ? NOT_LEADING : room.followRoute());
         follow.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -111,15 +111,6 @@ class RoomControls extends VerticalLayout {
         talk.getStyle().set("gap", "var(--lumo-space-s)");
         add(buttons, coInstructorLink, talk);
         show(room);
-    }
-
-    private String chapterTitle(String route) {
-        for (Chapter c : Chapter.values()) {
-            if (c.route().equals(route)) {
-                return getTranslation(c.titleKey());
-            }
-        }
-        return route;
     }
 
     void show(Room now) {

@@ -16,7 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
+
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -159,26 +159,8 @@ class DrawDigitViewIT {
     /** Draws one stroke through the points (fractions of the pad) and waits until the server's answer is shown. */
     private static void draw(Browser browser, PointerInput.Kind kind, List<double[]> points) {
         int before = roundTrips(browser).size();
-        WebElement canvas = canvas(browser);
-        int w = canvas.getSize().getWidth();
-        int h = canvas.getSize().getHeight();
-        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase(Locale.ROOT));
-        Sequence s = new Sequence(pointer, 0);
-        double[] p0 = points.getFirst();
-        s.addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas),
-                offset(p0[0], w), offset(p0[1], h)));
-        s.addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
-        for (double[] p : points.subList(1, points.size())) {
-            s.addAction(pointer.createPointerMove(Duration.ofMillis(15), PointerInput.Origin.fromElement(canvas),
-                    offset(p[0], w), offset(p[1], h)));
-        }
-        s.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-        ((org.openqa.selenium.interactions.Interactive) browser.driver()).perform(List.of(s));
+        browser.stroke(canvas(browser), kind, points);
         waitForRoundTrips(browser, before + 1);
-    }
-
-    private static int offset(double fraction, int size) {
-        return (int) Math.round((fraction - 0.5) * size);
     }
 
     private static void clear(Browser browser) {

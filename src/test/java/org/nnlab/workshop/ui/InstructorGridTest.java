@@ -3,6 +3,8 @@ package org.nnlab.workshop.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +38,7 @@ import org.nnlab.training.TrainingRequest;
 import org.nnlab.training.TrainingService;
 import org.nnlab.workshop.CreatedRoom;
 import org.nnlab.workshop.Participant;
+import org.nnlab.workshop.RoomActivity;
 import org.nnlab.workshop.RoomLimits;
 import org.nnlab.workshop.RoomRuns;
 import org.nnlab.workshop.RoomService;
@@ -52,6 +56,8 @@ class InstructorGridTest extends KaribuSpringTest {
     RoomRuns runs;
     @Autowired
     TrainingService training;
+    @Autowired
+    RoomActivity activity;
     private final List<String[]> started = new ArrayList<>();
 
     @AfterEach
@@ -171,5 +177,43 @@ class InstructorGridTest extends KaribuSpringTest {
                 started.add(new String[] {outsider, training.start(outsider, request).id().toString()});
             }
         }
+    }
+
+    @Test
+    void thePageColumnNamesPagesInTheInstructorsLanguage() throws InterruptedException {
+        CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        Participant ada = rooms.join(created.room().code(), "Ada", UUID.randomUUID().toString(), "10.4.0.1");
+        activity.visit(ada, "ada-tab", "draw");
+        await(() -> GridKt._size(grid.grid) == 1 && "Draw".equals(GridKt._getFormatted(grid.grid, 0, "page")), "Draw");
+        activity.visit(ada, "ada-tab", "labs/perceptron");
+        await(() -> "The perceptron".equals(GridKt._getFormatted(grid.grid, 0, "page")), "the lab's title");
+        activity.visit(ada, "ada-tab", "workshop/leaderboard");
+        await(() -> "Challenge".equals(GridKt._getFormatted(grid.grid, 0, "page")), "the leaderboard page's name");
+
+        newSession();
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        UI.getCurrent().navigate("workshop");
+        _get(WorkshopView.class).open(created.room().id(), created.instructorKey());
+        ParticipantGrid zh = _get(ParticipantGrid.class);
+        activity.visit(ada, "ada-tab", "draw");
+        await(() -> "手写识别".equals(GridKt._getFormatted(zh.grid, 0, "page")), "手写识别");
+        activity.visit(ada, "ada-tab", "labs/perceptron");
+        await(() -> "感知机".equals(GridKt._getFormatted(zh.grid, 0, "page")), "感知机");
+    }
+
+    @Test
+    void anEmptyGridIsShortAndSaysSoALongOneScrolls() throws InterruptedException {
+        CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        assertTrue(grid.grid.isAllRowsVisible(), "no fixed-height empty box");
+        assertNull(grid.grid.getHeight());
+        assertEquals("Nobody has joined yet. Show the code or the QR code to your class.", grid.grid.getEmptyStateText());
+        for (int i = 0; i <= ParticipantGrid.ROWS_SHOWN_WHOLE; i++) {
+            rooms.join(created.room().code(), "P" + i, UUID.randomUUID().toString(), "10.5.0." + i);
+        }
+        await(() -> GridKt._size(grid.grid) == ParticipantGrid.ROWS_SHOWN_WHOLE + 1, "everyone in the grid");
+        assertFalse(grid.grid.isAllRowsVisible(), "a long list scrolls inside the grid");
+        assertEquals("28rem", grid.grid.getHeight());
     }
 }

@@ -146,6 +146,13 @@ class WorkshopViewsTest extends KaribuSpringTest {
                 s -> s.withId("network"))).getValue());
         assertFalse(open.isVisible());
         assertTrue(train.isAttached());
+
+        // the participant changes the epochs and wanders off; the banner still leads back to the instructor's setup
+        _get(com.vaadin.flow.component.textfield.IntegerField.class, s -> s.withId("epochs")).setValue(9);
+        UI.getCurrent().navigate("draw");
+        assertTrue(open.isVisible());
+        _click(open);
+        assertEquals(4, _get(com.vaadin.flow.component.textfield.IntegerField.class, s -> s.withId("epochs")).getValue());
     }
 
     @Test

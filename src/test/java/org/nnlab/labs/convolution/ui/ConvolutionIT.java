@@ -12,9 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Interactive;
+
 import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
+
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -158,20 +158,7 @@ class ConvolutionIT {
     /** One quick stroke through the points; waits until the map answers the stroke's end. */
     private static void stroke(Browser browser, List<double[]> points) {
         js(browser).executeScript("window.convLastEnd = undefined;");
-        WebElement canvas = canvas(browser);
-        int w = canvas.getSize().getWidth();
-        int h = canvas.getSize().getHeight();
-        PointerInput pointer = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
-        Sequence s = new Sequence(pointer, 0);
-        s.addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas),
-                offset(points.getFirst()[0], w), offset(points.getFirst()[1], h)));
-        s.addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
-        for (double[] p : points.subList(1, points.size())) {
-            s.addAction(pointer.createPointerMove(Duration.ofMillis(15), PointerInput.Origin.fromElement(canvas),
-                    offset(p[0], w), offset(p[1], h)));
-        }
-        s.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-        ((Interactive) browser.driver()).perform(List.of(s));
+        browser.stroke(canvas(browser), PointerInput.Kind.MOUSE, points);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(browser).executeScript(
                 "return window.convLastEnd !== undefined"
                         + " && document.getElementById('conv-own-feature-map').dataset.seq === window.convLastEnd")));
@@ -190,10 +177,6 @@ class ConvolutionIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static int offset(double fraction, int size) {
-        return (int) Math.round((fraction - 0.5) * size);
     }
 
     private static JavascriptExecutor js(Browser browser) {

@@ -1,9 +1,12 @@
-package org.nnlab.digits;
+package org.nnlab.base;
 
+import com.hazelcast.map.IMap;
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -11,14 +14,14 @@ import java.util.function.Supplier;
  * A rate limit per client, kept by bucket4j: each key (an IP address) has a bucket of {@code capacity} tokens
  * that refills at {@code perSecond} tokens a second; a request takes one token or is refused. So a client may
  * send a burst of {@code capacity} requests and then {@code perSecond} a second on average. The buckets live
- * where the {@link ProxyManager} keeps them (the cluster's shared map: one limit over all nodes), and expire
- * there once they would be full again, so memory stays bounded by recent clients.
+ * where the {@link ProxyManager} keeps them (a map of the cluster, see {@link #inMap}: one limit over all
+ * nodes), and expire there once they would be full again, so memory stays bounded by recent clients.
  */
-final class ClassifyBuckets {
+public final class RateBuckets {
     private final ProxyManager<String> store;
     private final Supplier<BucketConfiguration> configuration;
 
-    ClassifyBuckets(ProxyManager<String> store, int capacity, double perSecond) {
+    public RateBuckets(ProxyManager<String> store, int capacity, double perSecond) {
         if (capacity < 1) {
             throw new IllegalArgumentException("rate limit capacity must be at least 1, got " + capacity);
         }
@@ -35,11 +38,31 @@ final class ClassifyBuckets {
     }
 
     /**
+     * Buckets kept in a Hazelcast map, which every member of the cluster sees; an entry goes a little while
+     * after its bucket would be full again (a client that has stopped costs nothing).
+     */
+    public static ProxyManager<String> inMap(IMap<String, byte[]> map) {
+        return Bucket4jHazelcast.<String>entryProcessorBasedBuilder(map)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    /**
      * Takes a token for {@code key}. Returns 0 when allowed, otherwise how many nanoseconds until a token will
      * be there (for a Retry-After header).
      */
-    long tryTake(String key) {
+    public long tryTake(String key) {
         ConsumptionProbe probe = store.getProxy(key, configuration).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    /** Returns a token taken for {@code key} (never above the capacity), for a request that turned out not to count. */
+    public void giveBack(String key) {
+        store.getProxy(key, configuration).addTokens(1);
+    }
+
+    /** {@link #tryTake}'s wait in whole seconds, rounded up (at least 1). */
+    public static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 }

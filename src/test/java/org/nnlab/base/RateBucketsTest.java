@@ -1,4 +1,4 @@
-package org.nnlab.digits;
+package org.nnlab.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnlab.cluster.TestMembers;
 
-/** The classify limit kept by bucket4j in Hazelcast maps: one member, and two members sharing one limit. */
-class ClassifyBucketsTest {
+/** A rate limit kept by bucket4j in Hazelcast maps: one member, and two members sharing one limit. */
+class RateBucketsTest {
     private static List<HazelcastInstance> members;
     /** A wall clock the test moves by hand (bucket4j accepts only wall clocks for shared buckets). */
     private final AtomicLong now = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
@@ -48,8 +48,8 @@ class ClassifyBucketsTest {
                 .build();
     }
 
-    private ClassifyBuckets buckets(HazelcastInstance member, String map, int capacity, double perSecond) {
-        return new ClassifyBuckets(store(member, map), capacity, perSecond);
+    private RateBuckets buckets(HazelcastInstance member, String map, int capacity, double perSecond) {
+        return new RateBuckets(store(member, map), capacity, perSecond);
     }
 
     private static String freshMap() {
@@ -58,7 +58,7 @@ class ClassifyBucketsTest {
 
     @Test
     void allowsABurstThenRefusesUntilTheBucketRefills() {
-        ClassifyBuckets buckets = buckets(members.get(0), freshMap(), 3, 2);
+        RateBuckets buckets = buckets(members.get(0), freshMap(), 3, 2);
         assertEquals(0, buckets.tryTake("a"));
         assertEquals(0, buckets.tryTake("a"));
         assertEquals(0, buckets.tryTake("a"));
@@ -73,7 +73,7 @@ class ClassifyBucketsTest {
 
     @Test
     void eachClientHasItsOwnBucket() {
-        ClassifyBuckets buckets = buckets(members.get(0), freshMap(), 1, 1);
+        RateBuckets buckets = buckets(members.get(0), freshMap(), 1, 1);
         assertEquals(0, buckets.tryTake("10.0.0.1"));
         assertTrue(buckets.tryTake("10.0.0.1") > 0);
         assertEquals(0, buckets.tryTake("10.0.0.2"));
@@ -81,7 +81,7 @@ class ClassifyBucketsTest {
 
     @Test
     void aLongPauseRefillsOnlyUpToTheCapacity() {
-        ClassifyBuckets buckets = buckets(members.get(0), freshMap(), 2, 10);
+        RateBuckets buckets = buckets(members.get(0), freshMap(), 2, 10);
         buckets.tryTake("a");
         now.addAndGet(3_600_000_000_000L);
         assertEquals(0, buckets.tryTake("a"));
@@ -92,8 +92,8 @@ class ClassifyBucketsTest {
     @Test
     void aClientMeetsOneLimitOnEveryMember() {
         String map = freshMap();
-        ClassifyBuckets first = buckets(members.get(0), map, 4, 1);
-        ClassifyBuckets second = buckets(members.get(1), map, 4, 1);
+        RateBuckets first = buckets(members.get(0), map, 4, 1);
+        RateBuckets second = buckets(members.get(1), map, 4, 1);
         assertEquals(0, first.tryTake("10.0.0.9"));
         assertEquals(0, second.tryTake("10.0.0.9"));
         assertEquals(0, first.tryTake("10.0.0.9"));
@@ -106,8 +106,8 @@ class ClassifyBucketsTest {
     @Test
     void refusesNonsenseSettings() {
         ProxyManager<String> store = store(members.get(0), freshMap());
-        assertThrows(IllegalArgumentException.class, () -> new ClassifyBuckets(store, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new ClassifyBuckets(store, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ClassifyBuckets(store, 1, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new RateBuckets(store, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new RateBuckets(store, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RateBuckets(store, 1, Double.NaN));
     }
 }
