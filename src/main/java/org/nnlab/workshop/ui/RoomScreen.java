@@ -7,6 +7,9 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nnlab.builder.SavedSpecService;
 import org.nnlab.workshop.ContributionCounts;
@@ -21,7 +24,8 @@ import org.nnlab.workshop.RoomService;
 /**
  * The instructor's screen of one room: the header for the projector, the room's controls, the setup to push
  * and the live participant grid. It listens to the room and redraws what changed; bursts of events are
- * folded into one redraw (at most one waits at a time), so a busy room cannot flood the page.
+ * folded into one redraw (at most one waits at a time, and redraws are a quarter of a second apart at least),
+ * so a busy room cannot flood the page or the server.
  */
 class RoomScreen extends VerticalLayout {
     private final RoomService rooms;
@@ -35,7 +39,16 @@ class RoomScreen extends VerticalLayout {
     final RoomControls controls;
     final SetupPusher setup;
     final ParticipantGrid grid;
+    /** Redraws of one screen are at least this far apart (a class's runs report progress many times a second). */
+    private static final long MIN_REDRAW_NANOS = 250_000_000L;
+    /** Runs the redraws, so that the thread delivering room events never waits for a screen. */
+    private static final ScheduledExecutorService REDRAWS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "room-screen-redraws");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean redrawPending = new AtomicBoolean();
+    private volatile long lastRedraw = System.nanoTime() - MIN_REDRAW_NANOS;
     private RoomEvents.Subscription subscription;
 
     RoomScreen(Services services, Room room, String key, String owner, Runnable onLeave) {
@@ -88,17 +101,23 @@ class RoomScreen extends VerticalLayout {
         UI ui = event.getUI();
         subscription = events.subscribe(room.id(), e -> {
             if (redrawPending.compareAndSet(false, true)) {
-                try {
-                    ui.access(() -> {
-                        redrawPending.set(false);
-                        redraw();
-                    });
-                } catch (UIDetachedException gone) {
-                    redrawPending.set(false);
-                }
+                long wait = lastRedraw + MIN_REDRAW_NANOS - System.nanoTime();
+                REDRAWS.schedule(() -> redrawIn(ui), Math.max(0, wait), TimeUnit.NANOSECONDS);
             }
         });
         redraw();
+    }
+
+    private void redrawIn(UI ui) {
+        try {
+            ui.access(() -> {
+                redrawPending.set(false);
+                lastRedraw = System.nanoTime();
+                redraw();
+            });
+        } catch (UIDetachedException gone) {
+            redrawPending.set(false);
+        }
     }
 
     @Override

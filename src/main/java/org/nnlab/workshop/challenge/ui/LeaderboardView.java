@@ -52,11 +52,7 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
     public LeaderboardView(ChallengeService challenges, RoomService rooms, RoomEvents events) {
         this.challenges = challenges;
         this.rooms = rooms;
-        this.feed = RoomFeed.follow(this, events, () -> roomId, e -> {
-            if (e instanceof ChallengeChanged) {
-                refresh();
-            }
-        });
+        this.feed = RoomFeed.follow(this, events, () -> roomId, ChallengeChanged.class::isInstance, e -> refresh());
         setId("leaderboard-view");
         addClassName("nnlab-class");
         add(new H1(getTranslation("challenge.title")));

@@ -40,10 +40,10 @@ public class ClassDataView extends Div implements HasDynamicTitle {
         setId("class-data-view");
         addClassName("nnlab-class");
         add(new H1(getTranslation("classdata.title")), new Paragraph(getTranslation("classdata.instructorOnly")));
-        feed = RoomFeed.follow(this, events, () -> roomId, e -> {
+        feed = RoomFeed.follow(this, events, () -> roomId, ClassDataChanged.class::isInstance, e -> {
             if (e instanceof ClassDataChanged c && c.what() == ClassDataChanged.What.DRAWINGS) {
                 gallery.refresh();
-            } else if (e instanceof ClassDataChanged) {
+            } else {
                 experiments.show(classData.experiments(roomId));
             }
         });

@@ -77,11 +77,9 @@ public class ClassDrawView extends Div implements HasDynamicTitle {
         showCount();
         String roomId = participant.get().roomId();
         experiments.show(classData.experiments(roomId));
-        RoomFeed.follow(this, events, () -> roomId, e -> {
-            if (e instanceof ClassDataChanged c && c.what() == ClassDataChanged.What.EXPERIMENT) {
-                experiments.show(classData.experiments(roomId));
-            }
-        });
+        RoomFeed.follow(this, events, () -> roomId,
+                e -> e instanceof ClassDataChanged c && c.what() == ClassDataChanged.What.EXPERIMENT,
+                e -> experiments.show(classData.experiments(roomId)));
     }
 
     /** The digit the participant is asked to draw now. */

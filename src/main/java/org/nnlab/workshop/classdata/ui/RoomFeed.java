@@ -3,29 +3,35 @@ package org.nnlab.workshop.classdata.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.nnlab.workshop.RoomEvent;
 import org.nnlab.workshop.RoomEvents;
 
 /**
  * A page's live link to its room: while the page is attached (and knows its room) it hears the room's events
- * in its UI's turn; detaching, or following another room, ends the subscription.
+ * it wants in its UI's turn; detaching, or following another room, ends the subscription. Events the page does
+ * not want are dropped before they reach its UI, so a busy room (every run's progress is an event) does not make
+ * every open page take its session's lock many times a second.
  */
 public final class RoomFeed {
     private final RoomEvents events;
     private final Supplier<String> roomId;
+    private final Predicate<RoomEvent> wanted;
     private final Consumer<RoomEvent> onEvent;
     private RoomEvents.Subscription subscription;
 
-    private RoomFeed(RoomEvents events, Supplier<String> roomId, Consumer<RoomEvent> onEvent) {
+    private RoomFeed(RoomEvents events, Supplier<String> roomId, Predicate<RoomEvent> wanted, Consumer<RoomEvent> onEvent) {
         this.events = events;
         this.roomId = roomId;
+        this.wanted = wanted;
         this.onEvent = onEvent;
     }
 
-    /** Feeds {@code page} the events of the room {@code roomId} names whenever it is attached. */
-    public static RoomFeed follow(Component page, RoomEvents events, Supplier<String> roomId, Consumer<RoomEvent> onEvent) {
-        RoomFeed feed = new RoomFeed(events, roomId, onEvent);
+    /** Feeds {@code page} the {@code wanted} events of the room {@code roomId} names whenever it is attached. */
+    public static RoomFeed follow(Component page, RoomEvents events, Supplier<String> roomId, Predicate<RoomEvent> wanted,
+                                  Consumer<RoomEvent> onEvent) {
+        RoomFeed feed = new RoomFeed(events, roomId, wanted, onEvent);
         page.addAttachListener(e -> feed.subscribe(e.getUI()));
         page.addDetachListener(e -> feed.close());
         return feed;
@@ -43,7 +49,11 @@ public final class RoomFeed {
         close();
         String room = roomId.get();
         if (room != null) {
-            subscription = events.subscribe(room, e -> ui.access(() -> onEvent.accept(e)));
+            subscription = events.subscribe(room, e -> {
+                if (wanted.test(e)) {
+                    ui.access(() -> onEvent.accept(e));
+                }
+            });
         }
     }
 

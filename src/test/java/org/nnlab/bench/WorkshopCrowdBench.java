@@ -1,0 +1,409 @@
+package org.nnlab.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.nnlab.engine.json.Json;
+import org.nnlab.reliability.Probes;
+
+/**
+ * Not a test: a workshop of {@code participants} people in one room, each a real Vaadin UI in a browser, on
+ * the production jar. Run from the repository after {@code mvn -B -o package -DskipTests} and
+ * {@code mvn -B -o test-compile}:
+ * <pre>
+ * mvn -B -o -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.nnlab.bench.WorkshopCrowdBench \
+ *   -Dexec.args="100 30 5"     # participants, of them training, drawings each [, parallel people (16)]
+ * </pre>
+ * It starts {@code target/nnlab-*.jar} itself ({@code -Xmx2g}, a fresh data directory, the room's share of
+ * runs raised to the trainers and the join limit per address raised, since every participant comes from
+ * 127.0.0.1; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
+ * person is a browser context of their own (own cookies: own owner id, own Vaadin session) driven over the
+ * DevTools protocol ({@link Cdp}): clicks, typing and pen strokes are input events the browser dispatches as a
+ * user's. 100 Chromium processes with a driver each would not fit two cores.
+ * <ol>
+ * <li>The instructor opens a room on /workshop, pushes a setup (LeNet-5, MNIST 5,000, 10 epochs), and the
+ * bench watches the participant grid in the instructor's page: a mutation observer notes, in the page, when
+ * each row first shows a participant, a run and each count of drawings. The grid is made to render all its
+ * rows ({@code allRowsVisible}, as on a tall projector screen), so that every row is on the page.</li>
+ * <li>Everyone joins at /join/CODE (nickname typed, join clicked) and opens the class's draw page
+ * (workshop/draw). Used heap after a full GC is read before and after: the difference over the participants
+ * is the heap each costs.</li>
+ * <li>{@code trainers} of them open the pushed setup from the room banner, press Start on the Train page
+ * and go back; then everyone draws {@code drawings} digits (the one the page asks for) with the pen and sends
+ * each, with a pause of 0.3–1.5 s, while a client posts a digit to {@code POST /api/v1/classify} five times a
+ * second (the API's own limit is 10 a second) and times each answer.</li>
+ * </ol>
+ * The grid delay of an action is the time from just before its click was sent to the browser until the
+ * instructor's page showed it (both clocks are this machine's). Errors: the server log's ERROR and WARN
+ * lines, console errors and uncaught exceptions of every page, actions the grid never showed, and failed
+ * steps.
+ */
+public final class WorkshopCrowdBench {
+    private static final String GRID_WATCH = """
+            (() => {
+              const grid = document.getElementById('participant-grid');
+              grid.style.height = 'auto';
+              grid.allRowsVisible = true;
+              const seen = window.__crowdSeen = {};
+              const mark = (k, now) => { if (!(k in seen)) seen[k] = now; };
+              const text = td => { const s = td.querySelector('slot'); const n = s && s.assignedNodes()[0];
+                return n ? n.textContent.trim() : ''; };
+              const scan = () => {
+                const now = Date.now();
+                for (const tr of grid.shadowRoot.querySelectorAll('tbody#items > tr')) {
+                  if (tr.hidden) continue;
+                  const cells = Array.from(tr.querySelectorAll('td'), text);
+                  if (!cells[0]) continue;
+                  mark(cells[0] + '|join', now);
+                  if (cells[3]) mark(cells[0] + '|train', now);
+                  const n = parseInt(cells[7], 10);
+                  for (let i = 1; i <= n; i++) mark(cells[0] + '|draw' + i, now);
+                }
+              };
+              new MutationObserver(scan).observe(grid, {subtree: true, childList: true, characterData: true});
+              new MutationObserver(scan).observe(grid.shadowRoot, {subtree: true, childList: true, attributes: true});
+              setInterval(scan, 100);
+              scan();
+              return Array.from(grid.shadowRoot.querySelectorAll('thead th'), text).join(' | ');
+            })()""";
+    private static final String PAD = "document.getElementById('class-pad').shadowRoot.querySelector('canvas')";
+
+    private final String base;
+    private final HeadlessChromium chromium;
+    private final Map<String, Long> actions = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errorCounts = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> tabNames = new ConcurrentHashMap<>();
+    private final List<Long> classifyMicros = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean classifying;
+
+    private WorkshopCrowdBench(String base, HeadlessChromium chromium) {
+        this.base = base;
+        this.chromium = chromium;
+        chromium.cdp.listen(this::browserEvent);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int participants = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int trainers = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int drawings = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int parallel = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+        }
+        double[] load0 = loadAverage();
+        long began = System.nanoTime();
+        try (BenchServer server = BenchServer.start(BenchServer.builtJar(), jvm, List.of(
+                "--nnlab.workshop.max-concurrent-runs-per-room=" + Math.max(4, trainers),
+                "--nnlab.workshop.join-attempts-per-minute=" + (participants * 2 + 10),
+                "--nnlab.training.max-active=" + Math.max(32, trainers + 2)),
+                Path.of("target", "crowd-" + stamp + "-server.log"));
+             HeadlessChromium chromium = new HeadlessChromium()) {
+            System.out.printf(Locale.ROOT, "crowd: server pid %d at %s (log %s), %d participants, %d training, %d drawings"
+                    + " each, %d at a time; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log, participants,
+                    trainers, drawings, parallel, load0[0], load0[1], load0[2]);
+            WorkshopCrowdBench bench = new WorkshopCrowdBench(server.base, chromium);
+            bench.run(server, participants, trainers, drawings, parallel);
+            List<String> complaints = server.complaints();
+            System.out.printf(Locale.ROOT, "== server log: %d ERROR/WARN/exception lines%n", complaints.size());
+            complaints.stream().limit(15).forEach(l -> System.out.println("  " + l));
+        }
+        double[] load1 = loadAverage();
+        System.out.printf(Locale.ROOT, "== took %.0f s; load average at the end %.2f %.2f %.2f (1, 5, 15 min) on %d cores%n",
+                (System.nanoTime() - began) / 1e9, load1[0], load1[1], load1[2], Runtime.getRuntime().availableProcessors());
+    }
+
+    private record Person(int index, String nickname, CdpTab tab) {
+    }
+
+    private void run(BenchServer server, int participants, int trainers, int drawings, int parallel) throws Exception {
+        CdpTab instructor = tab("instructor", 1400, 1000);
+        String code = openRoom(instructor);
+        System.out.println("crowd: room " + code + "; grid columns: " + instructor.eval(GRID_WATCH));
+        double heapBefore = BenchServer.heapMb(server.pid, true);
+
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < participants; i++) {
+            people.add(new Person(i, String.format(Locale.ROOT, "Learner %03d", i + 1), null));
+        }
+        List<Person> joined = Collections.synchronizedList(new ArrayList<>());
+        long t0 = System.nanoTime();
+        each(people, Math.min(parallel, 6), p -> joined.add(join(p, code)));
+        System.out.printf(Locale.ROOT, "crowd: %d joined and on workshop/draw in %.0f s%n", joined.size(), (System.nanoTime() - t0) / 1e9);
+        double heapAfter = BenchServer.heapMb(server.pid, true);
+        double rssJoined = BenchServer.rssMb(server.pid);
+        double browserRss = chromium.pssMb();
+
+        joined.sort(java.util.Comparator.comparingInt(Person::index));
+        List<Person> training = joined.subList(0, Math.min(trainers, joined.size()));
+        t0 = System.nanoTime();
+        each(training, Math.min(parallel, 6), this::startRun);
+        System.out.printf(Locale.ROOT, "crowd: %d runs started in %.0f s; runs shown in the grid: %s%n", training.size(),
+                (System.nanoTime() - t0) / 1e9, runStates(instructor));
+
+        classifying = true;
+        Thread probe = Thread.ofPlatform().name("classify-probe").start(this::classifyProbe);
+        double peakRss = rssJoined;
+        t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<?>> drawn = new ArrayList<>();
+        for (Person p : joined) {
+            drawn.add(pool.submit(() -> draw(p, drawings)));
+        }
+        while (!drawn.stream().allMatch(Future::isDone)) {
+            peakRss = Math.max(peakRss, BenchServer.rssMb(server.pid));
+            Thread.sleep(2000);
+        }
+        pool.shutdown();
+        double drawSeconds = (System.nanoTime() - t0) / 1e9;
+        String runsAfter = runStates(instructor);
+        Thread.sleep(3000);
+        classifying = false;
+        probe.join();
+
+        report(instructor, heapBefore, heapAfter, joined.size(), rssJoined, peakRss, browserRss, drawSeconds, runsAfter);
+    }
+
+    private CdpTab tab(String name, int width, int height) {
+        CdpTab tab = CdpTab.open(chromium.cdp, name, width, height);
+        tabNames.put(tab.session, name);
+        return tab;
+    }
+
+    private String openRoom(CdpTab instructor) {
+        instructor.navigate(base + "/workshop");
+        instructor.waitFor("document.querySelector('#room-title input') && " + CdpTab.VAADIN_IDLE);
+        instructor.click("document.querySelector('#room-title input')");
+        instructor.type("Crowd bench");
+        instructor.click("document.getElementById('room-create')");
+        instructor.waitFor("(document.getElementById('room-code')?.innerText || '').trim().length == 6 && " + CdpTab.VAADIN_IDLE);
+        String code = instructor.text("document.getElementById('room-code').innerText.trim()");
+        instructor.click("document.getElementById('setup-network')");
+        String lenet = "Array.from(document.querySelectorAll('vaadin-select-item')).find(i => i.getBoundingClientRect().width > 0 && i.textContent.trim() == 'LeNet-5')";
+        instructor.waitFor(lenet);
+        instructor.click(lenet);
+        instructor.waitFor(CdpTab.VAADIN_IDLE);
+        instructor.click("document.querySelector('#setup-epochs input')");
+        instructor.eval("document.querySelector('#setup-epochs input').select()");
+        instructor.type("10");
+        instructor.waitFor(CdpTab.VAADIN_IDLE);
+        instructor.click("document.getElementById('push-setup')");
+        instructor.waitFor("(document.getElementById('setup-sent')?.innerText || '').trim().length > 0");
+        return code;
+    }
+
+    private Person join(Person p, String code) {
+        CdpTab tab = tab(p.nickname(), 900, 1000);
+        tab.navigate(base + "/join/" + code);
+        tab.waitFor("document.querySelector('#join-nickname input') && " + CdpTab.VAADIN_IDLE);
+        tab.click("document.querySelector('#join-nickname input')");
+        tab.type(p.nickname());
+        act(p, "join");
+        tab.click("document.getElementById('join-submit')");
+        tab.waitFor("location.pathname == '/draw' && " + CdpTab.VAADIN_IDLE);
+        tab.navigate(base + "/workshop/draw");
+        tab.waitFor(PAD + " && (document.getElementById('class-prompt')?.innerText || '').length > 0 && " + CdpTab.VAADIN_IDLE);
+        return new Person(p.index(), p.nickname(), tab);
+    }
+
+    private void startRun(Person p) {
+        CdpTab tab = p.tab();
+        tab.waitFor("document.getElementById('room-open-setup')?.offsetParent");
+        tab.click("document.getElementById('room-open-setup')");
+        tab.waitFor("location.pathname == '/train' && (document.getElementById('train-sent-setup')?.innerText || '').length > 0"
+                + " && !document.getElementById('start').hasAttribute('disabled') && " + CdpTab.VAADIN_IDLE);
+        String before = tab.text("document.getElementById('job-status')?.innerText || ''");
+        act(p, "train");
+        tab.click("document.getElementById('start')");
+        tab.waitFor("(document.getElementById('job-status')?.innerText || '') != " + Json.write(before)
+                + " || document.querySelector('vaadin-notification-card')");
+        String refused = tab.text("document.querySelector('vaadin-notification-card')?.innerText || ''");
+        if (!refused.isBlank()) {
+            error("run refused", p.nickname() + ": " + refused);
+        }
+        tab.eval("history.back()");
+        tab.waitFor("location.pathname == '/workshop/draw' && " + PAD + " && " + CdpTab.VAADIN_IDLE);
+    }
+
+    private void draw(Person p, int drawings) {
+        CdpTab tab = p.tab();
+        SplittableRandom random = new SplittableRandom(p.index());
+        try {
+            for (int n = 1; n <= drawings; n++) {
+                String prompt = tab.text("document.getElementById('class-prompt').innerText");
+                int digit = prompt.chars().filter(Character::isDigit).map(c -> c - '0').findFirst().orElse(n % 10);
+                tab.draw(PAD, Glyphs.of(digit, random));
+                tab.waitFor("!document.getElementById('class-send').hasAttribute('disabled')", Duration.ofSeconds(30));
+                act(p, "draw" + n);
+                tab.click("document.getElementById('class-send')");
+                tab.waitFor("document.getElementById('class-status').innerText.includes('" + n + "')", Duration.ofSeconds(30));
+                CdpTab.sleep(300 + random.nextInt(1200));
+            }
+        } catch (RuntimeException e) {
+            error("drawing failed", p.nickname() + ": " + e.getMessage());
+        }
+    }
+
+    /** Notes when a person's action was sent to the browser. */
+    private void act(Person p, String what) {
+        actions.put(p.nickname() + "|" + what, System.currentTimeMillis());
+    }
+
+    private <T> void each(List<T> items, int threads, Consumer<T> work) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (T item : items) {
+            pool.execute(() -> {
+                try {
+                    work.accept(item);
+                } catch (RuntimeException e) {
+                    error("step failed", item + ": " + e.getMessage());
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+    }
+
+    private String runStates(CdpTab instructor) {
+        Object states = instructor.eval("(() => { const g = document.getElementById('participant-grid'); const c = {};"
+                + " for (const tr of g.shadowRoot.querySelectorAll('tbody#items > tr')) { const td = tr.querySelectorAll('td')[3];"
+                + " const s = td && td.querySelector('slot'); const n = s && s.assignedNodes()[0]; const t = n ? n.textContent.trim() : '';"
+                + " if (t) c[t] = (c[t] || 0) + 1; } return JSON.stringify(c); })()");
+        return String.valueOf(states);
+    }
+
+    private void classifyProbe() {
+        HttpClient client = Probes.client();
+        byte[] json = Probes.validJson().getBytes(StandardCharsets.UTF_8);
+        long next = System.nanoTime();
+        while (classifying) {
+            try {
+                long start = System.nanoTime();
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/classify"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    classifyMicros.add((System.nanoTime() - start) / 1000);
+                } else {
+                    error("classify " + r.statusCode(), r.body());
+                }
+            } catch (java.io.IOException e) {
+                error("classify exception", e.toString());
+            } catch (InterruptedException e) {
+                return;
+            }
+            next += 200_000_000L;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                CdpTab.sleep(wait / 1_000_000);
+            }
+        }
+    }
+
+    private void browserEvent(String session, String method, Map<String, Object> params) {
+        String where = tabNames.getOrDefault(session == null ? "" : session, "browser");
+        switch (method) {
+            case "Runtime.exceptionThrown" -> error("page exception", where + ": " + params.get("exceptionDetails"));
+            case "Runtime.consoleAPICalled" -> {
+                if ("error".equals(params.get("type")) || "assert".equals(params.get("type"))) {
+                    error("console error", where + ": " + params.get("args"));
+                }
+            }
+            case "Log.entryAdded" -> {
+                Map<?, ?> entry = (Map<?, ?>) params.get("entry");
+                if ("error".equals(entry.get("level"))) {
+                    error("console error", where + ": " + entry.get("text") + " " + (entry.get("url") == null ? "" : entry.get("url")));
+                }
+            }
+            default -> {
+                // other events are not ours
+            }
+        }
+    }
+
+    private void error(String kind, String detail) {
+        errorCounts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        if (errorSamples.size() < 15) {
+            errorSamples.add(kind + ": " + (detail.length() > 300 ? detail.substring(0, 300) + "…" : detail));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void report(CdpTab instructor, double heapBefore, double heapAfter, int joined, double rssJoined,
+                        double peakRss, double browserRss, double drawSeconds, String runsAfter) {
+        Map<String, Object> seen = (Map<String, Object>) Json.parse(instructor.text("JSON.stringify(window.__crowdSeen)"));
+        Map<String, List<Long>> delays = new TreeMap<>();
+        for (Map.Entry<String, Long> a : actions.entrySet()) {
+            String kind = a.getKey().substring(a.getKey().indexOf('|') + 1).replaceAll("\\d+$", "");
+            Object shown = seen.get(a.getKey());
+            if (shown instanceof Number n) {
+                delays.computeIfAbsent(kind, k -> new ArrayList<>()).add(Math.max(0, n.longValue() - a.getValue()));
+                delays.computeIfAbsent("all", k -> new ArrayList<>()).add(Math.max(0, n.longValue() - a.getValue()));
+            } else {
+                error("never shown in the grid", a.getKey());
+            }
+        }
+        System.out.println("== grid push delay (action sent to the browser -> instructor's grid shows it), ms:");
+        delays.forEach((kind, list) -> {
+            Collections.sort(list);
+            System.out.printf(Locale.ROOT, "  %-6s n=%4d  p50 %6d  p95 %6d  p99 %6d  max %6d%n", kind, list.size(),
+                    pick(list, 0.50), pick(list, 0.95), pick(list, 0.99), list.getLast());
+        });
+        List<Long> classify;
+        synchronized (classifyMicros) {
+            classify = new ArrayList<>(classifyMicros);
+        }
+        Collections.sort(classify);
+        if (!classify.isEmpty()) {
+            System.out.printf(Locale.ROOT, "== classify API under load (5/s): n=%d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+                    classify.size(), pick(classify, 0.5) / 1000.0, pick(classify, 0.99) / 1000.0, classify.getLast() / 1000.0);
+        }
+        System.out.printf(Locale.ROOT, "== heap after GC: %.1f MB before joins, %.1f MB with %d joined: %.2f MB per participant%n",
+                heapBefore, heapAfter, joined, (heapAfter - heapBefore) / Math.max(1, joined));
+        System.out.printf(Locale.ROOT, "== server RSS %.0f MB with everyone joined, peak %.0f MB while drawing and training;"
+                + " Chromium (PSS of all its processes) %.0f MB%n", rssJoined, peakRss, browserRss);
+        System.out.printf(Locale.ROOT, "== drawing phase %.0f s; runs in the grid at its end: %s%n", drawSeconds, runsAfter);
+        long errors = errorCounts.values().stream().mapToLong(LongAdder::sum).sum();
+        System.out.println("== errors (console, page exceptions, failed steps, actions never shown): " + errors);
+        new TreeMap<>(errorCounts).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-26s %d%n", k, v.sum()));
+        errorSamples.forEach(s -> System.out.println("  e.g. " + s));
+    }
+
+    private static long pick(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static double[] loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+        } catch (java.io.IOException e) {
+            return new double[] {-1, -1, -1};
+        }
+    }
+}
