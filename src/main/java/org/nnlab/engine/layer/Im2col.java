@@ -33,6 +33,8 @@ final class Im2col {
                 for (int j = 0; j < g.kernelW(); j++) {
                     int oxLo = firstInside(j - g.padLeft(), g.strideW());
                     int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
+                    int len = oxHi - oxLo + 1;
+                    VectorMask<Float> tail = tail(len);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.strideH() - g.padTop() + i;
                         int dst = row + oy * ow;
@@ -45,7 +47,7 @@ final class Im2col {
                         }
                         int src = plane + iy * g.width() + j - g.padLeft();
                         if (g.strideW() == 1) {
-                            copy(x, src + oxLo, columns, dst + oxLo, oxHi - oxLo + 1);
+                            copy(x, src + oxLo, columns, dst + oxLo, len, tail);
                         } else {
                             for (int ox = oxLo; ox <= oxHi; ox++) {
                                 columns[dst + ox] = x[src + ox * g.strideW()];
@@ -72,6 +74,8 @@ final class Im2col {
                 for (int j = 0; j < g.kernelW(); j++) {
                     int oxLo = firstInside(j - g.padLeft(), g.strideW());
                     int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
+                    int len = oxHi - oxLo + 1;
+                    VectorMask<Float> tail = tail(len);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.strideH() - g.padTop() + i;
                         if (iy < 0 || iy >= g.height()) {
@@ -81,7 +85,7 @@ final class Im2col {
                         int dst = plane + iy * g.width() + j - g.padLeft();
                         int sw = g.strideW();
                         if (sw == 1) {
-                            addInto(columns, src + oxLo, dx, dst + oxLo, oxHi - oxLo + 1);
+                            addInto(columns, src + oxLo, dx, dst + oxLo, len, tail);
                         } else {
                             for (int ox = oxLo; ox <= oxHi; ox++) {
                                 dx[dst + ox * sw] += columns[src + ox];
@@ -94,27 +98,34 @@ final class Im2col {
         }
     }
 
-    /** to[t …] = from[f …] for len values: rows are short (often under one vector), so masked vector moves. */
-    private static void copy(float[] from, int f, float[] to, int t, int len) {
+    /**
+     * The lanes of the last, partial vector of a row of {@code len} values (none when len is a whole
+     * number of vectors or not positive). Rows are short (often under one vector) and every output row
+     * of one kernel offset has the same length, so the mask is made once per offset, not once per row.
+     */
+    private static VectorMask<Float> tail(int len) {
+        return S.indexInRange(Math.max(0, len) / L * L, Math.max(0, len));
+    }
+
+    /** to[t …] = from[f …] for len values, the last partial vector through {@code tail}. */
+    private static void copy(float[] from, int f, float[] to, int t, int len, VectorMask<Float> tail) {
         int q = 0;
         for (; q + L <= len; q += L) {
             FloatVector.fromArray(S, from, f + q).intoArray(to, t + q);
         }
         if (q < len) {
-            VectorMask<Float> m = S.indexInRange(q, len);
-            FloatVector.fromArray(S, from, f + q, m).intoArray(to, t + q, m);
+            FloatVector.fromArray(S, from, f + q, tail).intoArray(to, t + q, tail);
         }
     }
 
-    /** to[t …] += from[f …] for len values. */
-    private static void addInto(float[] from, int f, float[] to, int t, int len) {
+    /** to[t …] += from[f …] for len values, the last partial vector through {@code tail}. */
+    private static void addInto(float[] from, int f, float[] to, int t, int len, VectorMask<Float> tail) {
         int q = 0;
         for (; q + L <= len; q += L) {
             FloatVector.fromArray(S, to, t + q).add(FloatVector.fromArray(S, from, f + q)).intoArray(to, t + q);
         }
         if (q < len) {
-            VectorMask<Float> m = S.indexInRange(q, len);
-            FloatVector.fromArray(S, to, t + q, m).add(FloatVector.fromArray(S, from, f + q, m)).intoArray(to, t + q, m);
+            FloatVector.fromArray(S, to, t + q, tail).add(FloatVector.fromArray(S, from, f + q, tail)).intoArray(to, t + q, tail);
         }
     }
 

@@ -1,8 +1,5 @@
 package org.nnlab.engine.tensor;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -16,8 +13,10 @@ import java.util.function.IntConsumer;
  * a {@link ScopedValue}: it holds for the calling thread during the call, nested calls may override
  * it, and it ends with the call, so two jobs on two threads never see each other's setting.
  * <p>
- * The threads themselves come from one shared pool of daemon threads; the calling thread always
- * does one share of the work itself, so {@code withThreads(1, …)} never leaves the caller.
+ * The threads themselves are one shared team of daemon helpers ({@link KernelThreads}, one per core
+ * besides the caller's) that stay ready for a short while between pieces of work; the calling thread
+ * always does a share of the work itself, so {@code withThreads(1, …)} never leaves the caller, and
+ * when the helpers are busy with another job the caller simply does all of it.
  * Small pieces of work should not be split at all: callers decide with {@link #threadsFor(long)}.
  */
 public final class Parallelism {
@@ -26,16 +25,8 @@ public final class Parallelism {
     /** Below about this many floating-point operations per thread, splitting costs more than it saves. */
     public static final long MIN_FLOPS_PER_THREAD = 1L << 19;
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "nnlab-kernel-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
+    /** One helper thread per core besides the caller's, shared by every job. */
+    private static final KernelThreads HELPERS = new KernelThreads(Math.max(1, defaultThreads() - 1));
 
     private Parallelism() {
     }
@@ -81,39 +72,9 @@ public final class Parallelism {
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(tasks);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-                try {
-                    if (failure.get() == null) {
-                        body.accept(i);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    done.countDown();
-                }
-            }
-        };
-        for (int i = 1; i < t; i++) {
-            POOL.execute(worker);
-        }
-        worker.run();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable f = failure.get();
+        KernelThreads.Job job = new KernelThreads.Job(tasks, body);
+        HELPERS.run(job, t - 1);
+        Throwable f = job.failure;
         if (f instanceof RuntimeException r) {
             throw r;
         } else if (f instanceof Error err) {

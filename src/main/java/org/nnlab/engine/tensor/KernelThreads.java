@@ -1,0 +1,165 @@
+package org.nnlab.engine.tensor;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * The helper threads behind {@link Parallelism#forEach}: a fixed team of daemon threads, one fewer than
+ * the cores, each with a slot that a caller fills with a {@link Job}.
+ * <p>
+ * Why not an executor: a training step of a small network hands work over a dozen times or more, and
+ * waking a sleeping thread takes tens of microseconds, as long as a whole small product. So a helper
+ * that has finished keeps looking at its slot for {@link #SPIN_NANOS} before it goes to sleep, and a
+ * caller that has done its share looks for the helpers' results the same way before it sleeps; during
+ * a training step they seldom sleep. Past that short while both sleep, so a process that is not
+ * computing loses no more than that much CPU time per pause. (Yielding the core while checking was
+ * tried: on a machine with far more threads than cores it made the scheduler run us much less.)
+ * <p>
+ * A caller takes only helpers whose slot is empty and does every task nobody else has claimed, so a
+ * busy team (another job, a nested call) only means the caller works alone; it never waits for a helper
+ * to become free. Handing over allocates nothing beyond the job itself.
+ */
+final class KernelThreads {
+    /** How long an idle helper, or a caller waiting for helpers, keeps checking before it sleeps. */
+    static final long SPIN_NANOS = 50_000;
+
+    private static final VarHandle SLOT;
+
+    static {
+        try {
+            SLOT = MethodHandles.lookup().findVarHandle(Helper.class, "job", Job.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Helper[] helpers;
+
+    KernelThreads(int count) {
+        helpers = new Helper[count];
+        for (int i = 0; i < count; i++) {
+            helpers[i] = new Helper();
+            Thread t = new Thread(helpers[i]::loop, "nnlab-kernel-" + (i + 1));
+            t.setDaemon(true);
+            helpers[i].thread = t;
+            t.start();
+        }
+    }
+
+    /** Runs the job with up to {@code extra} helpers besides the calling thread, and returns when all its tasks are done. */
+    void run(Job job, int extra) {
+        for (int i = 0; i < helpers.length && extra > 0; i++) {
+            Helper h = helpers[i];
+            if (h.job == null && SLOT.compareAndSet(h, null, job)) {
+                extra--;
+                if (h.sleeping) {
+                    LockSupport.unpark(h.thread);
+                }
+            }
+        }
+        job.work();
+        job.awaitDone();
+    }
+
+    /** One helper thread and its slot. */
+    private static final class Helper {
+        volatile Job job;
+        volatile boolean sleeping;
+        Thread thread;
+
+        void loop() {
+            long idleSince = System.nanoTime();
+            while (true) {
+                Job j = job;
+                if (j != null) {
+                    j.work();
+                    job = null;
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    sleeping = true;
+                    if (job == null) {
+                        LockSupport.park(this);
+                    }
+                    sleeping = false;
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    /**
+     * Tasks 0 … tasks − 1 of one {@link Parallelism#forEach} call: threads claim them one at a time in
+     * order; the caller waits until every task is finished, and a failure is kept for the caller.
+     */
+    static final class Job {
+        private static final VarHandle NEXT;
+        private static final VarHandle UNFINISHED;
+
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                NEXT = l.findVarHandle(Job.class, "next", int.class);
+                UNFINISHED = l.findVarHandle(Job.class, "unfinished", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final IntConsumer body;
+        private final int tasks;
+        private final Thread caller = Thread.currentThread();
+        private volatile int next;
+        private volatile int unfinished;
+        private volatile boolean callerSleeping;
+        volatile Throwable failure;
+
+        Job(int tasks, IntConsumer body) {
+            this.tasks = tasks;
+            this.body = body;
+            this.unfinished = tasks;
+        }
+
+        /** Claims and runs tasks until none is left. */
+        void work() {
+            for (int i = (int) NEXT.getAndAdd(this, 1); i < tasks; i = (int) NEXT.getAndAdd(this, 1)) {
+                try {
+                    if (failure == null) {
+                        body.accept(i);
+                    }
+                } catch (Throwable e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                } finally {
+                    if ((int) UNFINISHED.getAndAdd(this, -1) == 1 && callerSleeping) {
+                        LockSupport.unpark(caller);
+                    }
+                }
+            }
+        }
+
+        /** The caller, its own tasks done: waits (checking, then sleeping) until the helpers' tasks are done too. */
+        void awaitDone() {
+            long start = System.nanoTime();
+            while (unfinished > 0 && System.nanoTime() - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+            }
+            boolean interrupted = false;
+            while (unfinished > 0) {
+                callerSleeping = true;
+                if (unfinished > 0) {
+                    LockSupport.park(this);
+                }
+                // an interrupt ends park at once: remember it, and sleep again until the tasks are done
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                caller.interrupt();
+            }
+        }
+    }
+}
