@@ -15,6 +15,7 @@ import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.RecurrentKernel;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -221,9 +222,14 @@ public final class Recurrent implements Layer {
         int B = batch;
         int m = b1 - b0;
         float[] wh = weightHidden.value().data();
+        boolean summed = cell.summedPreActivation();
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
-            if (st == 0) {
+            if (summed) {
+                // hProj = xProj + h_{t−1}·W_h in one pass (h_{−1} = 0: the first step copies xProj)
+                RecurrentKernel.rowsTimesWeights(m, width, st == 0 ? 0 : hidden, states, (st * B + b0) * hidden,
+                        hidden, wh, 0, xProj, b0 * T * width + tau * width, T * width, hProj, b0 * width, width);
+            } else if (st == 0) {
                 Arrays.fill(hProj, b0 * width, b1 * width, 0f);
             } else {
                 MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
@@ -272,10 +278,9 @@ public final class Recurrent implements Layer {
                 Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
                 cell.resetCarry(b0, b1);
             } else if (st > 0) {
-                System.arraycopy(dhDirect, b0 * hidden, dh, b0 * hidden, m * hidden);
-                // dh += dPreH · W_hhᵀ, with W_hhᵀ stored as such (a transposed B would be packed every step)
-                MatMul.multiply(dPreH, (st * B + b0) * width, false, weightHiddenT, 0, false, dh, b0 * hidden,
-                        m, hidden, width, true);
+                // dh = dhDirect + dPreH · W_hhᵀ, with W_hhᵀ stored as such so the kernel reads it in place
+                RecurrentKernel.rowsTimesWeights(m, hidden, width, dPreH, (st * B + b0) * width, width,
+                        weightHiddenT, 0, dhDirect, b0 * hidden, hidden, dh, b0 * hidden, hidden);
             }
         }
     }
