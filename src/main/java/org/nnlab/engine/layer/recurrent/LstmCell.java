@@ -111,6 +111,7 @@ final class LstmCell implements RecurrentCell {
         }
     }
 
+    /** Writes only dPreH: with a summed pre-activation it is also the input part's gradient. */
     @Override
     public void backward(int s, int b0, int b1, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
                          float[] dPreH, int dPreHOff, float[] h, float[] dhDirect) {
@@ -118,7 +119,6 @@ final class LstmCell implements RecurrentCell {
         int lanes = SPECIES.length();
         int stepBase = s * batch * H;
         for (int b = b0; b < b1; b++) {
-            int xi = xOff + b * xStride;
             int pi = dPreHOff + b * 4 * H;
             int gi = (stepBase + b * H) * 4;
             int cPrev = stepBase + b * H;
@@ -138,10 +138,6 @@ final class LstmCell implements RecurrentCell {
                 FloatVector dg = dc.mul(iv).mul(one.sub(gv.mul(gv)));
                 FloatVector dO = dhv.mul(tc).mul(ov).mul(one.sub(ov));
                 dc.mul(fv).intoArray(dcCarry, d + u);
-                di.intoArray(dPreX, xi + I * H + u);
-                df.intoArray(dPreX, xi + F * H + u);
-                dg.intoArray(dPreX, xi + G * H + u);
-                dO.intoArray(dPreX, xi + O * H + u);
                 di.intoArray(dPreH, pi + I * H + u);
                 df.intoArray(dPreH, pi + F * H + u);
                 dg.intoArray(dPreH, pi + G * H + u);
@@ -160,10 +156,6 @@ final class LstmCell implements RecurrentCell {
                 float dg = dc * iv * (1f - gv * gv);
                 float dO = dhv * tc * ov * (1f - ov);
                 dcCarry[d + u] = dc * fv;
-                dPreX[xi + I * H + u] = di;
-                dPreX[xi + F * H + u] = df;
-                dPreX[xi + G * H + u] = dg;
-                dPreX[xi + O * H + u] = dO;
                 dPreH[pi + I * H + u] = di;
                 dPreH[pi + F * H + u] = df;
                 dPreH[pi + G * H + u] = dg;
