@@ -50,7 +50,9 @@ public final class RecurrentKernel {
             }
         }
         for (; r < rows; r++) {
-            row(a, aOff + r * lda, w, wOff, n, k, 0, init, initOff + r * initStride, out, outOff + r * outStride);
+            // a whole row is MatMul's single-row product on top of a copy of init: the same sums in the same order
+            System.arraycopy(init, initOff + r * initStride, out, outOff + r * outStride, n);
+            ShortKernels.rowTimesB(a, aOff + r * lda, 1, 0, 0, w, wOff, out, outOff + r * outStride, n, k);
         }
     }
 
