@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code init} is the gradient that reached the state directly and {@code a} the pre-activation gradient
  * times W_hᵀ. {@link MatMul} would pack the rows and go through a scratch tile at each of the many small
  * steps; here W is read where it lies and the accumulators start from {@code init}, so no second pass
- * adds the two parts. Eight rows × two vectors of {@code out} stay in registers while k runs.
+ * adds the two parts. Eight rows × two vectors of {@code out} stay in registers while k runs; rows left
+ * over (single-image inference) go through the single-row kernel MatMul uses for one row.
  * <p>
  * Every value is summed in one order, {@code init} first and then p = 0 … k−1 with one fused
  * multiply-add each, in a full tile, a single row or a masked tail alike: a row's result does not depend
@@ -115,43 +116,10 @@ public final class RecurrentKernel {
         c71.intoArray(out, oi + 7 * os + L);
     }
 
-    /**
-     * One row of out from column j0 on: eight vectors at a time (enough independent sums to keep both
-     * multiply-add units busy while each waits for its previous result), then one, masked at the end.
-     */
+    /** One row of out from column j0 on (what the tiles leave over), one vector at a time, masked at the end. */
     private static void row(float[] a, int ai, float[] w, int wOff, int n, int k, int j0,
                             float[] init, int ii, float[] out, int oi) {
-        int j = j0;
-        for (; j + 8 * L <= n; j += 8 * L) {
-            FloatVector c0 = FloatVector.fromArray(S, init, ii + j);
-            FloatVector c1 = FloatVector.fromArray(S, init, ii + j + L);
-            FloatVector c2 = FloatVector.fromArray(S, init, ii + j + 2 * L);
-            FloatVector c3 = FloatVector.fromArray(S, init, ii + j + 3 * L);
-            FloatVector c4 = FloatVector.fromArray(S, init, ii + j + 4 * L);
-            FloatVector c5 = FloatVector.fromArray(S, init, ii + j + 5 * L);
-            FloatVector c6 = FloatVector.fromArray(S, init, ii + j + 6 * L);
-            FloatVector c7 = FloatVector.fromArray(S, init, ii + j + 7 * L);
-            for (int p = 0, wi = wOff + j; p < k; p++, wi += n) {
-                FloatVector x = FloatVector.broadcast(S, a[ai + p]);
-                c0 = FloatVector.fromArray(S, w, wi).fma(x, c0);
-                c1 = FloatVector.fromArray(S, w, wi + L).fma(x, c1);
-                c2 = FloatVector.fromArray(S, w, wi + 2 * L).fma(x, c2);
-                c3 = FloatVector.fromArray(S, w, wi + 3 * L).fma(x, c3);
-                c4 = FloatVector.fromArray(S, w, wi + 4 * L).fma(x, c4);
-                c5 = FloatVector.fromArray(S, w, wi + 5 * L).fma(x, c5);
-                c6 = FloatVector.fromArray(S, w, wi + 6 * L).fma(x, c6);
-                c7 = FloatVector.fromArray(S, w, wi + 7 * L).fma(x, c7);
-            }
-            c0.intoArray(out, oi + j);
-            c1.intoArray(out, oi + j + L);
-            c2.intoArray(out, oi + j + 2 * L);
-            c3.intoArray(out, oi + j + 3 * L);
-            c4.intoArray(out, oi + j + 4 * L);
-            c5.intoArray(out, oi + j + 5 * L);
-            c6.intoArray(out, oi + j + 6 * L);
-            c7.intoArray(out, oi + j + 7 * L);
-        }
-        for (; j < n; j += L) {
+        for (int j = j0; j < n; j += L) {
             VectorMask<Float> mask = S.indexInRange(j, n);
             FloatVector c = FloatVector.fromArray(S, init, ii + j, mask);
             for (int p = 0, wi = wOff + j; p < k; p++, wi += n) {
