@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * e^x, σ(x) and tanh(x) in float32, lane by lane or one value at a time, built only from operations
@@ -17,6 +18,7 @@ import jdk.incubator.vector.VectorOperators;
  * scalar forms repeat the vector forms step for step, so a tail lane gives the bits a full vector would.
  */
 public final class CellMath {
+    private static final VectorSpecies<Float> SPECIES = RecurrentCell.SPECIES;
     private static final float MAX = 88.72283f;
     private static final float MIN = -87.33654f;
     private static final float LOG2E = 1.44269504088896341f;
@@ -90,6 +92,32 @@ public final class CellMath {
 
     public static float sigmoid(float x) {
         return 1f / (exp(-x) + 1f);
+    }
+
+    /**
+     * dst[d …] = σ(src[s …]) for n values. Array-level forms keep each exponential in a loop of its own:
+     * C2 stops inlining once a method grows too large, and a vector that crosses a call that was not
+     * inlined is allocated on the heap, so a cell that evaluates all its gates in one loop body runs slow.
+     */
+    static void sigmoid(float[] src, int s, float[] dst, int d, int n) {
+        int i = 0;
+        for (int upper = SPECIES.loopBound(n); i < upper; i += SPECIES.length()) {
+            sigmoid(FloatVector.fromArray(SPECIES, src, s + i)).intoArray(dst, d + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] = sigmoid(src[s + i]);
+        }
+    }
+
+    /** dst[d …] = tanh(src[s …]) for n values (see {@link #sigmoid(float[], int, float[], int, int)}). */
+    static void tanh(float[] src, int s, float[] dst, int d, int n) {
+        int i = 0;
+        for (int upper = SPECIES.loopBound(n); i < upper; i += SPECIES.length()) {
+            tanh(FloatVector.fromArray(SPECIES, src, s + i)).intoArray(dst, d + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] = tanh(src[s + i]);
+        }
     }
 
     static FloatVector tanh(FloatVector x) {

@@ -67,55 +67,51 @@ final class LstmCell implements RecurrentCell {
     }
 
     @Override
+    public boolean summedPreActivation() {
+        return true;
+    }
+
+    /** hProj holds the whole pre-activation (see {@link #summedPreActivation()}); xProj is not read. */
+    @Override
     public void forward(int s, int b0, int b1, int batch, float[] xProj, int xOff, int xStride, float[] hProj,
                         float[] h) {
         int H = hidden;
-        int lanes = SPECIES.length();
         int stepBase = s * batch * H;
         for (int b = b0; b < b1; b++) {
-            int xi = xOff + b * xStride;
-            int hi = b * 4 * H;
+            int pi = b * 4 * H;
             int gi = (stepBase + b * H) * 4;
-            int cPrev = stepBase + b * H;
-            int cNext = cPrev + batch * H;
-            int u = 0;
-            for (; u <= H - lanes; u += lanes) {
-                FloatVector iv = sigmoid(pre(xProj, xi + I * H + u, hProj, hi + I * H + u));
-                FloatVector fv = sigmoid(pre(xProj, xi + F * H + u, hProj, hi + F * H + u));
-                FloatVector gv = tanh(pre(xProj, xi + G * H + u, hProj, hi + G * H + u));
-                FloatVector ov = sigmoid(pre(xProj, xi + O * H + u, hProj, hi + O * H + u));
-                iv.intoArray(gates, gi + I * H + u);
-                fv.intoArray(gates, gi + F * H + u);
-                gv.intoArray(gates, gi + G * H + u);
-                ov.intoArray(gates, gi + O * H + u);
-                FloatVector c = fv.fma(FloatVector.fromArray(SPECIES, cell, cPrev + u), iv.mul(gv));
-                c.intoArray(cell, cNext + u);
-                FloatVector tc = tanh(c);
-                tc.intoArray(tanhCell, cPrev + u);
-                ov.mul(tc).intoArray(h, cNext + u);
-            }
-            for (; u < H; u++) {
-                float iv = RecurrentCell.sigmoid(xProj[xi + I * H + u] + hProj[hi + I * H + u]);
-                float fv = RecurrentCell.sigmoid(xProj[xi + F * H + u] + hProj[hi + F * H + u]);
-                float gv = RecurrentCell.tanh(xProj[xi + G * H + u] + hProj[hi + G * H + u]);
-                float ov = RecurrentCell.sigmoid(xProj[xi + O * H + u] + hProj[hi + O * H + u]);
-                gates[gi + I * H + u] = iv;
-                gates[gi + F * H + u] = fv;
-                gates[gi + G * H + u] = gv;
-                gates[gi + O * H + u] = ov;
-                float c = fv * cell[cPrev + u] + iv * gv;
-                cell[cNext + u] = c;
-                float tc = RecurrentCell.tanh(c);
-                tanhCell[cPrev + u] = tc;
-                h[cNext + u] = ov * tc;
-            }
+            CellMath.sigmoid(hProj, pi, gates, gi, 2 * H); // i and f, side by side
+            CellMath.tanh(hProj, pi + G * H, gates, gi + G * H, H);
+            CellMath.sigmoid(hProj, pi + O * H, gates, gi + O * H, H);
+            update(gi, stepBase + b * H, batch * H, h);
         }
     }
 
-    private static FloatVector pre(float[] x, int xi, float[] hp, int hi) {
-        return FloatVector.fromArray(SPECIES, x, xi).add(FloatVector.fromArray(SPECIES, hp, hi));
+    /** c_t = f ⊙ c_{t−1} + i ⊙ g, h_t = o ⊙ tanh(c_t) for one sample; its gates start at gi, c_{t−1} at cPrev. */
+    private void update(int gi, int cPrev, int blockSize, float[] h) {
+        int H = hidden;
+        int cNext = cPrev + blockSize;
+        int u = 0;
+        for (int upper = SPECIES.loopBound(H); u < upper; u += SPECIES.length()) {
+            FloatVector iv = FloatVector.fromArray(SPECIES, gates, gi + I * H + u);
+            FloatVector fv = FloatVector.fromArray(SPECIES, gates, gi + F * H + u);
+            FloatVector gv = FloatVector.fromArray(SPECIES, gates, gi + G * H + u);
+            FloatVector c = fv.fma(FloatVector.fromArray(SPECIES, cell, cPrev + u), iv.mul(gv));
+            c.intoArray(cell, cNext + u);
+            FloatVector tc = tanh(c);
+            tc.intoArray(tanhCell, cPrev + u);
+            FloatVector.fromArray(SPECIES, gates, gi + O * H + u).mul(tc).intoArray(h, cNext + u);
+        }
+        for (; u < H; u++) {
+            float c = Math.fma(gates[gi + F * H + u], cell[cPrev + u], gates[gi + I * H + u] * gates[gi + G * H + u]);
+            cell[cNext + u] = c;
+            float tc = RecurrentCell.tanh(c);
+            tanhCell[cPrev + u] = tc;
+            h[cNext + u] = gates[gi + O * H + u] * tc;
+        }
     }
 
+    /** Writes only dPreH: with a summed pre-activation it is also the input part's gradient. */
     @Override
     public void backward(int s, int b0, int b1, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
                          float[] dPreH, int dPreHOff, float[] h, float[] dhDirect) {
@@ -123,7 +119,6 @@ final class LstmCell implements RecurrentCell {
         int lanes = SPECIES.length();
         int stepBase = s * batch * H;
         for (int b = b0; b < b1; b++) {
-            int xi = xOff + b * xStride;
             int pi = dPreHOff + b * 4 * H;
             int gi = (stepBase + b * H) * 4;
             int cPrev = stepBase + b * H;
@@ -143,10 +138,6 @@ final class LstmCell implements RecurrentCell {
                 FloatVector dg = dc.mul(iv).mul(one.sub(gv.mul(gv)));
                 FloatVector dO = dhv.mul(tc).mul(ov).mul(one.sub(ov));
                 dc.mul(fv).intoArray(dcCarry, d + u);
-                di.intoArray(dPreX, xi + I * H + u);
-                df.intoArray(dPreX, xi + F * H + u);
-                dg.intoArray(dPreX, xi + G * H + u);
-                dO.intoArray(dPreX, xi + O * H + u);
                 di.intoArray(dPreH, pi + I * H + u);
                 df.intoArray(dPreH, pi + F * H + u);
                 dg.intoArray(dPreH, pi + G * H + u);
@@ -165,10 +156,6 @@ final class LstmCell implements RecurrentCell {
                 float dg = dc * iv * (1f - gv * gv);
                 float dO = dhv * tc * ov * (1f - ov);
                 dcCarry[d + u] = dc * fv;
-                dPreX[xi + I * H + u] = di;
-                dPreX[xi + F * H + u] = df;
-                dPreX[xi + G * H + u] = dg;
-                dPreX[xi + O * H + u] = dO;
                 dPreH[pi + I * H + u] = di;
                 dPreH[pi + F * H + u] = df;
                 dPreH[pi + G * H + u] = dg;

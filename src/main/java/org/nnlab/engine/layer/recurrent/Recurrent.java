@@ -15,6 +15,7 @@ import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.RecurrentKernel;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -58,7 +59,8 @@ public final class Recurrent implements Layer {
     private float[] xProj = new float[0];   // [batch, steps, width]
     private float[] hProj = new float[0];   // [batch, width]
     private float[] states = new float[0];  // [steps + 1, batch, hidden], processing order
-    private float[] dPreX = new float[0];   // [batch, steps, width]
+    private float[] dPreX = new float[0];   // [batch, steps, width]; unused by a summing cell (dPreH serves)
+    private float[] inputSteps = new float[0]; // a summing cell's input in processing order, [steps, batch, features]
     private float[] dPreH = new float[0];   // [steps, batch, width], processing order
     private float[] dh = new float[0];      // [batch, hidden]
     private float[] dhDirect = new float[0];
@@ -132,20 +134,12 @@ public final class Recurrent implements Layer {
         input = x;
         int T = steps;
         int B = batch;
-        // every row starts as the bias and the product is added on all threads: the same bits as adding
-        // the bias afterwards (one addition of the same two numbers), without a second pass over xProj
-        float[] b = bias.value().data();
-        for (int row = 0; row < B * T; row++) {
-            System.arraycopy(b, 0, xProj, row * width, width);
-        }
-        MatMul.multiply(x.data(), 0, false, weightInput.value().data(), 0, false, xProj, 0,
-                B * T, width, features, true);
-        BatchSlices.run(B, 2L * B * steps * hidden * width, this::forwardSlice);
+        BatchSlices.run(B, 2L * B * steps * (hidden + features) * width, this::forwardSlice);
         Tensor out;
         if (returnSequences) {
             output = Layers.buffer(output, Shape.of(B, T, hidden));
             out = output;
-            RecurrentRecord.inInputOrder(states, out.data(), T, B, hidden, reverse);
+            TimeOrder.toInputOrder(states, 1, out.data(), T, B, hidden, reverse);
         } else {
             output = Layers.buffer(output, Shape.of(B, hidden));
             out = output;
@@ -170,7 +164,11 @@ public final class Recurrent implements Layer {
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
-        transposeWeightHidden();
+        float[] wh = weightHidden.value().data();
+        if (weightHiddenT.length != wh.length) {
+            weightHiddenT = new float[wh.length];
+        }
+        TimeOrder.transpose(wh, hidden, width, weightHiddenT);
         BatchSlices.run(B, 2L * B * steps * hidden * width, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
         if (norms != null) {
             for (int t = 0; t < T; t++) {
@@ -178,17 +176,14 @@ public final class Recurrent implements Layer {
             }
         }
         cell.finishBackward(dPreH, T, B);
-        MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
+        // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps
+        boolean summed = cell.summedPreActivation();
+        float[] dIn = summed ? dPreH : dPreX;
+        MatMul.multiply(summed ? inputSteps : input.data(), 0, true, dIn, 0, false, weightInput.grad().data(), 0,
                 features, width, B * T, true);
         MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
                 hidden, width, T * B, true);
-        float[] db = bias.grad().data();
-        for (int row = 0; row < B * T; row++) {
-            int o = row * width;
-            for (int j = 0; j < width; j++) {
-                db[j] += dPreX[o + j];
-            }
-        }
+        TimeOrder.addColumnSums(dIn, B * T, width, bias.grad().data());
         if (norms != null) {
             record.gradientNorms(norms);
         }
@@ -197,23 +192,16 @@ public final class Recurrent implements Layer {
         }
         gradInput = Layers.buffer(gradInput, input.shape());
         Tensor dx = gradInput;
-        MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
-                B * T, features, width, false);
+        if (!summed) {
+            MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
+                    B * T, features, width, false);
+            return dx;
+        }
+        float[] dxSteps = inputSteps; // done with: the weight gradient above was its last reader
+        MatMul.multiply(dPreH, 0, false, weightInput.value().data(), 0, true, dxSteps, 0,
+                T * B, features, width, false);
+        TimeOrder.toInputOrder(dxSteps, 0, dx.data(), T, B, features, reverse);
         return dx;
-    }
-
-    /** Copies W_hh [hidden, width] into {@link #weightHiddenT} as [width, hidden]. */
-    private void transposeWeightHidden() {
-        float[] wh = weightHidden.value().data();
-        if (weightHiddenT.length != wh.length) {
-            weightHiddenT = new float[wh.length];
-        }
-        for (int u = 0; u < hidden; u++) {
-            int row = u * width;
-            for (int j = 0; j < width; j++) {
-                weightHiddenT[j * hidden + u] = wh[row + j];
-            }
-        }
     }
 
     private void forwardSlice(int b0, int b1) {
@@ -221,9 +209,25 @@ public final class Recurrent implements Layer {
         int B = batch;
         int m = b1 - b0;
         float[] wh = weightHidden.value().data();
+        boolean summed = cell.summedPreActivation();
+        // the input part of all steps of these samples (their rows of x and xProj are contiguous): every
+        // row starts as the bias and the product is added, the same bits as adding the bias afterwards
+        float[] b = bias.value().data();
+        for (int row = b0 * T; row < b1 * T; row++) {
+            System.arraycopy(b, 0, xProj, row * width, width);
+        }
+        MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
+                b0 * T * width, m * T, width, features, true);
+        if (summed) {
+            TimeOrder.toProcessingOrder(input.data(), inputSteps, b0, b1, T, B, features, reverse);
+        }
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
-            if (st == 0) {
+            if (summed) {
+                // hProj = xProj + h_{t−1}·W_h in one pass (h_{−1} = 0: the first step copies xProj)
+                RecurrentKernel.rowsTimesWeights(m, width, st == 0 ? 0 : hidden, states, (st * B + b0) * hidden,
+                        hidden, wh, 0, xProj, b0 * T * width + tau * width, T * width, hProj, b0 * width, width);
+            } else if (st == 0) {
                 Arrays.fill(hProj, b0 * width, b1 * width, 0f);
             } else {
                 MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
@@ -272,10 +276,9 @@ public final class Recurrent implements Layer {
                 Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
                 cell.resetCarry(b0, b1);
             } else if (st > 0) {
-                System.arraycopy(dhDirect, b0 * hidden, dh, b0 * hidden, m * hidden);
-                // dh += dPreH · W_hhᵀ, with W_hhᵀ stored as such (a transposed B would be packed every step)
-                MatMul.multiply(dPreH, (st * B + b0) * width, false, weightHiddenT, 0, false, dh, b0 * hidden,
-                        m, hidden, width, true);
+                // dh = dhDirect + dPreH · W_hhᵀ, with W_hhᵀ stored as such so the kernel reads it in place
+                RecurrentKernel.rowsTimesWeights(m, hidden, width, dPreH, (st * B + b0) * width, width,
+                        weightHiddenT, 0, dhDirect, b0 * hidden, hidden, dh, b0 * hidden, hidden);
             }
         }
     }
@@ -289,7 +292,9 @@ public final class Recurrent implements Layer {
         xProj = new float[B * T * width];
         hProj = new float[B * width];
         states = new float[(T + 1) * B * hidden];
-        dPreX = new float[B * T * width];
+        boolean summed = cell.summedPreActivation();
+        dPreX = new float[summed ? 0 : B * T * width];
+        inputSteps = new float[summed ? T * B * features : 0];
         dPreH = new float[T * B * width];
         dh = new float[B * hidden];
         dhDirect = new float[B * hidden];

@@ -29,6 +29,16 @@ interface RecurrentCell {
         return List.of();
     }
 
+    /**
+     * True when {@link #forward} wants {@code hProj} to hold the whole pre-activation
+     * {@code x_t·W_x + b + h_{t−1}·W_h} (the loop then builds the sum in one pass and the cell reads no
+     * xProj); false when the cell needs the state part apart (GRU's reset gate scales it alone). The
+     * gradients of the two parts are then equal: {@link #backward} writes only dPreH and leaves dPreX alone.
+     */
+    default boolean summedPreActivation() {
+        return false;
+    }
+
     /** Makes the per-step caches fit {@code steps × batch}; reuses them when the size is unchanged. */
     void prepare(int steps, int batch);
 

@@ -20,7 +20,7 @@ final class RecurrentRecord {
         int B = batch;
         int hidden = cell.hidden();
         float[] hv = new float[B * T * hidden];
-        inInputOrder(states, hv, T, B, hidden, reverse);
+        TimeOrder.toInputOrder(states, 1, hv, T, B, hidden, reverse);
         hiddenTrace = new SequenceTrace(B, T, hidden, hv);
         if (cell instanceof LstmCell lstm) {
             Map<String, SequenceTrace> traces = new LinkedHashMap<>();
@@ -36,16 +36,6 @@ final class RecurrentRecord {
                 traces.put(LSTM_GATES[gate], new SequenceTrace(B, T, hidden, v));
             }
             gateTraces = Map.copyOf(traces);
-        }
-    }
-
-    /** States after each step ([steps + 1, batch, hidden], processing order) into {@code out} [batch, steps, hidden]. */
-    static void inInputOrder(float[] states, float[] out, int T, int B, int hidden, boolean reverse) {
-        for (int st = 0; st < T; st++) {
-            int tau = reverse ? T - 1 - st : st;
-            for (int bi = 0; bi < B; bi++) {
-                System.arraycopy(states, ((st + 1) * B + bi) * hidden, out, (bi * T + tau) * hidden, hidden);
-            }
         }
     }
 

@@ -1,0 +1,66 @@
+package org.nnlab.engine.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RecurrentKernelTest {
+    private static final int[][] SHAPES = { // rows, n, k
+        {1, 5, 3}, {3, 40, 7}, {8, 32, 1}, {8, 512, 128}, {13, 77, 20}, {17, 128, 512}, {9, 64, 0}};
+
+    @Test
+    void addsTheProductToTheStartingValueOnStridedRows() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int[] s : SHAPES) {
+            int rows = s[0], n = s[1], k = s[2];
+            int lda = k + 3, initStride = n + 5, outStride = n + 2;
+            float[] a = random(rows * lda + 2, rng);
+            float[] w = random(k * n + 4, rng);
+            float[] init = random(rows * initStride + 1, rng);
+            float[] out = new float[rows * outStride + 3];
+            RecurrentKernel.rowsTimesWeights(rows, n, k, a, 2, lda, w, 4, init, 1, initStride, out, 3, outStride);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < n; j++) {
+                    double expected = init[1 + r * initStride + j];
+                    for (int p = 0; p < k; p++) {
+                        expected += (double) a[2 + r * lda + p] * w[4 + p * n + j];
+                    }
+                    assertEquals(expected, out[3 + r * outStride + j], 1e-4 * (1 + Math.sqrt(k)),
+                            Arrays.toString(s) + " row " + r + " column " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRowGetsTheSameBitsWhetherAloneOrInATile() {
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int[] s : SHAPES) {
+            int rows = s[0], n = s[1], k = s[2];
+            float[] a = random(rows * k, rng);
+            float[] w = random(k * n, rng);
+            float[] init = random(rows * n, rng);
+            float[] together = new float[rows * n];
+            RecurrentKernel.rowsTimesWeights(rows, n, k, a, 0, k, w, 0, init, 0, n, together, 0, n);
+            float[] alone = new float[rows * n];
+            for (int r = 0; r < rows; r++) {
+                RecurrentKernel.rowsTimesWeights(1, n, k, a, r * k, k, w, 0, init, r * n, n, alone, r * n, n);
+            }
+            assertArrayEquals(together, alone, Arrays.toString(s));
+            float[] inPlace = init.clone();
+            RecurrentKernel.rowsTimesWeights(rows, n, k, a, 0, k, w, 0, inPlace, 0, n, inPlace, 0, n);
+            assertArrayEquals(together, inPlace, Arrays.toString(s) + " with out = init");
+        }
+    }
+
+    private static float[] random(int size, SplittableRandom rng) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = (float) rng.nextDouble(-1, 1);
+        }
+        return v;
+    }
+}
