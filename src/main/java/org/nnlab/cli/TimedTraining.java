@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.nnlab.engine.data.Batch;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.model.ConfusionMatrix;
 import org.nnlab.engine.model.Sequential;
@@ -31,8 +33,11 @@ final class TimedTraining {
     record Point(double seconds, int steps, double accuracy) {
     }
 
-    /** How a timed run ended: the curve, the last point being the final model. */
-    record Result(List<Point> curve, double trainingSeconds, TrainerEvent.TrainingEnded ended) {
+    /**
+     * How a timed run ended: the curve (the last point being the final model), the training time and the
+     * time spent measuring test accuracy besides it.
+     */
+    record Result(List<Point> curve, double trainingSeconds, double measuringSeconds, TrainerEvent.TrainingEnded ended) {
         Point last() {
             return curve.getLast();
         }
@@ -70,6 +75,7 @@ final class TimedTraining {
         long trained = 0;
         int next = 0;
         TrainerEvent.TrainingEnded ended = null;
+        long measuring = 0;
         while (ended == null && trained < limit) {
             optimizer.setLearningRate(schedule.rate(trainer.steps()));
             long t0 = System.nanoTime();
@@ -77,13 +83,42 @@ final class TimedTraining {
             }, control);
             trained += System.nanoTime() - t0;
             while (next < CHECKPOINTS.length && CHECKPOINTS[next] < limitSeconds && trained >= CHECKPOINTS[next] * 1e9) {
+                long m0 = System.nanoTime();
                 curve.add(measure(model, test, CHECKPOINTS[next], trainer.steps(), out));
+                measuring += System.nanoTime() - m0;
                 next++;
             }
         }
         double seconds = trained / 1e9;
+        long m0 = System.nanoTime();
         curve.add(measure(model, test, seconds, trainer.steps(), out));
-        return new Result(List.copyOf(curve), seconds, ended);
+        measuring += System.nanoTime() - m0;
+        return new Result(List.copyOf(curve), seconds, measuring / 1e9, ended);
+    }
+
+    /**
+     * Wraps a batch transform (augmentation) so that the time it takes can be told apart from the rest of
+     * a training step.
+     */
+    static final class TimedTransform implements UnaryOperator<Batch> {
+        private final UnaryOperator<Batch> inner;
+        private long nanos;
+
+        TimedTransform(UnaryOperator<Batch> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Batch apply(Batch batch) {
+            long t0 = System.nanoTime();
+            Batch b = inner.apply(batch);
+            nanos += System.nanoTime() - t0;
+            return b;
+        }
+
+        double seconds() {
+            return nanos / 1e9;
+        }
     }
 
     private static Point measure(Sequential model, Dataset test, double seconds, int steps, PrintStream out) {

@@ -82,8 +82,11 @@ final class TrainCommand implements Command {
         }
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), optimizer, train.toDataset(),
                 new TrainerConfig(epochs, batchSize, 0, seed, 50, 0));
+        TimedTraining.TimedTransform augmentation = null;
         if (augment) {
-            trainer.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(seed ^ 0x5DEECE66DL)));
+            augmentation = new TimedTraining.TimedTransform(
+                    Augmentation.standard().asBatchTransform(new SplittableRandom(seed ^ 0x5DEECE66DL)));
+            trainer.withBatchTransform(augmentation);
         }
         double baseRate = optimizer.learningRate();
         if (timeLimit > 0) {
@@ -105,6 +108,9 @@ final class TrainCommand implements Command {
             out.printf(Locale.ROOT, "Stopped after %.1f s of training (%,d steps, %s). Test accuracy: %.2f%%%n",
                     r.trainingSeconds(), r.last().steps(), r.ended() == null ? "time limit" : "all epochs done",
                     100 * r.last().accuracy());
+            double augmentSeconds = augmentation == null ? 0 : augmentation.seconds();
+            out.printf(Locale.ROOT, "Of the training time, augmentation took %.1f s; measuring test accuracy took %.1f s"
+                    + " more (not counted)%n", augmentSeconds, r.measuringSeconds());
             ModelFile.write(model, outFile);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("preset", preset.name());
@@ -113,6 +119,8 @@ final class TrainCommand implements Command {
             json.put("timeLimitSeconds", timeLimit);
             json.put("warmupSeconds", warm);
             json.put("steps", r.last().steps());
+            json.put("augmentationSeconds", Math.round(augmentSeconds * 10) / 10.0);
+            json.put("measuringSeconds", Math.round(r.measuringSeconds() * 10) / 10.0);
             json.put("batchSize", batchSize);
             json.put("optimizer", preset.training().optimizer().kind() + " one-cycle peak " + baseRate
                     + " over " + planned + " steps");

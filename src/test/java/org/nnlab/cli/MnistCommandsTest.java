@@ -136,14 +136,19 @@ class MnistCommandsTest {
         Path model = tmp.resolve("timed.nnm");
         // far more epochs than 2 s can hold: the limit has to end the run
         Run train = run(new TrainCommand(), "--preset", "lenet_fast", "--epochs", "100000", "--seed", "7",
-                "--time-limit", "2", "--warmup-seconds", "1", "--out", model.toString(), "--data-dir", dataDir.toString(), "--threads", "1");
+                "--time-limit", "2", "--warmup-seconds", "1", "--augment", "--out", model.toString(), "--data-dir", dataDir.toString(),
+                "--threads", "1");
         assertEquals(0, train.status(), train.err());
         assertTrue(train.out().contains(" steps, time limit). Test accuracy: "), train.out());
+        assertTrue(train.out().contains("Of the training time, augmentation took "), train.out());
         assertTrue(train.out().contains("JIT warm-up on a throw-away model: "), train.out());
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) Json.parse(Files.readString(tmp.resolve("timed.json")));
         assertTrue((Double) json.get("trainingSeconds") >= 2.0, json.toString());
         assertEquals(2.0, json.get("timeLimitSeconds"));
+        double augmentation = (Double) json.get("augmentationSeconds");
+        assertTrue(augmentation >= 0 && augmentation <= (Double) json.get("trainingSeconds"), json.toString());
+        assertTrue((Double) json.get("measuringSeconds") >= 0, json.toString());
         double steps = (Double) json.get("steps");
         assertTrue(steps >= 1 && steps < 100000.0 * 5, json.toString());
         List<?> curve = (List<?>) json.get("curve");

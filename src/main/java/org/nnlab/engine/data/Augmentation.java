@@ -2,6 +2,7 @@ package org.nnlab.engine.data;
 
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Tensor;
 
 /**
@@ -15,6 +16,9 @@ import org.nnlab.engine.tensor.Tensor;
  */
 public record Augmentation(double maxShift, double maxRotationDegrees, double maxScaleChange,
                            double strokeChangeProbability) {
+    /** Rough floating-point work per output pixel (bilinear sample and stroke change), to decide on threads. */
+    private static final long FLOPS_PER_PIXEL = 40;
+
     public Augmentation {
         if (maxShift < 0 || maxRotationDegrees < 0 || maxScaleChange < 0 || maxScaleChange >= 1
                 || strokeChangeProbability < 0 || strokeChangeProbability > 1) {
@@ -29,17 +33,24 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
         return new Augmentation(2, 12, 0.12, 0.5);
     }
 
-    /** Distorts {@code count} images of {@code rows×cols} from {@code src} into {@code dst} (which may not be src). */
+    /**
+     * Distorts {@code count} images of {@code rows×cols} from {@code src} into {@code dst} (which may not be src).
+     * The random draws are made first, image after image, on the calling thread; the pixel work is then
+     * shared among the engine's threads, so the result does not depend on how many there are.
+     */
     public void apply(float[] src, float[] dst, int count, int rows, int cols, RandomGenerator rng) {
-        apply(src, dst, count, rows, cols, rng, new float[rows * cols]);
-    }
-
-    /** As {@link #apply(float[], float[], int, int, int, RandomGenerator)}, with {@code tmp} (one image or more) as scratch. */
-    private void apply(float[] src, float[] dst, int count, int rows, int cols, RandomGenerator rng, float[] tmp) {
-        int n = rows * cols;
+        Draw[] draws = new Draw[count];
         for (int i = 0; i < count; i++) {
-            applyOne(src, i * n, dst, i * n, rows, cols, rng, tmp);
+            draws[i] = draw(rng);
         }
+        int n = rows * cols;
+        int threads = Math.min(count, Parallelism.threadsFor((long) count * n * FLOPS_PER_PIXEL));
+        Parallelism.forEach(threads, threads, t -> {
+            float[] tmp = new float[n];
+            for (int i = t * count / threads, end = (t + 1) * count / threads; i < end; i++) {
+                applyOne(draws[i], src, i * n, dst, i * n, rows, cols, tmp);
+            }
+        });
     }
 
     /**
@@ -47,8 +58,8 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
      * (inputs {@code [n, 1, rows, cols]} or {@code [n, rows, cols]}), drawing from {@code rng}.
      */
     public UnaryOperator<Batch> asBatchTransform(RandomGenerator rng) {
-        // the batch's copy and one image's work space, kept from batch to batch
-        float[][] scratch = {new float[0], new float[0]};
+        // the batch's copy, kept from batch to batch
+        float[][] scratch = {new float[0]};
         return batch -> {
             Tensor x = batch.inputs();
             int rows = x.shape().dim(-2);
@@ -56,25 +67,35 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
             if (scratch[0].length < x.size()) {
                 scratch[0] = new float[x.size()];
             }
-            if (scratch[1].length < rows * cols) {
-                scratch[1] = new float[rows * cols];
-            }
             System.arraycopy(x.data(), 0, scratch[0], 0, x.size());
-            apply(scratch[0], x.data(), x.size() / (rows * cols), rows, cols, rng, scratch[1]);
+            apply(scratch[0], x.data(), x.size() / (rows * cols), rows, cols, rng);
             return batch;
         };
     }
 
-    private void applyOne(float[] src, int srcOff, float[] dst, int dstOff, int rows, int cols,
-                          RandomGenerator rng, float[] tmp) {
+    /** One image's distortion: the affine map, then optionally a stroke change blended in by {@code amount}. */
+    private record Draw(double dx, double dy, double angle, double scale, boolean strokeChange, boolean dilate,
+                        double amount) {
+    }
+
+    /** Draws one image's distortion, in the order the generator has always been used (seeded runs stay the same). */
+    private Draw draw(RandomGenerator rng) {
         double dx = uniform(rng, maxShift);
         double dy = uniform(rng, maxShift);
         double angle = Math.toRadians(uniform(rng, maxRotationDegrees));
         double scale = 1 + uniform(rng, maxScaleChange);
-        affine(src, srcOff, tmp, 0, rows, cols, angle, scale, dx, dy);
         if (rng.nextDouble() < strokeChangeProbability) {
             double amount = 0.4 + 0.6 * rng.nextDouble();
-            morph(tmp, 0, dst, dstOff, rows, cols, rng.nextBoolean(), amount);
+            return new Draw(dx, dy, angle, scale, true, rng.nextBoolean(), amount);
+        }
+        return new Draw(dx, dy, angle, scale, false, false, 0);
+    }
+
+    private static void applyOne(Draw d, float[] src, int srcOff, float[] dst, int dstOff, int rows, int cols,
+                                 float[] tmp) {
+        affine(src, srcOff, tmp, 0, rows, cols, d.angle(), d.scale(), d.dx(), d.dy());
+        if (d.strokeChange()) {
+            morph(tmp, 0, dst, dstOff, rows, cols, d.dilate(), d.amount());
         } else {
             System.arraycopy(tmp, 0, dst, dstOff, rows * cols);
         }

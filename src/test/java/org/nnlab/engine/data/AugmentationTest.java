@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -133,5 +134,20 @@ class AugmentationTest {
         Batch again = new Batch(new Tensor(Shape.of(2, 1, 28, 28), pixels.clone()), new int[] {4, 7});
         Augmentation.standard().asBatchTransform(new SplittableRandom(3)).apply(again);
         assertArrayEquals(same.inputs().data(), again.inputs().data());
+    }
+
+    @Test
+    void aBatchSharedAmongThreadsGetsTheSameDistortionsAsOnOneThread() {
+        int count = 256;
+        float[] batch = new float[count * 784];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(ell().pixels(), 0, batch, i * 784, 784);
+        }
+        float[] one = new float[batch.length];
+        float[] two = new float[batch.length];
+        Parallelism.withThreads(1, () -> Augmentation.standard().apply(batch, one, count, 28, 28, new SplittableRandom(5)));
+        Parallelism.withThreads(2, () -> Augmentation.standard().apply(batch, two, count, 28, 28, new SplittableRandom(5)));
+        assertArrayEquals(one, two);
+        assertFalse(Arrays.equals(Arrays.copyOfRange(two, 0, 784), Arrays.copyOfRange(two, (count - 1) * 784, count * 784)));
     }
 }
