@@ -97,6 +97,15 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(text, Keys.TAB);
     }
 
+    /** Opens the select with id {@code selectId} and picks the first shown item whose text contains {@code itemText}. */
+    public void pick(String selectId, String itemText) {
+        waitFor(By.id(selectId)).click();
+        WebElement item = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d
+                .findElements(By.tagName("vaadin-select-item")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains(itemText)).findFirst().orElse(null));
+        item.click();
+    }
+
     /** Clicks the element with id {@code id} once it is shown, by script (so nothing lying over it gets the click). */
     public void click(String id) {
         driver.executeScript("arguments[0].click()", waitFor(By.id(id)));

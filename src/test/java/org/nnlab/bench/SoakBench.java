@@ -297,8 +297,8 @@ public final class SoakBench {
         if (!going()) {
             return;
         }
-        pick(browser, "network", NETWORKS[(trainer.index + trainer.runs) % NETWORKS.length]);
-        pick(browser, "dataset-size", trainer.index % 2 == 0 ? "first 5,000 images" : "first 10,000 images");
+        browser.pick("network", NETWORKS[(trainer.index + trainer.runs) % NETWORKS.length]);
+        browser.pick("dataset-size", trainer.index % 2 == 0 ? "first 5,000 images" : "first 10,000 images");
         WebElement epochs = browser.waitFor(By.cssSelector("#epochs input"));
         epochs.clear();
         epochs.sendKeys((2 + trainer.index % 2) + "\t");
@@ -377,13 +377,6 @@ public final class SoakBench {
         }
     }
 
-    private static void pick(Browser browser, String selectId, String itemText) {
-        browser.waitFor(By.id(selectId)).click();
-        WebElement item = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d
-                .findElements(By.tagName("vaadin-select-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains(itemText)).findFirst().orElse(null));
-        item.click();
-    }
 
     private static final String[] COLUMNS = {"seconds", "heap_used_mb", "heap_committed_mb", "rss_mb", "threads",
             "classify_200", "classify_429", "pages", "errors", "runs_started", "runs_going", "runs_finished", "runs_failed"};

@@ -122,10 +122,8 @@ class ClusterIT {
         try (Browser loader = new Browser()) {
             loader.open(nodes.url(nodes.http[1], "/train"));
             loader.waitForText(By.tagName("h2"), "Train a network");
-            pick(loader, "dataset-size", "all 60,000 images");
-            WebElement loaderEpochs = loader.waitFor(By.cssSelector("#epochs input"));
-            loaderEpochs.clear();
-            loaderEpochs.sendKeys("10\t");
+            loader.pick("dataset-size", "all 60,000 images");
+            loader.type("epochs", "10");
             loader.waitFor(By.id("start")).click();
             WebDriverWait loading = new WebDriverWait(loader.driver(), Duration.ofSeconds(120));
             loading.until(d -> d.findElement(By.id("job-status")).getText().contains("running"));
@@ -133,10 +131,8 @@ class ClusterIT {
 
             participant.open(nodes.url(nodes.balancer, "/train"));
             participant.waitForText(By.tagName("h2"), "Train a network");
-            pick(participant, "dataset-size", "first 500 images");
-            WebElement epochs = participant.waitFor(By.cssSelector("#epochs input"));
-            epochs.clear();
-            epochs.sendKeys("3\t");
+            participant.pick("dataset-size", "first 500 images");
+            participant.type("epochs", "3");
             participant.waitFor(By.id("start")).click();
             WebDriverWait wait = new WebDriverWait(participant.driver(), Duration.ofSeconds(180), Duration.ofMillis(50));
             wait.until(d -> !d.findElement(By.id("job-status")).getText().isBlank());
@@ -165,13 +161,6 @@ class ClusterIT {
         return starts;
     }
 
-    private static void pick(Browser browser, String selectId, String itemText) {
-        browser.waitFor(By.id(selectId)).click();
-        WebElement item = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d
-                .findElements(By.tagName("vaadin-select-item")).stream()
-                .filter(e -> e.getText().contains(itemText)).findFirst().orElse(null));
-        item.click();
-    }
 
     @Test
     @Order(100)

@@ -29,7 +29,7 @@ class TrainAnythingIT {
     void xorFromTheBuilderTrainsAndDrawsItsBoundary() {
         try (Browser browser = new Browser()) {
             browser.open("http://localhost:" + port + "/build");
-            pick(browser, "build-preset", "XOR");
+            browser.pick("build-preset", "XOR");
             browser.waitFor(By.id("build-train")).click();
 
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(120));
@@ -55,11 +55,4 @@ class TrainAnythingIT {
         }
     }
 
-    private static void pick(Browser browser, String selectId, String itemText) {
-        browser.waitFor(By.id(selectId)).click();
-        WebElement item = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d
-                .findElements(By.tagName("vaadin-select-item")).stream()
-                .filter(e -> e.getText().contains(itemText)).findFirst().orElse(null));
-        item.click();
-    }
 }

@@ -35,10 +35,8 @@ class TrainingDashboardViewIT {
         try (Browser browser = new Browser()) {
             browser.open("http://localhost:" + port + "/train");
             browser.waitForText(By.tagName("h2"), "Train a network");
-            pick(browser, "dataset-size", "first 500 images");
-            WebElement epochs = browser.waitFor(By.cssSelector("#epochs input"));
-            epochs.clear();
-            epochs.sendKeys("3\t");
+            browser.pick("dataset-size", "first 500 images");
+            browser.type("epochs", "3");
             browser.waitFor(By.id("start")).click();
 
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(180));
@@ -81,13 +79,6 @@ class TrainingDashboardViewIT {
         }
     }
 
-    private static void pick(Browser browser, String selectId, String itemText) {
-        browser.waitFor(By.id(selectId)).click();
-        WebElement item = new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d
-                .findElements(By.tagName("vaadin-select-item")).stream()
-                .filter(e -> e.getText().contains(itemText)).findFirst().orElse(null));
-        item.click();
-    }
 
     private static int lossPoints(Browser browser) {
         Object n = ((JavascriptExecutor) browser.driver()).executeScript(
