@@ -67,17 +67,6 @@ class InstructorGridTest extends KaribuSpringTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.clientRoundtrip(false);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
 
     /** A button in the actions cell of the row that holds it, which the grid renders on demand. */
     private static Button action(ParticipantGrid grid, String id) {

@@ -43,17 +43,6 @@ class WorkshopViewsTest extends KaribuSpringTest {
         return rooms.create(new RoomSettings("Digits class", "en", pages, new RoomLimits(5, 200_000)));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.clientRoundtrip(false);
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
 
     @Test
     void theInstructorOpensARoomAndSeesItsCodeLinkAndQrCode() {
