@@ -72,6 +72,7 @@ public final class WorkshopCrowdBench {
                 return n ? n.textContent.trim() : ''; };
               const scan = () => {
                 const now = Date.now();
+                if (!grid.allRowsVisible) { grid.style.height = 'auto'; grid.allRowsVisible = true; }
                 for (const tr of grid.shadowRoot.querySelectorAll('tbody#items > tr')) {
                   if (tr.hidden) continue;
                   const cells = Array.from(tr.querySelectorAll('td'), text);
@@ -93,6 +94,8 @@ public final class WorkshopCrowdBench {
     private final String base;
     private final HeadlessChromium chromium;
     private final Map<String, Long> actions = new ConcurrentHashMap<>();
+    /** When the person's own page showed the server's answer to an action: splits its delay into before and after. */
+    private final Map<String, Long> answers = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errorCounts = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final Map<String, String> tabNames = new ConcurrentHashMap<>();
@@ -226,6 +229,7 @@ public final class WorkshopCrowdBench {
         act(p, "join");
         tab.click("document.getElementById('join-submit')");
         tab.waitFor("location.pathname == '/draw' && " + CdpTab.VAADIN_IDLE);
+        answered(p, "join");
         tab.navigate(base + "/workshop/draw");
         tab.waitFor(PAD + " && (document.getElementById('class-prompt')?.innerText || '').length > 0 && " + CdpTab.VAADIN_IDLE);
         return new Person(p.index(), p.nickname(), tab);
@@ -242,6 +246,7 @@ public final class WorkshopCrowdBench {
         tab.click("document.getElementById('start')");
         tab.waitFor("(document.getElementById('job-status')?.innerText || '') != " + Json.write(before)
                 + " || document.querySelector('vaadin-notification-card')");
+        answered(p, "train");
         String refused = tab.text("document.querySelector('vaadin-notification-card')?.innerText || ''");
         if (!refused.isBlank()) {
             error("run refused", p.nickname() + ": " + refused);
@@ -262,6 +267,7 @@ public final class WorkshopCrowdBench {
                 act(p, "draw" + n);
                 tab.click("document.getElementById('class-send')");
                 tab.waitFor("document.getElementById('class-status').innerText.includes('" + n + "')", Duration.ofSeconds(30));
+                answered(p, "draw" + n);
                 CdpTab.sleep(300 + random.nextInt(1200));
             }
         } catch (RuntimeException e) {
@@ -272,6 +278,11 @@ public final class WorkshopCrowdBench {
     /** Notes when a person's action was sent to the browser. */
     private void act(Person p, String what) {
         actions.put(p.nickname() + "|" + what, System.currentTimeMillis());
+    }
+
+    /** Notes when the person's page showed that the server had done the action. */
+    private void answered(Person p, String what) {
+        answers.put(p.nickname() + "|" + what, System.currentTimeMillis());
     }
 
     private <T> void each(List<T> items, int threads, Consumer<T> work) throws InterruptedException {
@@ -358,12 +369,19 @@ public final class WorkshopCrowdBench {
                         double peakRss, double browserRss, double drawSeconds, String runsAfter) {
         Map<String, Object> seen = (Map<String, Object>) Json.parse(instructor.text("JSON.stringify(window.__crowdSeen)"));
         Map<String, List<Long>> delays = new TreeMap<>();
+        Map<String, List<Long>> split = new TreeMap<>();
         for (Map.Entry<String, Long> a : actions.entrySet()) {
             String kind = a.getKey().substring(a.getKey().indexOf('|') + 1).replaceAll("\\d+$", "");
             Object shown = seen.get(a.getKey());
             if (shown instanceof Number n) {
                 delays.computeIfAbsent(kind, k -> new ArrayList<>()).add(Math.max(0, n.longValue() - a.getValue()));
                 delays.computeIfAbsent("all", k -> new ArrayList<>()).add(Math.max(0, n.longValue() - a.getValue()));
+                Long answer = answers.get(a.getKey());
+                if (answer != null) {
+                    // the grid may show it before the person's own page has painted the answer: not below zero
+                    split.computeIfAbsent("click -> own page answered", k -> new ArrayList<>()).add(Math.max(0, answer - a.getValue()));
+                    split.computeIfAbsent("own page answered -> grid", k -> new ArrayList<>()).add(Math.max(0, n.longValue() - answer));
+                }
             } else {
                 error("never shown in the grid", a.getKey());
             }
@@ -373,6 +391,12 @@ public final class WorkshopCrowdBench {
             Collections.sort(list);
             System.out.printf(Locale.ROOT, "  %-6s n=%4d  p50 %6d  p95 %6d  p99 %6d  max %6d%n", kind, list.size(),
                     pick(list, 0.50), pick(list, 0.95), pick(list, 0.99), list.getLast());
+        });
+        System.out.println("== the same, split where the acting person's own page showed the server's answer, ms:");
+        split.forEach((part, list) -> {
+            Collections.sort(list);
+            System.out.printf(Locale.ROOT, "  %-27s n=%4d  p50 %6d  p95 %6d  max %6d%n", part, list.size(),
+                    pick(list, 0.50), pick(list, 0.95), list.getLast());
         });
         List<Long> classify;
         synchronized (classifyMicros) {

@@ -122,9 +122,16 @@ class RoomBanner extends Div {
                 OptimizerKind.valueOf(s.optimizer()), s.learningRate(), s.batchSize(), s.epochs(), s.seed());
     }
 
+    /**
+     * Only the room's own changes and a change of who this person is in it (joined, left, renamed, removed) alter
+     * the banner. Their page moves, run progress and drawings do not, and are skipped here: the room's delivery
+     * thread runs a listener's UI work in turn for every page of the room, and a class's runs report progress
+     * many times a second, so redrawing each trainer's banner on every report held up every other page of the
+     * room, the instructor's grid included.
+     */
     private void onEvent(UI ui, RoomEvent event) {
         boolean aboutMe = event instanceof ParticipantChanged pc && participant != null
-                && pc.participantId().equals(participant.id());
+                && pc.participantId().equals(participant.id()) && changesWho(pc.change());
         if (!(event instanceof RoomChanged) && !aboutMe) {
             return;
         }
@@ -142,6 +149,11 @@ class RoomBanner extends Div {
         } catch (UIDetachedException gone) {
             // the tab closed meanwhile
         }
+    }
+
+    private static boolean changesWho(ParticipantChanged.Change change) {
+        return change != ParticipantChanged.Change.ACTIVITY && change != ParticipantChanged.Change.RUN
+                && change != ParticipantChanged.Change.CONTRIBUTED;
     }
 
     /** Shows the room as it is now; {@code goThere} takes the tab to the route the instructor leads to. */
