@@ -11,6 +11,7 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.Cookie;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import kotlin.jvm.functions.Function0;
@@ -79,7 +80,12 @@ public abstract class KaribuSpringTest {
      * session's pending UI work every 20 ms the way a browser round trip would.
      */
     protected static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        await(condition, what, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #await(BooleanSupplier, String)}, waiting up to {@code within} (e.g. for a whole training run). */
+    protected static void await(BooleanSupplier condition, String what, Duration within) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + within.toMillis();
         while (System.currentTimeMillis() < deadline) {
             MockVaadin.clientRoundtrip(false);
             if (condition.getAsBoolean()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -48,15 +49,8 @@ class TrainPageDataTest extends KaribuSpringTest {
     }
 
     private static JobSnapshot awaitFinal(TrainingDashboardView view) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.clientRoundtrip(false);
-            if (view.current != null && view.current.isFinal()) {
-                return view.current;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run did not end in time; last seen " + view.current);
+        await(() -> view.current != null && view.current.isFinal(), "the run to end", Duration.ofSeconds(120));
+        return view.current;
     }
 
     private static List<String> offered(TrainingDashboardView view) {

@@ -1,5 +1,6 @@
 package org.nnlab.training.ui;
 
+import java.time.Duration;
 import org.nnlab.Requests;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,15 +67,8 @@ class TrainingDashboardViewTest extends KaribuSpringTest {
     }
 
     private static JobSnapshot awaitFinal(TrainingDashboardView view) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            MockVaadin.clientRoundtrip(false);
-            if (view.current != null && view.current.isFinal()) {
-                return view.current;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run did not end in time; last seen " + view.current);
+        await(() -> view.current != null && view.current.isFinal(), "the run to end", Duration.ofSeconds(60));
+        return view.current;
     }
 
     @Test
