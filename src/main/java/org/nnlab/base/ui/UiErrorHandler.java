@@ -1,5 +1,6 @@
 package org.nnlab.base.ui;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.notification.Notification;
@@ -8,6 +9,8 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.nnlab.base.i18n.EngineMessages;
 import org.nnlab.base.i18n.LocalizedException;
@@ -26,6 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
+    private static final String OPEN_ERRORS = "nnlab.openErrors";
     private static final Logger log = LoggerFactory.getLogger(UiErrorHandler.class);
 
     @Override
@@ -48,11 +52,35 @@ class UiErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         }
         UI ui = UI.getCurrent();
         if (ui != null) {
-            ui.access(() -> {
-                Notification n = Notification.show(message(error, ui), 8000, Notification.Position.BOTTOM_CENTER);
-                n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-            });
+            ui.access(() -> show(ui, message(error, ui)));
         }
+    }
+
+    /**
+     * Shows {@code text} as an error notification. The same refusal repeated (a wrong join code typed again and
+     * again) replaces its earlier notification rather than stacking a copy above it; different sentences each
+     * keep their own.
+     */
+    private static void show(UI ui, String text) {
+        @SuppressWarnings("unchecked")
+        Map<String, Notification> open = (Map<String, Notification>) ComponentUtil.getData(ui, OPEN_ERRORS);
+        if (open == null) {
+            open = new HashMap<>();
+            ComponentUtil.setData(ui, OPEN_ERRORS, open);
+        }
+        Notification earlier = open.remove(text);
+        if (earlier != null) {
+            earlier.close();
+        }
+        Notification n = Notification.show(text, 8000, Notification.Position.BOTTOM_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Map<String, Notification> shown = open;
+        shown.put(text, n);
+        n.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                shown.remove(text, n);
+            }
+        });
     }
 
     /** The sentence for {@code error}, in the language of {@code ui}. */

@@ -71,4 +71,18 @@ class UiErrorHandlerTest extends KaribuSpringTest {
         MockVaadin.clientRoundtrip(false);
         expectNotifications("模型文件不完整：只有 2 字节");
     }
+
+    @Test
+    void theSameRefusalRepeatedReplacesItsNotificationInsteadOfStackingCopies() {
+        useLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("");
+        var handler = VaadinSession.getCurrent().getErrorHandler();
+        for (int i = 0; i < 5; i++) {
+            handler.error(new ErrorEvent(new JobNotFoundException(new JobId("abc"))));
+            MockVaadin.clientRoundtrip(false);
+        }
+        handler.error(new ErrorEvent(new RejectedExecutionException("queue full")));
+        MockVaadin.clientRoundtrip(false);
+        expectNotifications(UI.getCurrent().getTranslation("train.error.notFound"), UI.getCurrent().getTranslation("error.busy"));
+    }
 }
