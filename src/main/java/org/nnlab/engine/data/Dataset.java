@@ -121,7 +121,7 @@ public final class Dataset {
         int per = sampleShape.size();
         int n = to - from;
         float[] src = inputs.data();
-        boolean fits = reuse != null && reuse.size() == n && reuse.inputs().shape().equals(sampleShape.withBatch(n));
+        boolean fits = reuse != null && reuse.size() == n && reuse.inputs().shape().isBatchOf(n, sampleShape);
         float[] dst = fits ? reuse.inputs().data() : new float[n * per];
         int[] y = fits ? reuse.labels() : new int[n];
         for (int i = 0; i < n; i++) {
