@@ -20,8 +20,8 @@ import java.util.function.IntConsumer;
  * A caller takes only helpers whose slot is empty and does every task nobody else has claimed, so a
  * busy team (another job, a nested call) only means the caller works alone; it never waits for a helper
  * to become free. Handing over allocates nothing: each calling thread keeps its last {@link Job} and fills
- * it again once every helper that took it has let go of it (a helper still leaving an old job, rare, only
- * means the caller makes a new one).
+ * it again once every helper that took it has let go of it (it keeps a second one for when a helper is
+ * still leaving the first; only when both are still held does it make a new one).
  */
 final class KernelThreads {
     /** How long an idle helper, or a caller waiting for helpers, keeps checking before it sleeps. */
@@ -126,6 +126,8 @@ final class KernelThreads {
         private IntConsumer body;
         private int tasks;
         private boolean inUse;
+        /** The thread's second kept job (set on its first). */
+        private Job spare;
         private volatile int next;
         private volatile int unfinished;
         /** Helpers whose slot holds this job or that are still inside {@link #work}. */
@@ -136,12 +138,20 @@ final class KernelThreads {
         private Job() {
         }
 
-        /** The calling thread's job for {@code tasks} tasks of {@code body}: its last one when that is free, else a new one. */
+        /**
+         * The calling thread's job for {@code tasks} tasks of {@code body}: one of its two kept jobs that no
+         * helper holds any longer (two, because a helper may still be leaving the last one when the next
+         * call comes), else a new one for this call alone.
+         */
         static Job take(int tasks, IntConsumer body) {
             Job j = LAST.get();
-            if (j == null || j.inUse || j.attached != 0) {
+            if (j == null) {
                 j = new Job();
+                j.spare = new Job();
                 LAST.set(j);
+            }
+            if (!j.free()) {
+                j = j.spare.free() ? j.spare : new Job();
             }
             j.inUse = true;
             j.body = body;
@@ -152,6 +162,10 @@ final class KernelThreads {
             // no helper holds the job now (none attached): handing it over through a slot publishes these
             j.next = 0;
             return j;
+        }
+
+        private boolean free() {
+            return !inUse && attached == 0;
         }
 
         /** Ends the caller's use of this job (its tasks are all done). */
