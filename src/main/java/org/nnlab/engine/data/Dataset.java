@@ -208,7 +208,12 @@ public final class Dataset {
 
     /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
     public static int[] permutation(int n, RandomGenerator rng) {
-        int[] p = new int[n];
+        return permutation(n, rng, null);
+    }
+
+    /** {@link #permutation(int, RandomGenerator)} written into {@code reuse} when it holds n values (same draws). */
+    public static int[] permutation(int n, RandomGenerator rng, int[] reuse) {
+        int[] p = reuse != null && reuse.length == n ? reuse : new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }

@@ -19,13 +19,33 @@ public final class Layers {
         return s.dim(0);
     }
 
-    /** {@code current} when it already has {@code shape}, otherwise a new zero tensor of that shape. */
+    /**
+     * A buffer of {@code shape}: {@code current} when it has that shape, else the tensor paired with it
+     * when that one has it (the buffer of the other batch size, when an epoch's last batch is shorter),
+     * else a new zero tensor paired with {@code current}. A reused buffer keeps its old contents.
+     */
     public static Tensor buffer(Tensor current, Shape shape) {
-        return current != null && current.shape().equals(shape) ? current : Tensor.zeros(shape);
+        if (current != null && current.shape().equals(shape)) {
+            return current;
+        }
+        Tensor other = current == null ? null : current.alternate();
+        return other != null && other.shape().equals(shape) ? other : paired(current, Tensor.zeros(shape));
     }
 
-    /** {@code current} when it already has shape {@code [batch, ...sample]}, otherwise a new zero tensor of that shape. */
+    /** Like {@link #buffer(Tensor, Shape)} for shape {@code [batch, ...sample]}, without building that shape when a buffer fits. */
     public static Tensor buffer(Tensor current, int batch, Shape sample) {
-        return current != null && current.shape().isBatchOf(batch, sample) ? current : Tensor.zeros(sample.withBatch(batch));
+        if (current != null && current.shape().isBatchOf(batch, sample)) {
+            return current;
+        }
+        Tensor other = current == null ? null : current.alternate();
+        return other != null && other.shape().isBatchOf(batch, sample) ? other
+                : paired(current, Tensor.zeros(sample.withBatch(batch)));
+    }
+
+    private static Tensor paired(Tensor current, Tensor made) {
+        if (current != null) {
+            made.pairWith(current);
+        }
+        return made;
     }
 }
