@@ -21,6 +21,7 @@ public final class Dense implements Layer {
     private final Shape outSample;
     private final Param weight;
     private final Param bias;
+    private final List<Param> params;
     private Tensor input;
     private Tensor gradIn;
     private Tensor output;
@@ -33,6 +34,7 @@ public final class Dense implements Layer {
         this.outSample = Shape.of(units);
         this.weight = Param.of("weight", spec.weightInit().create(Shape.of(in, units), in, units, rng));
         this.bias = Param.of("bias", spec.biasInit().create(Shape.of(units), in, units, rng));
+        this.params = List.of(weight, bias);
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class Dense implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(weight, bias);
+        return params;
     }
 
     @Override
