@@ -92,11 +92,12 @@ public final class BatchAllocationBench {
 
     private static void trainers(TrainingData.Sets full, int batches) throws java.io.IOException {
         System.out.printf(Locale.ROOT, "%-7s %-8s %-8s %14s%n", "network", "optim", "augment", "bytes/batch");
-        for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.ADAM, OptimizerKind.SGD, OptimizerKind.RMSPROP}) {
-            trainer(full, "lenet", Presets.LENET.spec(), kind, false, batches);
+        for (Presets.Preset preset : new Presets.Preset[] {Presets.LENET, Presets.MLP}) {
+            for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.ADAM, OptimizerKind.SGD, OptimizerKind.RMSPROP}) {
+                trainer(full, preset.name(), preset.spec(), kind, false, batches);
+            }
+            trainer(full, preset.name(), preset.spec(), OptimizerKind.ADAM, true, batches);
         }
-        trainer(full, "lenet", Presets.LENET.spec(), OptimizerKind.ADAM, true, batches);
-        trainer(full, "mlp", Presets.MLP.spec(), OptimizerKind.ADAM, false, batches);
     }
 
     private static void trainer(TrainingData.Sets full, String name, ModelSpec spec, OptimizerKind kind, boolean augment,
