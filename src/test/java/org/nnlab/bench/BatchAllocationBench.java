@@ -36,12 +36,16 @@ import org.nnlab.training.TrainingService;
  * java -Xmx2g --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt) \
  *   org.nnlab.bench.BatchAllocationBench [batches]
  * </pre>
- * For where the bytes come from, add {@code -XX:StartFlightRecording:filename=alloc.jfr,settings=profile} and
- * read the {@code jdk.ObjectAllocationSample} events with {@code jfr print}.
+ * For where the bytes come from, add {@code -Dalloc.jfr=alloc}: the allocation samples of each measured
+ * window (no warm-up, no data loading) go to alloc-1.jfr, alloc-2.jfr, … in the order printed; read them
+ * with {@code jfr print --events jdk.ObjectAllocationSample --stack-depth 12 alloc-1.jfr}. With
+ * {@code -XX:-UseTLAB} as well, every allocation is recorded ({@code jdk.ObjectAllocationOutsideTLAB}).
  */
 public final class BatchAllocationBench {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static final Windows RECORDING = new Windows();
 
     private BatchAllocationBench() {
     }
@@ -60,17 +64,44 @@ public final class BatchAllocationBench {
         }
     }
 
-    private static void trainers(TrainingData.Sets full, int batches) {
-        System.out.printf(Locale.ROOT, "%-7s %-8s %-8s %14s%n", "network", "optim", "augment", "bytes/batch");
-        for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.ADAM, OptimizerKind.SGD, OptimizerKind.RMSPROP}) {
-            trainer(full, "lenet", Presets.LENET.spec(), kind, false, batches);
+    /** JFR allocation samples of each measured window, when {@code -Dalloc.jfr=PREFIX} asks for them (PREFIX-N.jfr). */
+    private static final class Windows {
+        private final String prefix = System.getProperty("alloc.jfr");
+        private jdk.jfr.Recording recording;
+        private int count;
+
+        void start() {
+            if (prefix != null) {
+                recording = new jdk.jfr.Recording();
+                recording.enable("jdk.ObjectAllocationSample").withStackTrace().with("throttle", "5000/s");
+                // with -XX:-UseTLAB every allocation is one of these: exact counts for small figures
+                recording.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
+                recording.start();
+            }
         }
-        trainer(full, "lenet", Presets.LENET.spec(), OptimizerKind.ADAM, true, batches);
-        trainer(full, "mlp", Presets.MLP.spec(), OptimizerKind.ADAM, false, batches);
+
+        void stop() throws java.io.IOException {
+            if (recording != null) {
+                recording.stop();
+                recording.dump(java.nio.file.Path.of(prefix + "-" + ++count + ".jfr"));
+                recording.close();
+                recording = null;
+            }
+        }
+    }
+
+    private static void trainers(TrainingData.Sets full, int batches) throws java.io.IOException {
+        System.out.printf(Locale.ROOT, "%-7s %-8s %-8s %14s%n", "network", "optim", "augment", "bytes/batch");
+        for (Presets.Preset preset : new Presets.Preset[] {Presets.LENET, Presets.MLP}) {
+            for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.ADAM, OptimizerKind.SGD, OptimizerKind.RMSPROP}) {
+                trainer(full, preset.name(), preset.spec(), kind, false, batches);
+            }
+            trainer(full, preset.name(), preset.spec(), OptimizerKind.ADAM, true, batches);
+        }
     }
 
     private static void trainer(TrainingData.Sets full, String name, ModelSpec spec, OptimizerKind kind, boolean augment,
-                                int batches) {
+                                int batches) throws java.io.IOException {
         Dataset data = full.shapedFor(spec.input()).train();
         Sequential model = Sequential.build(spec, new SplittableRandom(1));
         OptimizerConfig optimizer = new OptimizerConfig(kind, kind == OptimizerKind.SGD ? 0.05 : 0.001, 0, 0);
@@ -81,9 +112,11 @@ public final class BatchAllocationBench {
         }
         TrainingControl control = new TrainingControl();
         trainer.runSlice(200, Long.MAX_VALUE, false, e -> { }, control);
+        RECORDING.start();
         long before = THREADS.getTotalThreadAllocatedBytes();
         trainer.runSlice(batches, Long.MAX_VALUE, false, e -> { }, control);
         long bytes = THREADS.getTotalThreadAllocatedBytes() - before;
+        RECORDING.stop();
         System.out.printf(Locale.ROOT, "%-7s %-8s %-8s %,14.0f%n", name, kind, augment, (double) bytes / batches);
     }
 
@@ -98,12 +131,14 @@ public final class BatchAllocationBench {
                 manual.runNextSlice();
             }
             int from = service.snapshot("bench", id).step();
+            RECORDING.start();
             long before = THREADS.getTotalThreadAllocatedBytes();
             int slices = 0;
             while (service.snapshot("bench", id).step() < from + batches) {
                 slices += manual.runSlices(10);
             }
             long bytes = THREADS.getTotalThreadAllocatedBytes() - before;
+            RECORDING.stop();
             int steps = service.snapshot("bench", id).step() - from;
             System.out.printf(Locale.ROOT, "session lenet (subset 2000, augment %s): %,.0f bytes/batch over %d batches in %d slices%n",
                     augment, (double) bytes / steps, steps, slices);

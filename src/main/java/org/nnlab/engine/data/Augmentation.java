@@ -1,5 +1,6 @@
 package org.nnlab.engine.data;
 
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.tensor.Parallelism;
@@ -39,65 +40,118 @@ public record Augmentation(double maxShift, double maxRotationDegrees, double ma
      * shared among the engine's threads, so the result does not depend on how many there are.
      */
     public void apply(float[] src, float[] dst, int count, int rows, int cols, RandomGenerator rng) {
-        Draw[] draws = new Draw[count];
-        for (int i = 0; i < count; i++) {
-            draws[i] = draw(rng);
-        }
-        int n = rows * cols;
-        int threads = Math.min(count, Parallelism.threadsFor((long) count * n * FLOPS_PER_PIXEL));
-        Parallelism.forEach(threads, threads, t -> {
-            float[] tmp = new float[n];
-            for (int i = t * count / threads, end = (t + 1) * count / threads; i < end; i++) {
-                applyOne(draws[i], src, i * n, dst, i * n, rows, cols, tmp);
-            }
-        });
+        new Work(this).apply(src, dst, count, rows, cols, rng);
     }
 
     /**
      * A batch transform for {@code Trainer.withBatchTransform}: distorts the images of each batch in place
-     * (inputs {@code [n, 1, rows, cols]} or {@code [n, rows, cols]}), drawing from {@code rng}.
+     * (inputs {@code [n, 1, rows, cols]} or {@code [n, rows, cols]}), drawing from {@code rng}. Its copy of
+     * the batch, the draws and the threads' scratch images are kept from batch to batch.
      */
     public UnaryOperator<Batch> asBatchTransform(RandomGenerator rng) {
-        // the batch's copy, kept from batch to batch
-        float[][] scratch = {new float[0]};
+        Work work = new Work(this);
         return batch -> {
             Tensor x = batch.inputs();
             int rows = x.shape().dim(-2);
             int cols = x.shape().dim(-1);
-            if (scratch[0].length < x.size()) {
-                scratch[0] = new float[x.size()];
-            }
-            System.arraycopy(x.data(), 0, scratch[0], 0, x.size());
-            apply(scratch[0], x.data(), x.size() / (rows * cols), rows, cols, rng);
+            float[] copy = work.source(x.size());
+            System.arraycopy(x.data(), 0, copy, 0, x.size());
+            work.apply(copy, x.data(), x.size() / (rows * cols), rows, cols, rng);
             return batch;
         };
     }
 
     /** One image's distortion: the affine map, then optionally a stroke change blended in by {@code amount}. */
-    private record Draw(double dx, double dy, double angle, double scale, boolean strokeChange, boolean dilate,
-                        double amount) {
+    private static final class Draw {
+        double dx;
+        double dy;
+        double angle;
+        double scale;
+        boolean strokeChange;
+        boolean dilate;
+        double amount;
     }
 
     /** Draws one image's distortion, in the order the generator has always been used (seeded runs stay the same). */
-    private Draw draw(RandomGenerator rng) {
-        double dx = uniform(rng, maxShift);
-        double dy = uniform(rng, maxShift);
-        double angle = Math.toRadians(uniform(rng, maxRotationDegrees));
-        double scale = 1 + uniform(rng, maxScaleChange);
-        if (rng.nextDouble() < strokeChangeProbability) {
-            double amount = 0.4 + 0.6 * rng.nextDouble();
-            return new Draw(dx, dy, angle, scale, true, rng.nextBoolean(), amount);
+    private void draw(RandomGenerator rng, Draw d) {
+        d.dx = uniform(rng, maxShift);
+        d.dy = uniform(rng, maxShift);
+        d.angle = Math.toRadians(uniform(rng, maxRotationDegrees));
+        d.scale = 1 + uniform(rng, maxScaleChange);
+        d.strokeChange = rng.nextDouble() < strokeChangeProbability;
+        d.amount = d.strokeChange ? 0.4 + 0.6 * rng.nextDouble() : 0;
+        d.dilate = d.strokeChange && rng.nextBoolean();
+    }
+
+    /** One batch's distortions and the storage they reuse; each task distorts one share of the images. */
+    private static final class Work implements IntConsumer {
+        private final Augmentation settings;
+        private Draw[] draws = new Draw[0];
+        private float[] source = new float[0];
+        private float[] scratch = new float[0];
+        private float[] src;
+        private float[] dst;
+        private int count;
+        private int rows;
+        private int cols;
+        private int tasks;
+
+        Work(Augmentation settings) {
+            this.settings = settings;
         }
-        return new Draw(dx, dy, angle, scale, false, false, 0);
+
+        float[] source(int size) {
+            if (source.length < size) {
+                source = new float[size];
+            }
+            return source;
+        }
+
+        void apply(float[] from, float[] to, int images, int height, int width, RandomGenerator rng) {
+            if (draws.length < images) {
+                Draw[] grown = java.util.Arrays.copyOf(draws, images);
+                for (int i = draws.length; i < images; i++) {
+                    grown[i] = new Draw();
+                }
+                draws = grown;
+            }
+            for (int i = 0; i < images; i++) {
+                settings.draw(rng, draws[i]);
+            }
+            int n = height * width;
+            tasks = Math.min(images, Parallelism.threadsFor((long) images * n * FLOPS_PER_PIXEL));
+            if (scratch.length < tasks * n) {
+                scratch = new float[tasks * n];
+            }
+            src = from;
+            dst = to;
+            count = images;
+            rows = height;
+            cols = width;
+            try {
+                Parallelism.forEach(tasks, tasks, this);
+            } finally {
+                src = null;
+                dst = null;
+            }
+        }
+
+        @Override
+        public void accept(int t) {
+            int n = rows * cols;
+            for (int i = t * count / tasks, end = (t + 1) * count / tasks; i < end; i++) {
+                applyOne(draws[i], src, i * n, dst, i * n, rows, cols, scratch, t * n);
+            }
+        }
     }
 
     private static void applyOne(Draw d, float[] src, int srcOff, float[] dst, int dstOff, int rows, int cols,
-                                 float[] tmp) {
-        affine(src, srcOff, tmp, 0, rows, cols, d.angle(), d.scale(), d.dx(), d.dy());
-        if (d.strokeChange()) {
-            morph(tmp, 0, dst, dstOff, rows, cols, d.dilate(), d.amount());
+                                 float[] tmp, int tmpOff) {
+        affine(src, srcOff, tmp, tmpOff, rows, cols, d.angle, d.scale, d.dx, d.dy);
+        if (d.strokeChange) {
+            morph(tmp, tmpOff, dst, dstOff, rows, cols, d.dilate, d.amount);
         } else {
-            System.arraycopy(tmp, 0, dst, dstOff, rows * cols);
+            System.arraycopy(tmp, tmpOff, dst, dstOff, rows * cols);
         }
     }
 

@@ -121,7 +121,7 @@ public final class Dataset {
         int per = sampleShape.size();
         int n = to - from;
         float[] src = inputs.data();
-        boolean fits = reuse != null && reuse.size() == n && reuse.inputs().shape().equals(sampleShape.withBatch(n));
+        boolean fits = reuse != null && reuse.size() == n && reuse.inputs().shape().isBatchOf(n, sampleShape);
         float[] dst = fits ? reuse.inputs().data() : new float[n * per];
         int[] y = fits ? reuse.labels() : new int[n];
         for (int i = 0; i < n; i++) {
@@ -208,7 +208,12 @@ public final class Dataset {
 
     /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
     public static int[] permutation(int n, RandomGenerator rng) {
-        int[] p = new int[n];
+        return permutation(n, rng, null);
+    }
+
+    /** {@link #permutation(int, RandomGenerator)} written into {@code reuse} when it holds n values (same draws). */
+    public static int[] permutation(int n, RandomGenerator rng, int[] reuse) {
+        int[] p = reuse != null && reuse.length == n ? reuse : new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }

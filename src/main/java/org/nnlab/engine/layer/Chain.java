@@ -77,8 +77,8 @@ public final class Chain implements Layer {
     @Override
     public Tensor forward(Tensor input, Mode mode) {
         Tensor x = input;
-        for (Layer l : layers) {
-            x = l.forward(x, mode);
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, mode);
         }
         return x;
     }

@@ -16,8 +16,12 @@ import org.nnlab.engine.tensor.Tensor;
 public final class Dense implements Layer {
     private final DenseSpec spec;
     private final int in;
+    /** The shapes of one input and one output sample, kept so a pass builds no shapes. */
+    private final Shape inSample;
+    private final Shape outSample;
     private final Param weight;
     private final Param bias;
+    private final List<Param> params;
     private Tensor input;
     private Tensor gradIn;
     private Tensor output;
@@ -26,8 +30,11 @@ public final class Dense implements Layer {
         this.spec = spec;
         this.in = in;
         int units = spec.units();
+        this.inSample = Shape.of(in);
+        this.outSample = Shape.of(units);
         this.weight = Param.of("weight", spec.weightInit().create(Shape.of(in, units), in, units, rng));
         this.bias = Param.of("bias", spec.biasInit().create(Shape.of(units), in, units, rng));
+        this.params = List.of(weight, bias);
     }
 
     @Override
@@ -37,10 +44,10 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Layers.requireBatch(this, x, Shape.of(in));
+        int batch = Layers.requireBatch(this, x, inSample);
         int units = spec.units();
         input = x;
-        output = Layers.buffer(output, Shape.of(batch, units));
+        output = Layers.buffer(output, batch, outSample);
         Tensor y = output;
         float[] out = y.data();
         float[] b = bias.value().data();
@@ -67,14 +74,14 @@ public final class Dense implements Layer {
         if (!inputGradient) {
             return null;
         }
-        gradIn = Layers.buffer(gradIn, Shape.of(batch, in));
+        gradIn = Layers.buffer(gradIn, batch, inSample);
         MatMul.multiply(g, false, weight.value().data(), true, gradIn.data(), batch, in, units, false);
         return gradIn;
     }
 
     @Override
     public List<Param> params() {
-        return List.of(weight, bias);
+        return params;
     }
 
     @Override

@@ -8,10 +8,16 @@ import org.nnlab.engine.tensor.Tensor;
 /**
  * y = x laid out flat: x [batch, ...sample] -> y [batch, size(sample)]. The data is shared, not copied
  * (row-major order already is the flat order); backward gives the gradient the input's shape back.
+ * The layers before and after reuse their tensors from batch to batch, so the last view made in each
+ * direction is kept and handed out again while it looks at the same tensor.
  */
 public final class Flatten implements Layer {
     private final FlattenSpec spec;
     private final Shape sample;
+    private Tensor lastInput;
+    private Tensor lastOutput;
+    private Tensor lastGradOut;
+    private Tensor lastGradIn;
 
     public Flatten(FlattenSpec spec, Shape sample) {
         this.spec = spec;
@@ -25,13 +31,21 @@ public final class Flatten implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Layers.requireBatch(this, x, sample);
-        return x.reshape(Shape.of(batch, sample.size()));
+        if (x != lastInput) {
+            int batch = Layers.requireBatch(this, x, sample);
+            lastOutput = x.reshape(Shape.of(batch, sample.size()));
+            lastInput = x;
+        }
+        return lastOutput;
     }
 
     @Override
     public Tensor backward(Tensor gradOut, boolean inputGradient) {
-        return gradOut.reshape(sample.withBatch(gradOut.shape().dim(0)));
+        if (gradOut != lastGradOut) {
+            lastGradIn = gradOut.reshape(sample.withBatch(gradOut.shape().dim(0)));
+            lastGradOut = gradOut;
+        }
+        return lastGradIn;
     }
 
     @Override

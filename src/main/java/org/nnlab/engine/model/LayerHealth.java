@@ -3,6 +3,7 @@ package org.nnlab.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.nnlab.engine.layer.Layer;
+import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.model.TrainerEvent.LayerStats;
 
 /** Per-layer gradient norms and update/weight ratios of a model, for the layers that have parameters. */
@@ -19,8 +20,9 @@ final class LayerHealth {
         double[] norms = new double[layers.size()];
         for (int i = 0; i < norms.length; i++) {
             double s = 0;
-            for (var p : layers.get(i).params()) {
-                s += p.grad().sumOfSquares();
+            List<Param> params = layers.get(i).params();
+            for (int k = 0; k < params.size(); k++) {
+                s += params.get(k).grad().sumOfSquares();
             }
             norms[i] = Math.sqrt(s);
         }

@@ -71,8 +71,9 @@ public final class Sequential {
     }
 
     public void zeroGrad() {
-        for (Param p : chain.params()) {
-            p.zeroGrad();
+        List<Param> params = chain.params();
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).zeroGrad();
         }
     }
 

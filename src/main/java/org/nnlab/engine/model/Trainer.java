@@ -45,8 +45,9 @@ public final class Trainer {
     /** This epoch's order of the training samples, and how far the epoch has come in it. */
     private int[] order;
     private int cursor;
-    /** The last mini-batch's storage, refilled for the next one of the same size (no allocation per step). */
+    /** Mini-batch storage refilled from step to step (no allocation per step): whole batches, and an epoch's shorter last one. */
     private Batch reuse;
+    private Batch reuseTail;
     private Tensor gradOut;
     /** What {@link #evaluate} reuses from one call to the next (validation runs every epoch on the same set). */
     private int[] evalOrder;
@@ -185,16 +186,21 @@ public final class Trainer {
     private void advance(boolean forceReport, Consumer<? super TrainerEvent> listener) {
         if (order == null || cursor >= order.length) {
             // the same draws as Dataset.shuffledBatches, so a seeded run visits the samples in the same order
-            order = Dataset.permutation(train.size(), rng);
+            order = Dataset.permutation(train.size(), rng, order);
             cursor = 0;
             batchInEpoch = 0;
             sinceReport.start();
             epochMean.start();
         }
         int to = Math.min(order.length, cursor + config.batchSize());
-        reuse = train.gather(order, cursor, to, reuse);
+        Batch gathered;
+        if (to - cursor == config.batchSize()) {
+            gathered = reuse = train.gather(order, cursor, to, reuse);
+        } else {
+            gathered = reuseTail = train.gather(order, cursor, to, reuseTail);
+        }
         cursor = to;
-        Batch batch = batchTransform.apply(reuse);
+        Batch batch = batchTransform.apply(gathered);
         batchInEpoch++;
         model.zeroGrad();
         Tensor out = model.forward(batch.inputs(), Mode.TRAIN);

@@ -11,6 +11,8 @@ import org.nnlab.engine.layer.Param;
  * per parameter. Defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
  */
 public final class Adam extends RateOptimizer {
+    /** Rough work of one value's update (a square root and two divisions), to decide on threads. */
+    private static final long WORK_PER_VALUE = 48;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -18,6 +20,14 @@ public final class Adam extends RateOptimizer {
     private final ParamState first = new ParamState();
     private final ParamState second = new ParamState();
     private final Map<Param, int[]> steps = new IdentityHashMap<>();
+    /** The parameter being updated (values, gradient, moments), this step's rate and bias corrections. */
+    private float[] p;
+    private float[] g;
+    private float[] m;
+    private float[] v;
+    private double lr;
+    private double correction1;
+    private double sqrtCorrection2;
 
     public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
         super(lr);
@@ -37,23 +47,37 @@ public final class Adam extends RateOptimizer {
 
     @Override
     public void step(List<Param> params) {
-        double lr = learningRate();
-        for (Param param : params) {
+        lr = learningRate();
+        for (int n = 0; n < params.size(); n++) {
+            Param param = params.get(n);
             int t = ++steps.computeIfAbsent(param, k -> new int[1])[0];
-            double correction1 = 1 - Math.pow(beta1, t);
-            double sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-            float[] p = param.value().data();
-            float[] g = param.grad().data();
-            float[] m = first.of(param);
-            float[] v = second.of(param);
-            for (int i = 0; i < p.length; i++) {
-                double grad = g[i] + weightDecay * p[i];
-                double mi = beta1 * m[i] + (1 - beta1) * grad;
-                double vi = beta2 * v[i] + (1 - beta2) * grad * grad;
-                m[i] = (float) mi;
-                v[i] = (float) vi;
-                p[i] = (float) (p[i] - lr / correction1 * mi / (Math.sqrt(vi) / sqrtCorrection2 + eps));
-            }
+            correction1 = 1 - Math.pow(beta1, t);
+            sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+            p = param.value().data();
+            g = param.grad().data();
+            m = first.of(param);
+            v = second.of(param);
+            updateAll(p.length, WORK_PER_VALUE);
+        }
+        p = null;
+        g = null;
+        m = null;
+        v = null;
+    }
+
+    @Override
+    void update(int from, int to) {
+        float[] p = this.p;
+        float[] g = this.g;
+        float[] m = this.m;
+        float[] v = this.v;
+        for (int i = from; i < to; i++) {
+            double grad = g[i] + weightDecay * p[i];
+            double mi = beta1 * m[i] + (1 - beta1) * grad;
+            double vi = beta2 * v[i] + (1 - beta2) * grad * grad;
+            m[i] = (float) mi;
+            v[i] = (float) vi;
+            p[i] = (float) (p[i] - lr / correction1 * mi / (Math.sqrt(vi) / sqrtCorrection2 + eps));
         }
     }
 }

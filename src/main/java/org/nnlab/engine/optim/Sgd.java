@@ -8,9 +8,16 @@ import org.nnlab.engine.layer.Param;
  * decay λ), v ← μ·v + g, p ← p − lr·v; with μ = 0 simply p ← p − lr·g.
  */
 public final class Sgd extends RateOptimizer {
+    /** Rough work of one value's update, to decide how many threads a parameter gets. */
+    private static final long WORK_PER_VALUE = 16;
     private final double momentum;
     private final double weightDecay;
     private final ParamState velocity = new ParamState();
+    /** The parameter being updated (values, gradient, velocity or null) and this step's rate. */
+    private float[] p;
+    private float[] g;
+    private float[] v;
+    private double lr;
 
     public Sgd(double lr, double momentum, double weightDecay) {
         super(lr);
@@ -26,19 +33,31 @@ public final class Sgd extends RateOptimizer {
 
     @Override
     public void step(List<Param> params) {
-        double lr = learningRate();
-        for (Param param : params) {
-            float[] p = param.value().data();
-            float[] g = param.grad().data();
-            float[] v = momentum == 0 ? null : velocity.of(param);
-            for (int i = 0; i < p.length; i++) {
-                double grad = g[i] + weightDecay * p[i];
-                if (v != null) {
-                    grad = momentum * v[i] + grad;
-                    v[i] = (float) grad;
-                }
-                p[i] = (float) (p[i] - lr * grad);
+        lr = learningRate();
+        for (int n = 0; n < params.size(); n++) {
+            Param param = params.get(n);
+            p = param.value().data();
+            g = param.grad().data();
+            v = momentum == 0 ? null : velocity.of(param);
+            updateAll(p.length, WORK_PER_VALUE);
+        }
+        p = null;
+        g = null;
+        v = null;
+    }
+
+    @Override
+    void update(int from, int to) {
+        float[] p = this.p;
+        float[] g = this.g;
+        float[] v = this.v;
+        for (int i = from; i < to; i++) {
+            double grad = g[i] + weightDecay * p[i];
+            if (v != null) {
+                grad = momentum * v[i] + grad;
+                v[i] = (float) grad;
             }
+            p[i] = (float) (p[i] - lr * grad);
         }
     }
 }

@@ -19,7 +19,9 @@ import java.util.function.IntConsumer;
  * <p>
  * A caller takes only helpers whose slot is empty and does every task nobody else has claimed, so a
  * busy team (another job, a nested call) only means the caller works alone; it never waits for a helper
- * to become free. Handing over allocates nothing beyond the job itself.
+ * to become free. Handing over allocates nothing: each calling thread keeps its last {@link Job} and fills
+ * it again once every helper that took it has let go of it (it keeps a second one for when a helper is
+ * still leaving the first; only when both are still held does it make a new one).
  */
 final class KernelThreads {
     /** How long an idle helper, or a caller waiting for helpers, keeps checking before it sleeps. */
@@ -52,10 +54,15 @@ final class KernelThreads {
     void run(Job job, int extra) {
         for (int i = 0; i < helpers.length && extra > 0; i++) {
             Helper h = helpers[i];
-            if (h.job == null && SLOT.compareAndSet(h, null, job)) {
-                extra--;
-                if (h.sleeping) {
-                    LockSupport.unpark(h.thread);
+            if (h.job == null) {
+                job.attach(1);
+                if (SLOT.compareAndSet(h, null, job)) {
+                    extra--;
+                    if (h.sleeping) {
+                        LockSupport.unpark(h.thread);
+                    }
+                } else {
+                    job.attach(-1);
                 }
             }
         }
@@ -76,6 +83,8 @@ final class KernelThreads {
                 if (j != null) {
                     j.work();
                     job = null;
+                    // the last touch: from here on the caller may fill the job again
+                    j.attach(-1);
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
@@ -93,34 +102,80 @@ final class KernelThreads {
 
     /**
      * Tasks 0 … tasks − 1 of one {@link Parallelism#forEach} call: threads claim them one at a time in
-     * order; the caller waits until every task is finished, and a failure is kept for the caller.
+     * order; the caller waits until every task is finished, and a failure is kept for the caller. A job
+     * belongs to the thread that made it, which fills it again for its next call when it is free.
      */
     static final class Job {
         private static final VarHandle NEXT;
         private static final VarHandle UNFINISHED;
+        private static final VarHandle ATTACHED;
+        private static final ThreadLocal<Job> LAST = new ThreadLocal<>();
 
         static {
             try {
                 MethodHandles.Lookup l = MethodHandles.lookup();
                 NEXT = l.findVarHandle(Job.class, "next", int.class);
                 UNFINISHED = l.findVarHandle(Job.class, "unfinished", int.class);
+                ATTACHED = l.findVarHandle(Job.class, "attached", int.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
         }
 
-        private final IntConsumer body;
-        private final int tasks;
         private final Thread caller = Thread.currentThread();
+        private IntConsumer body;
+        private int tasks;
+        private boolean inUse;
+        /** The thread's second kept job (set on its first). */
+        private Job spare;
         private volatile int next;
         private volatile int unfinished;
+        /** Helpers whose slot holds this job or that are still inside {@link #work}. */
+        private volatile int attached;
         private volatile boolean callerSleeping;
         volatile Throwable failure;
 
-        Job(int tasks, IntConsumer body) {
-            this.tasks = tasks;
-            this.body = body;
-            this.unfinished = tasks;
+        private Job() {
+        }
+
+        /**
+         * The calling thread's job for {@code tasks} tasks of {@code body}: one of its two kept jobs that no
+         * helper holds any longer (two, because a helper may still be leaving the last one when the next
+         * call comes), else a new one for this call alone.
+         */
+        static Job take(int tasks, IntConsumer body) {
+            Job j = LAST.get();
+            if (j == null) {
+                j = new Job();
+                j.spare = new Job();
+                LAST.set(j);
+            }
+            if (!j.free()) {
+                j = j.spare.free() ? j.spare : new Job();
+            }
+            j.inUse = true;
+            j.body = body;
+            j.tasks = tasks;
+            j.failure = null;
+            j.callerSleeping = false;
+            j.unfinished = tasks;
+            // no helper holds the job now (none attached): handing it over through a slot publishes these
+            j.next = 0;
+            return j;
+        }
+
+        private boolean free() {
+            return !inUse && attached == 0;
+        }
+
+        /** Ends the caller's use of this job (its tasks are all done). */
+        void release() {
+            body = null;
+            inUse = false;
+        }
+
+        void attach(int delta) {
+            ATTACHED.getAndAdd(this, delta);
         }
 
         /** Claims and runs tasks until none is left. */

@@ -7,6 +7,7 @@ import static org.nnlab.engine.tensor.BlockedKernel.NR;
 import static org.nnlab.engine.tensor.BlockedKernel.S;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -96,89 +97,178 @@ public final class MatMul {
         }
         int t = (int) Math.min(Math.max(1, threads), Math.max(1, 2 * macs / Parallelism.MIN_FLOPS_PER_THREAD));
         if (m <= 2 && !transB && vector) {
-            // one or two rows (single-image inference): stream B once per row, no packing
+            // one or two rows (single-image inference): stream B once per row, no packing, no threads
             for (int i = 0; i < m; i++) {
                 ShortKernels.rowTimesB(a, aOff, transA ? m : 1, transA ? 1 : k, i, b, bOff, c, cOff + i * n, n, k);
             }
             return;
         }
-        if (!transA && transB && vector && k >= 4 * L && (long) m * n <= 16L * k) {
-            // a few long dot products (a weight gradient summed over many positions): packing would
-            // copy both operands for little arithmetic, so multiply rows of A with rows of B directly;
-            // threads take whole blocks of 4 rows, so every row is summed the same way whatever the split
-            if (!accumulate) {
-                Arrays.fill(c, cOff, cOff + m * n, 0f);
-            }
-            int rowThreads = Math.min(t, Math.max(1, m / 4));
-            Parallelism.forEach(rowThreads, rowThreads, i -> ShortKernels.dots(a, aOff, b, bOff, c, cOff,
-                    m * i / rowThreads / 4 * 4, i == rowThreads - 1 ? m : m * (i + 1) / rowThreads / 4 * 4, n, k));
-            return;
+        Product p = Product.take(a, aOff, transA, b, bOff, transB, c, cOff, m, n, k, accumulate, vector);
+        try {
+            p.run(t);
+        } finally {
+            p.release();
         }
-        Product p = new Product(a, aOff, transA, b, bOff, transB, c, cOff, m, n, k, vector);
-        if (t == 1) {
-            p.block(c, cOff, 0, m, 0, n, 0, k, !accumulate);
-            return;
-        }
-        int nPanels = (n + NR - 1) / NR;
-        int mPanels = (m + MR - 1) / MR;
-        if (nPanels >= 2 * t || (nPanels >= t && nPanels >= mPanels)) {
-            int[] cuts = cuts(nPanels, t, NR, n);
-            Parallelism.forEach(t, t, i -> p.block(c, cOff, 0, m, cuts[i], cuts[i + 1], 0, k, !accumulate));
-        } else if (mPanels >= t) {
-            int[] cuts = cuts(mPanels, t, MR, m);
-            Parallelism.forEach(t, t, i -> p.block(c, cOff, cuts[i], cuts[i + 1], 0, n, 0, k, !accumulate));
-        } else {
-            splitK(p, accumulate, t);
-        }
-    }
-
-    /** The operands of one product, for handing blocks of it to threads. */
-    private record Product(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB,
-                           float[] c, int cOff, int m, int n, int k, boolean vector) {
-        /** Target[i0:i1, j0:j1] (+)= op(A)[i0:i1, k0:k1] · op(B)[k0:k1, j0:j1]; the target is C or a partial. */
-        void block(float[] target, int tOff, int i0, int i1, int j0, int j1, int k0, int k1, boolean overwrite) {
-            BlockedKernel.blocked(a, aOff, transA, b, bOff, transB, target, tOff, n, i0, i1, j0, j1, k0, k1,
-                    m, k, overwrite, vector);
-        }
-    }
-
-    /** Splits [0, total) in {@code parts} ranges of whole units, the last ending at {@code limit}. */
-    private static int[] cuts(int units, int parts, int unit, int limit) {
-        int[] cuts = new int[parts + 1];
-        for (int i = 1; i <= parts; i++) {
-            cuts[i] = Math.min(limit, (int) ((long) units * i / parts) * unit);
-        }
-        cuts[parts] = limit;
-        return cuts;
     }
 
     /**
-     * C small, k long: every block of KC values of k gets its own partial C (threads take blocks in turn),
-     * and the partials are added to C in the order of k, exactly the sums one thread makes alone. At most
-     * a few blocks per thread are held at a time, so the memory stays small however long k is.
+     * The operands of one product and how it is cut into tasks for {@link Parallelism#forEach}. Each thread
+     * keeps one and fills it for every product it starts, so multiplying allocates nothing (the threads
+     * that help only read it, and are done with it when {@link #run} returns).
      */
-    private static void splitK(Product p, boolean accumulate, int t) {
-        int size = p.m() * p.n();
-        int blocks = (p.k() + KC - 1) / KC;
-        int wave = 4 * t;
-        // the caller's buffer holds the partials: a worker's own buffers may be reused by another job
-        // as soon as its task ends
-        float[] parts = MatMulBuffers.get().partial(Math.min(wave, blocks) * size);
-        for (int first = 0; first < blocks; first += wave) {
-            int from = first;
-            int count = Math.min(wave, blocks - first);
-            Parallelism.forEach(count, t, i -> {
-                int q = from + i;
-                int k1 = Math.min(p.k(), (q + 1) * KC);
-                if (q == 0 && !accumulate) {
-                    p.block(p.c(), p.cOff(), 0, p.m(), 0, p.n(), 0, k1, true);
-                } else {
-                    p.block(parts, i * size, 0, p.m(), 0, p.n(), q * KC, k1, true);
+    private static final class Product implements IntConsumer {
+        private static final ThreadLocal<Product> LAST = ThreadLocal.withInitial(Product::new);
+        private static final int COLUMNS = 0;
+        private static final int ROWS = 1;
+        private static final int K_BLOCKS = 2;
+        private static final int DOTS = 3;
+
+        private float[] a;
+        private float[] b;
+        private float[] c;
+        private int aOff;
+        private int bOff;
+        private int cOff;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private boolean accumulate;
+        private boolean vector;
+        private boolean inUse;
+        /** How tasks are cut: by columns or rows of C at {@link #cuts}, by blocks of k, or by blocks of dot rows. */
+        private int mode;
+        private int[] cuts = new int[3];
+        private int parts;
+        /** For the k split: the first block of this wave, the partials' storage and one partial's size. */
+        private int firstBlock;
+        private float[] partials;
+        private int size;
+
+        static Product take(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] c,
+                            int cOff, int m, int n, int k, boolean accumulate, boolean vector) {
+            Product p = LAST.get();
+            if (p.inUse) {
+                // a product started from inside another one's task on this thread (not done today): its own
+                p = new Product();
+            }
+            p.inUse = true;
+            p.a = a;
+            p.aOff = aOff;
+            p.transA = transA;
+            p.b = b;
+            p.bOff = bOff;
+            p.transB = transB;
+            p.c = c;
+            p.cOff = cOff;
+            p.m = m;
+            p.n = n;
+            p.k = k;
+            p.accumulate = accumulate;
+            p.vector = vector;
+            return p;
+        }
+
+        void release() {
+            a = null;
+            b = null;
+            c = null;
+            partials = null;
+            inUse = false;
+        }
+
+        /** Computes C on up to {@code t} threads. */
+        void run(int t) {
+            if (!transA && transB && vector && k >= 4 * L && (long) m * n <= 16L * k) {
+                // a few long dot products (a weight gradient summed over many positions): packing would
+                // copy both operands for little arithmetic, so multiply rows of A with rows of B directly;
+                // threads take whole blocks of 4 rows, so every row is summed the same way whatever the split
+                if (!accumulate) {
+                    Arrays.fill(c, cOff, cOff + m * n, 0f);
                 }
-            });
-            for (int i = 0; i < count; i++) {
-                if (from + i > 0 || accumulate) {
-                    add(parts, i * size, p.c(), p.cOff(), size);
+                parts = Math.min(t, Math.max(1, m / 4));
+                mode = DOTS;
+                Parallelism.forEach(parts, parts, this);
+                return;
+            }
+            if (t == 1) {
+                block(c, cOff, 0, m, 0, n, 0, k, !accumulate);
+                return;
+            }
+            int nPanels = (n + NR - 1) / NR;
+            int mPanels = (m + MR - 1) / MR;
+            if (nPanels >= 2 * t || (nPanels >= t && nPanels >= mPanels)) {
+                cut(nPanels, t, NR, n);
+                mode = COLUMNS;
+                Parallelism.forEach(t, t, this);
+            } else if (mPanels >= t) {
+                cut(mPanels, t, MR, m);
+                mode = ROWS;
+                Parallelism.forEach(t, t, this);
+            } else {
+                splitK(t);
+            }
+        }
+
+        @Override
+        public void accept(int i) {
+            switch (mode) {
+                case COLUMNS -> block(c, cOff, 0, m, cuts[i], cuts[i + 1], 0, k, !accumulate);
+                case ROWS -> block(c, cOff, cuts[i], cuts[i + 1], 0, n, 0, k, !accumulate);
+                case K_BLOCKS -> {
+                    int q = firstBlock + i;
+                    int k1 = Math.min(k, (q + 1) * KC);
+                    if (q == 0 && !accumulate) {
+                        block(c, cOff, 0, m, 0, n, 0, k1, true);
+                    } else {
+                        block(partials, i * size, 0, m, 0, n, q * KC, k1, true);
+                    }
+                }
+                default -> ShortKernels.dots(a, aOff, b, bOff, c, cOff, m * i / parts / 4 * 4,
+                        i == parts - 1 ? m : m * (i + 1) / parts / 4 * 4, n, k);
+            }
+        }
+
+        /** Target[i0:i1, j0:j1] (+)= op(A)[i0:i1, k0:k1] · op(B)[k0:k1, j0:j1]; the target is C or a partial. */
+        private void block(float[] target, int tOff, int i0, int i1, int j0, int j1, int k0, int k1, boolean overwrite) {
+            BlockedKernel.blocked(a, aOff, transA, b, bOff, transB, target, tOff, n, i0, i1, j0, j1, k0, k1,
+                    m, k, overwrite, vector);
+        }
+
+        /** Splits [0, limit) in {@code parts} ranges of whole units into {@link #cuts}, the last ending at {@code limit}. */
+        private void cut(int units, int count, int unit, int limit) {
+            if (cuts.length < count + 1) {
+                cuts = new int[count + 1];
+            }
+            cuts[0] = 0;
+            for (int i = 1; i <= count; i++) {
+                cuts[i] = Math.min(limit, (int) ((long) units * i / count) * unit);
+            }
+            cuts[count] = limit;
+        }
+
+        /**
+         * C small, k long: every block of KC values of k gets its own partial C (threads take blocks in turn),
+         * and the partials are added to C in the order of k, exactly the sums one thread makes alone. At most
+         * a few blocks per thread are held at a time, so the memory stays small however long k is.
+         */
+        private void splitK(int t) {
+            size = m * n;
+            int blocks = (k + KC - 1) / KC;
+            int wave = 4 * t;
+            // the caller's buffer holds the partials: a worker's own buffers may be reused by another job
+            // as soon as its task ends
+            partials = MatMulBuffers.get().partial(Math.min(wave, blocks) * size);
+            mode = K_BLOCKS;
+            for (int first = 0; first < blocks; first += wave) {
+                firstBlock = first;
+                int count = Math.min(wave, blocks - first);
+                Parallelism.forEach(count, t, this);
+                for (int i = 0; i < count; i++) {
+                    if (first + i > 0 || accumulate) {
+                        add(partials, i * size, c, cOff, size);
+                    }
                 }
             }
         }

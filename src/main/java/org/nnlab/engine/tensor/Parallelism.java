@@ -72,9 +72,14 @@ public final class Parallelism {
             }
             return;
         }
-        KernelThreads.Job job = new KernelThreads.Job(tasks, body);
-        HELPERS.run(job, t - 1);
-        Throwable f = job.failure;
+        KernelThreads.Job job = KernelThreads.Job.take(tasks, body);
+        Throwable f;
+        try {
+            HELPERS.run(job, t - 1);
+            f = job.failure;
+        } finally {
+            job.release();
+        }
         if (f instanceof RuntimeException r) {
             throw r;
         } else if (f instanceof Error err) {

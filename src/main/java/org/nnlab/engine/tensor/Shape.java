@@ -61,6 +61,17 @@ public final class Shape {
         return new Shape(d);
     }
 
+    /** True when {@code batched} is this shape with one dimension in front, {@code [n, ...this]} (nothing is copied). */
+    public boolean isSampleOf(Shape batched) {
+        return batched.dims.length == dims.length + 1
+                && Arrays.equals(batched.dims, 1, batched.dims.length, dims, 0, dims.length);
+    }
+
+    /** True when this shape is {@code [batch, ...sample]} (nothing is copied). */
+    public boolean isBatchOf(int batch, Shape sample) {
+        return dims.length > 0 && dims[0] == batch && sample.isSampleOf(this);
+    }
+
     /** This shape without its first dimension. */
     public Shape dropFirst() {
         return new Shape(Arrays.copyOfRange(dims, 1, dims.length));

@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
 public final class Tensor {
     private final Shape shape;
     private final float[] data;
+    /** A buffer of another shape made to stand in for this one (see {@link #alternate()}), or null. */
+    private Tensor alternate;
 
     public Tensor(Shape shape, float[] data) {
         if (data.length != shape.size()) {
@@ -80,6 +82,21 @@ public final class Tensor {
     /** The same data seen with another shape of the same size (no copy). */
     public Tensor reshape(Shape newShape) {
         return new Tensor(newShape, data);
+    }
+
+    /**
+     * For a buffer reused from call to call whose shape sometimes changes (a training epoch's shorter last
+     * batch): the tensor of the other shape that was paired with this one, or null. The pairing lets a
+     * layer go back and forth between two batch sizes without making new buffers.
+     */
+    public Tensor alternate() {
+        return alternate;
+    }
+
+    /** Pairs this tensor and {@code other} as each other's {@link #alternate()} (any earlier pairing is dropped). */
+    public void pairWith(Tensor other) {
+        this.alternate = other;
+        other.alternate = this;
     }
 
     public Tensor copy() {
