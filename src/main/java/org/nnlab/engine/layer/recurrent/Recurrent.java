@@ -60,7 +60,10 @@ public final class Recurrent implements Layer {
     private float[] hProj = new float[0];   // [batch, width]
     private float[] states = new float[0];  // [steps + 1, batch, hidden], processing order
     private float[] dPreX = new float[0];   // [batch, steps, width]; unused by a summing cell (dPreH serves)
-    private float[] inputSteps = new float[0]; // a summing cell's input in processing order, [steps, batch, features]
+    /** A summing cell's input in processing order with a 1 after each row, [steps, batch, features + 1]. */
+    private float[] inputSteps = new float[0];
+    /** The gradients of W_x and b of one backward pass, [features + 1, width] (b is the last row). */
+    private final float[] inputGradients;
     private float[] dPreH = new float[0];   // [steps, batch, width], processing order
     private float[] dh = new float[0];      // [batch, hidden]
     private float[] dhDirect = new float[0];
@@ -95,6 +98,7 @@ public final class Recurrent implements Layer {
         List<Param> all = new ArrayList<>(List.of(weightInput, weightHidden, bias));
         all.addAll(cell.extraParams());
         this.params = List.copyOf(all);
+        this.inputGradients = cell.summedPreActivation() ? new float[(features + 1) * width] : new float[0];
     }
 
     /** Builds the layer of a simple RNN, LSTM or GRU spec for the builders in the spec records. */
@@ -176,14 +180,21 @@ public final class Recurrent implements Layer {
             }
         }
         cell.finishBackward(dPreH, T, B);
-        // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps
         boolean summed = cell.summedPreActivation();
-        float[] dIn = summed ? dPreH : dPreX;
-        MatMul.multiply(summed ? inputSteps : input.data(), 0, true, dIn, 0, false, weightInput.grad().data(), 0,
-                features, width, B * T, true);
+        if (summed) {
+            // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps; the
+            // 1 closing each input row makes the product's last row the bias gradient (Σ over rows of dPreH)
+            MatMul.multiply(inputSteps, 0, true, dPreH, 0, false, inputGradients, 0, features + 1, width, B * T,
+                    false);
+            TimeOrder.addTo(inputGradients, 0, weightInput.grad().data(), features * width);
+            TimeOrder.addTo(inputGradients, features * width, bias.grad().data(), width);
+        } else {
+            MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
+                    features, width, B * T, true);
+            TimeOrder.addColumnSums(dPreX, B * T, width, bias.grad().data());
+        }
         MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
                 hidden, width, T * B, true);
-        TimeOrder.addColumnSums(dIn, B * T, width, bias.grad().data());
         if (norms != null) {
             record.gradientNorms(norms);
         }
@@ -197,7 +208,7 @@ public final class Recurrent implements Layer {
                     B * T, features, width, false);
             return dx;
         }
-        float[] dxSteps = inputSteps; // done with: the weight gradient above was its last reader
+        float[] dxSteps = inputSteps; // done with: the weight gradient above was its last reader; [steps, batch, features]
         MatMul.multiply(dPreH, 0, false, weightInput.value().data(), 0, true, dxSteps, 0,
                 T * B, features, width, false);
         TimeOrder.toInputOrder(dxSteps, 0, dx.data(), T, B, features, reverse);
@@ -219,7 +230,7 @@ public final class Recurrent implements Layer {
         MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
                 b0 * T * width, m * T, width, features, true);
         if (summed) {
-            TimeOrder.toProcessingOrder(input.data(), inputSteps, b0, b1, T, B, features, reverse);
+            TimeOrder.toProcessingRows(input.data(), inputSteps, b0, b1, T, B, features, reverse);
         }
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
@@ -294,7 +305,7 @@ public final class Recurrent implements Layer {
         states = new float[(T + 1) * B * hidden];
         boolean summed = cell.summedPreActivation();
         dPreX = new float[summed ? 0 : B * T * width];
-        inputSteps = new float[summed ? T * B * features : 0];
+        inputSteps = new float[summed ? T * B * (features + 1) : 0];
         dPreH = new float[T * B * width];
         dh = new float[B * hidden];
         dhDirect = new float[B * hidden];
