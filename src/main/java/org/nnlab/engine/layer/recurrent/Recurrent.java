@@ -15,6 +15,7 @@ import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.RecurrentKernel;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -68,7 +69,7 @@ public final class Recurrent implements Layer {
     private float[] dh = new float[0];      // [batch, hidden]
     private float[] dhDirect = new float[0];
     /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
-    private float[] weightHiddenT = new float[0];
+    private final float[] weightHiddenT;
     /** The returned output and input gradient: buffers reused while the shapes stay the same. */
     private Tensor output;
     private Tensor gradInput;
@@ -98,6 +99,7 @@ public final class Recurrent implements Layer {
         List<Param> all = new ArrayList<>(List.of(weightInput, weightHidden, bias));
         all.addAll(cell.extraParams());
         this.params = List.copyOf(all);
+        this.weightHiddenT = new float[hidden * width];
         this.inputGradients = cell.summedPreActivation() ? new float[(features + 1) * width] : new float[0];
     }
 
@@ -168,16 +170,10 @@ public final class Recurrent implements Layer {
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
-        float[] wh = weightHidden.value().data();
-        if (weightHiddenT.length != wh.length) {
-            weightHiddenT = new float[wh.length];
-        }
-        TimeOrder.transpose(wh, hidden, width, weightHiddenT);
+        TimeOrder.transpose(weightHidden.value().data(), hidden, width, weightHiddenT);
         BatchSlices.run(B, 2L * B * steps * hidden * width, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
         if (norms != null) {
-            for (int t = 0; t < T; t++) {
-                norms[t] = Math.sqrt(norms[t]);
-            }
+            record.gradientNorms(norms);
         }
         cell.finishBackward(dPreH, T, B);
         boolean summed = cell.summedPreActivation();
@@ -195,9 +191,6 @@ public final class Recurrent implements Layer {
         }
         MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
                 hidden, width, T * B, true);
-        if (norms != null) {
-            record.gradientNorms(norms);
-        }
         if (!inputGradient) {
             return null;
         }
@@ -227,8 +220,9 @@ public final class Recurrent implements Layer {
         for (int row = b0 * T; row < b1 * T; row++) {
             System.arraycopy(b, 0, xProj, row * width, width);
         }
+        int threads = m == B ? Parallelism.threads() : 1; // only the whole batch spreads its products over threads
         MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
-                b0 * T * width, m * T, width, features, true);
+                b0 * T * width, m * T, width, features, true, threads);
         if (summed) {
             TimeOrder.toProcessingRows(input.data(), inputSteps, b0, b1, T, B, features, reverse);
         }
@@ -242,7 +236,7 @@ public final class Recurrent implements Layer {
                 Arrays.fill(hProj, b0 * width, b1 * width, 0f);
             } else {
                 MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
-                        m, width, hidden, false);
+                        m, width, hidden, false, threads);
             }
             cell.forward(st, b0, b1, B, xProj, tau * width, T * width, hProj, states);
         }
