@@ -3,6 +3,7 @@ package org.nnlab.bench;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.nnlab.cli.RecurrentWorkloads;
 import org.nnlab.datasets.DataDirectory;
 import org.nnlab.engine.data.Augmentation;
 import org.nnlab.engine.data.Dataset;
@@ -14,7 +15,11 @@ import org.nnlab.engine.model.TrainerConfig;
 import org.nnlab.engine.model.TrainingControl;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
+import org.nnlab.engine.spec.DenseSpec;
+import org.nnlab.engine.spec.GruSpec;
 import org.nnlab.engine.spec.ModelSpec;
+import org.nnlab.engine.spec.SimpleRnnSpec;
+import org.nnlab.engine.tensor.Shape;
 import org.nnlab.training.DataChoice;
 import org.nnlab.training.JobId;
 import org.nnlab.training.ManualTraining;
@@ -28,7 +33,8 @@ import org.nnlab.training.TrainingService;
  * Not a unit test: how many heap bytes one training mini-batch allocates once training is warm, counted
  * by the JVM's per-thread allocation counters (all threads, the engine's kernel helpers included) over a
  * few hundred batches. First the engine's {@link Trainer} alone (LeNet-5 and the MLP, each optimizer,
- * with and without augmentation, no reports and no epoch ends in the window), then a LeNet-5 run of the
+ * with and without augmentation; the lstm and bilstm bench workloads and a GRU and a simple RNN of the same
+ * size), no reports and no epoch ends in the window, then a LeNet-5 run of the
  * session engine (scheduler, job, progress events every 20 batches, weight pictures every second, epoch
  * ends with validation and the confusion matrix on a 2,000-sample subset), where the figure is the mean
  * over everything a run does. Run with MNIST in the data directory:
@@ -98,6 +104,13 @@ public final class BatchAllocationBench {
             }
             trainer(full, preset.name(), preset.spec(), OptimizerKind.ADAM, true, batches);
         }
+        for (String recurrent : RecurrentWorkloads.NAMES) {
+            trainer(full, recurrent, RecurrentWorkloads.spec(recurrent), OptimizerKind.ADAM, false, batches);
+        }
+        trainer(full, "gru", ModelSpec.of(Shape.of(28, 28), new GruSpec(128, false, 0, 0), new DenseSpec(10)),
+                OptimizerKind.ADAM, false, batches);
+        trainer(full, "rnn", ModelSpec.of(Shape.of(28, 28), new SimpleRnnSpec(128, false, 0, 0), new DenseSpec(10)),
+                OptimizerKind.ADAM, false, batches);
     }
 
     private static void trainer(TrainingData.Sets full, String name, ModelSpec spec, OptimizerKind kind, boolean augment,

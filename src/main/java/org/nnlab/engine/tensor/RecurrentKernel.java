@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * times W_hᵀ. {@link MatMul} would pack the rows and go through a scratch tile at each of the many small
  * steps; here W is read where it lies and the accumulators start from {@code init}, so no second pass
  * adds the two parts. Eight rows × two vectors of {@code out} stay in registers while k runs; rows left
- * over (single-image inference) go through the single-row kernel MatMul uses for one row.
+ * over (single-image inference) keep eight vectors of one row instead.
  * <p>
  * Every value is summed in one order, {@code init} first and then p = 0 … k−1 with one fused
  * multiply-add each, in a full tile, a single row or a masked tail alike: a row's result does not depend
@@ -25,6 +25,8 @@ public final class RecurrentKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int TILE_ROWS = 8;
+    /** Vectors of out one row keeps in registers. */
+    private static final int WIDE = 8;
 
     private RecurrentKernel() {
     }
@@ -51,10 +53,47 @@ public final class RecurrentKernel {
             }
         }
         for (; r < rows; r++) {
-            // a whole row is MatMul's single-row product on top of a copy of init: the same sums in the same order
-            System.arraycopy(init, initOff + r * initStride, out, outOff + r * outStride, n);
-            ShortKernels.rowTimesB(a, aOff + r * lda, 1, 0, 0, w, wOff, out, outOff + r * outStride, n, k);
+            int ai = aOff + r * lda;
+            int ii = initOff + r * initStride;
+            int oi = outOff + r * outStride;
+            int j = 0;
+            for (; j + WIDE * L <= n; j += WIDE * L) {
+                wideRow(a, ai, w, wOff + j, n, k, init, ii + j, out, oi + j);
+            }
+            row(a, ai, w, wOff, n, k, j, init, ii, out, oi);
         }
+    }
+
+    /**
+     * One row, eight vectors of out from column {@code wi − wOff} on. A single row has no other rows to share
+     * the loads of W with, so the columns give the independent sums instead: eight chains of fused
+     * multiply-adds keep both FMA units busy where four would wait on each other's latency.
+     */
+    private static void wideRow(float[] a, int ai, float[] w, int wi, int n, int k, float[] init, int ii,
+                                float[] out, int oi) {
+        FloatVector c0 = FloatVector.fromArray(S, init, ii), c1 = FloatVector.fromArray(S, init, ii + L);
+        FloatVector c2 = FloatVector.fromArray(S, init, ii + 2 * L), c3 = FloatVector.fromArray(S, init, ii + 3 * L);
+        FloatVector c4 = FloatVector.fromArray(S, init, ii + 4 * L), c5 = FloatVector.fromArray(S, init, ii + 5 * L);
+        FloatVector c6 = FloatVector.fromArray(S, init, ii + 6 * L), c7 = FloatVector.fromArray(S, init, ii + 7 * L);
+        for (int p = 0; p < k; p++, wi += n) {
+            FloatVector x = FloatVector.broadcast(S, a[ai + p]);
+            c0 = FloatVector.fromArray(S, w, wi).fma(x, c0);
+            c1 = FloatVector.fromArray(S, w, wi + L).fma(x, c1);
+            c2 = FloatVector.fromArray(S, w, wi + 2 * L).fma(x, c2);
+            c3 = FloatVector.fromArray(S, w, wi + 3 * L).fma(x, c3);
+            c4 = FloatVector.fromArray(S, w, wi + 4 * L).fma(x, c4);
+            c5 = FloatVector.fromArray(S, w, wi + 5 * L).fma(x, c5);
+            c6 = FloatVector.fromArray(S, w, wi + 6 * L).fma(x, c6);
+            c7 = FloatVector.fromArray(S, w, wi + 7 * L).fma(x, c7);
+        }
+        c0.intoArray(out, oi);
+        c1.intoArray(out, oi + L);
+        c2.intoArray(out, oi + 2 * L);
+        c3.intoArray(out, oi + 3 * L);
+        c4.intoArray(out, oi + 4 * L);
+        c5.intoArray(out, oi + 5 * L);
+        c6.intoArray(out, oi + 6 * L);
+        c7.intoArray(out, oi + 7 * L);
     }
 
     /** Eight rows × two vectors of out, from column {@code wi − wOff} on. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RecurrentKernelTest {
     private static final int[][] SHAPES = { // rows, n, k
-        {1, 5, 3}, {3, 40, 7}, {8, 32, 1}, {8, 512, 128}, {13, 77, 20}, {17, 128, 512}, {9, 64, 0}};
+        {1, 5, 3}, {3, 40, 7}, {8, 32, 1}, {8, 512, 128}, {13, 77, 20}, {17, 128, 512}, {9, 64, 0}, {2, 300, 9}};
 
     @Test
     void addsTheProductToTheStartingValueOnStridedRows() {

@@ -5,7 +5,8 @@ import org.nnlab.engine.tensor.Parallelism;
 /**
  * Runs a recurrent layer's time loop for disjoint sample ranges. Samples do not interact inside the loop,
  * so with several kernel threads each thread runs the whole loop for its own share of the batch, with
- * single-threaded per-step products: one hand-off per pass instead of one per step. The ranges follow
+ * single-threaded per-step products (a slice that is not the whole batch asks its products for one
+ * thread): one hand-off per pass instead of one per step. The ranges follow
  * from the batch and the work alone, not from the thread count (a product's rows may be summed
  * differently when there are fewer of them), so the result is the same on any number of threads.
  */
@@ -34,7 +35,6 @@ final class BatchSlices {
             slice.run(0, batch);
             return;
         }
-        Parallelism.forEach(parts, Parallelism.threads(), i -> Parallelism.withThreads(1,
-                () -> slice.run(batch * i / parts, batch * (i + 1) / parts)));
+        Parallelism.forEach(parts, Parallelism.threads(), i -> slice.run(batch * i / parts, batch * (i + 1) / parts));
     }
 }

@@ -109,6 +109,17 @@ public final class CellMath {
         }
     }
 
+    /** dst[d …] = x[xi …] + y[yi …] for n values. */
+    static void addTo(float[] x, int xi, float[] y, int yi, float[] dst, int d, int n) {
+        int i = 0;
+        for (int upper = SPECIES.loopBound(n); i < upper; i += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, x, xi + i).add(FloatVector.fromArray(SPECIES, y, yi + i)).intoArray(dst, d + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] = x[xi + i] + y[yi + i];
+        }
+    }
+
     /** dst[d …] = tanh(src[s …]) for n values (see {@link #sigmoid(float[], int, float[], int, int)}). */
     static void tanh(float[] src, int s, float[] dst, int d, int n) {
         int i = 0;

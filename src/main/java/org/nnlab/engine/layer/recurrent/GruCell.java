@@ -67,36 +67,44 @@ final class GruCell implements RecurrentCell {
             int xi = xOff + b * xStride;
             int hi = b * 3 * H;
             int c = stepBase + b * H;
-            int hPrev = stepBase + b * H;
-            int hNext = hPrev + batch * H;
-            int lanes = SPECIES.length();
-            int u = 0;
-            for (; u <= H - lanes; u += lanes) {
-                FloatVector rv = RecurrentCell.sigmoid(FloatVector.fromArray(SPECIES, xProj, xi + u)
-                        .add(FloatVector.fromArray(SPECIES, hProj, hi + u)));
-                FloatVector zv = RecurrentCell.sigmoid(FloatVector.fromArray(SPECIES, xProj, xi + H + u)
-                        .add(FloatVector.fromArray(SPECIES, hProj, hi + H + u)));
-                FloatVector hnv = FloatVector.fromArray(SPECIES, hProj, hi + 2 * H + u)
-                        .add(FloatVector.fromArray(SPECIES, bhn, u));
-                FloatVector nv = RecurrentCell.tanh(rv.fma(hnv, FloatVector.fromArray(SPECIES, xProj, xi + 2 * H + u)));
-                rv.intoArray(r, c + u);
-                zv.intoArray(z, c + u);
-                nv.intoArray(n, c + u);
-                hnv.intoArray(hn, c + u);
-                // h = n + z ⊙ (h_prev − n)
-                zv.fma(FloatVector.fromArray(SPECIES, h, hPrev + u).sub(nv), nv).intoArray(h, hNext + u);
-            }
-            for (; u < H; u++) {
-                float rv = RecurrentCell.sigmoid(xProj[xi + u] + hProj[hi + u]);
-                float zv = RecurrentCell.sigmoid(xProj[xi + H + u] + hProj[hi + H + u]);
-                float hnv = hProj[hi + 2 * H + u] + bhn[u];
-                float nv = RecurrentCell.tanh(xProj[xi + 2 * H + u] + rv * hnv);
-                r[c + u] = rv;
-                z[c + u] = zv;
-                n[c + u] = nv;
-                hn[c + u] = hnv;
-                h[hNext + u] = (1f - zv) * nv + zv * h[hPrev + u];
-            }
+            // one exponential per loop, as in LstmCell: a loop body holding three is too large for C2 to
+            // inline the Vector API calls it makes, and its vectors then live on the heap
+            CellMath.addTo(xProj, xi, hProj, hi, r, c, H);
+            CellMath.sigmoid(r, c, r, c, H);
+            CellMath.addTo(xProj, xi + H, hProj, hi + H, z, c, H);
+            CellMath.sigmoid(z, c, z, c, H);
+            candidate(xProj, xi + 2 * H, hProj, hi + 2 * H, bhn, c);
+            CellMath.tanh(n, c, n, c, H);
+            mix(c, c + batch * H, h);
+        }
+    }
+
+    /** hn = h_{t−1}·W_hn + b_hn and, in n, the candidate's pre-activation x·W_xn + b_n + r ⊙ hn. */
+    private void candidate(float[] xProj, int xi, float[] hProj, int hi, float[] bhn, int c) {
+        int u = 0;
+        for (int upper = SPECIES.loopBound(hidden); u < upper; u += SPECIES.length()) {
+            FloatVector hnv = FloatVector.fromArray(SPECIES, hProj, hi + u).add(FloatVector.fromArray(SPECIES, bhn, u));
+            hnv.intoArray(hn, c + u);
+            FloatVector.fromArray(SPECIES, r, c + u).fma(hnv, FloatVector.fromArray(SPECIES, xProj, xi + u))
+                    .intoArray(n, c + u);
+        }
+        for (; u < hidden; u++) {
+            float hnv = hProj[hi + u] + bhn[u];
+            hn[c + u] = hnv;
+            n[c + u] = Math.fma(r[c + u], hnv, xProj[xi + u]);
+        }
+    }
+
+    /** h_t = n + z ⊙ (h_{t−1} − n) for the sample whose gates start at c; h_{t−1} at c, h_t at next. */
+    private void mix(int c, int next, float[] h) {
+        int u = 0;
+        for (int upper = SPECIES.loopBound(hidden); u < upper; u += SPECIES.length()) {
+            FloatVector nv = FloatVector.fromArray(SPECIES, n, c + u);
+            FloatVector.fromArray(SPECIES, z, c + u).fma(FloatVector.fromArray(SPECIES, h, c + u).sub(nv), nv)
+                    .intoArray(h, next + u);
+        }
+        for (; u < hidden; u++) {
+            h[next + u] = Math.fma(z[c + u], h[c + u] - n[c + u], n[c + u]);
         }
     }
 

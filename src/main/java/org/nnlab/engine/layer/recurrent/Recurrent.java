@@ -15,6 +15,7 @@ import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.RecurrentKernel;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
@@ -60,12 +61,15 @@ public final class Recurrent implements Layer {
     private float[] hProj = new float[0];   // [batch, width]
     private float[] states = new float[0];  // [steps + 1, batch, hidden], processing order
     private float[] dPreX = new float[0];   // [batch, steps, width]; unused by a summing cell (dPreH serves)
-    private float[] inputSteps = new float[0]; // a summing cell's input in processing order, [steps, batch, features]
+    /** A summing cell's input in processing order with a 1 after each row, [steps, batch, features + 1]. */
+    private float[] inputSteps = new float[0];
+    /** The gradients of W_x and b of one backward pass, [features + 1, width] (b is the last row). */
+    private final float[] inputGradients;
     private float[] dPreH = new float[0];   // [steps, batch, width], processing order
     private float[] dh = new float[0];      // [batch, hidden]
     private float[] dhDirect = new float[0];
     /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
-    private float[] weightHiddenT = new float[0];
+    private final float[] weightHiddenT;
     /** The returned output and input gradient: buffers reused while the shapes stay the same. */
     private Tensor output;
     private Tensor gradInput;
@@ -95,6 +99,8 @@ public final class Recurrent implements Layer {
         List<Param> all = new ArrayList<>(List.of(weightInput, weightHidden, bias));
         all.addAll(cell.extraParams());
         this.params = List.copyOf(all);
+        this.weightHiddenT = new float[hidden * width];
+        this.inputGradients = cell.summedPreActivation() ? new float[(features + 1) * width] : new float[0];
     }
 
     /** Builds the layer of a simple RNN, LSTM or GRU spec for the builders in the spec records. */
@@ -164,29 +170,27 @@ public final class Recurrent implements Layer {
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
-        float[] wh = weightHidden.value().data();
-        if (weightHiddenT.length != wh.length) {
-            weightHiddenT = new float[wh.length];
-        }
-        TimeOrder.transpose(wh, hidden, width, weightHiddenT);
+        TimeOrder.transpose(weightHidden.value().data(), hidden, width, weightHiddenT);
         BatchSlices.run(B, 2L * B * steps * hidden * width, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
-        if (norms != null) {
-            for (int t = 0; t < T; t++) {
-                norms[t] = Math.sqrt(norms[t]);
-            }
-        }
-        cell.finishBackward(dPreH, T, B);
-        // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps
-        boolean summed = cell.summedPreActivation();
-        float[] dIn = summed ? dPreH : dPreX;
-        MatMul.multiply(summed ? inputSteps : input.data(), 0, true, dIn, 0, false, weightInput.grad().data(), 0,
-                features, width, B * T, true);
-        MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
-                hidden, width, T * B, true);
-        TimeOrder.addColumnSums(dIn, B * T, width, bias.grad().data());
         if (norms != null) {
             record.gradientNorms(norms);
         }
+        cell.finishBackward(dPreH, T, B);
+        boolean summed = cell.summedPreActivation();
+        if (summed) {
+            // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps; the
+            // 1 closing each input row makes the product's last row the bias gradient (Σ over rows of dPreH)
+            MatMul.multiply(inputSteps, 0, true, dPreH, 0, false, inputGradients, 0, features + 1, width, B * T,
+                    false);
+            TimeOrder.addTo(inputGradients, 0, weightInput.grad().data(), features * width);
+            TimeOrder.addTo(inputGradients, features * width, bias.grad().data(), width);
+        } else {
+            MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
+                    features, width, B * T, true);
+            TimeOrder.addColumnSums(dPreX, B * T, width, bias.grad().data());
+        }
+        MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
+                hidden, width, T * B, true);
         if (!inputGradient) {
             return null;
         }
@@ -197,7 +201,7 @@ public final class Recurrent implements Layer {
                     B * T, features, width, false);
             return dx;
         }
-        float[] dxSteps = inputSteps; // done with: the weight gradient above was its last reader
+        float[] dxSteps = inputSteps; // done with: the weight gradient above was its last reader; [steps, batch, features]
         MatMul.multiply(dPreH, 0, false, weightInput.value().data(), 0, true, dxSteps, 0,
                 T * B, features, width, false);
         TimeOrder.toInputOrder(dxSteps, 0, dx.data(), T, B, features, reverse);
@@ -216,10 +220,11 @@ public final class Recurrent implements Layer {
         for (int row = b0 * T; row < b1 * T; row++) {
             System.arraycopy(b, 0, xProj, row * width, width);
         }
+        int threads = m == B ? Parallelism.threads() : 1; // only the whole batch spreads its products over threads
         MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
-                b0 * T * width, m * T, width, features, true);
+                b0 * T * width, m * T, width, features, true, threads);
         if (summed) {
-            TimeOrder.toProcessingOrder(input.data(), inputSteps, b0, b1, T, B, features, reverse);
+            TimeOrder.toProcessingRows(input.data(), inputSteps, b0, b1, T, B, features, reverse);
         }
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
@@ -231,7 +236,7 @@ public final class Recurrent implements Layer {
                 Arrays.fill(hProj, b0 * width, b1 * width, 0f);
             } else {
                 MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
-                        m, width, hidden, false);
+                        m, width, hidden, false, threads);
             }
             cell.forward(st, b0, b1, B, xProj, tau * width, T * width, hProj, states);
         }
@@ -294,7 +299,7 @@ public final class Recurrent implements Layer {
         states = new float[(T + 1) * B * hidden];
         boolean summed = cell.summedPreActivation();
         dPreX = new float[summed ? 0 : B * T * width];
-        inputSteps = new float[summed ? T * B * features : 0];
+        inputSteps = new float[summed ? T * B * (features + 1) : 0];
         dPreH = new float[T * B * width];
         dh = new float[B * hidden];
         dhDirect = new float[B * hidden];

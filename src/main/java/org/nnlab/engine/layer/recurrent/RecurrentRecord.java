@@ -39,8 +39,12 @@ final class RecurrentRecord {
         }
     }
 
-    void gradientNorms(double[] norms) {
-        gradientNorms = norms;
+    /** Keeps the norms of a backward pass, given as sums of squares, which it turns into norms in place. */
+    void gradientNorms(double[] squares) {
+        for (int t = 0; t < squares.length; t++) {
+            squares[t] = Math.sqrt(squares[t]);
+        }
+        gradientNorms = squares;
     }
 
     SequenceTrace hiddenStates() {

@@ -7,15 +7,23 @@ package org.nnlab.engine.layer.recurrent;
  * input step {@code steps − 1 − st} at its step st). Also the small whole-array helpers of the backward pass.
  */
 final class TimeOrder {
+    private static final int BLOCK = 16;
+
     private TimeOrder() {
     }
 
-    /** Rows of samples [b0, b1) from {@code src} [batch, steps, width] into {@code dst} [steps, batch, width]. */
-    static void toProcessingOrder(float[] src, float[] dst, int b0, int b1, int T, int B, int width, boolean reverse) {
+    /**
+     * Rows of samples [b0, b1) from {@code src} [batch, steps, width] into {@code dst} [steps, batch,
+     * width + 1], each followed by a 1: a product with these rows on one side gives, in its last row, the
+     * plain sum of the other side's rows.
+     */
+    static void toProcessingRows(float[] src, float[] dst, int b0, int b1, int T, int B, int width, boolean reverse) {
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
             for (int b = b0; b < b1; b++) {
-                System.arraycopy(src, (b * T + tau) * width, dst, (st * B + b) * width, width);
+                int d = (st * B + b) * (width + 1);
+                System.arraycopy(src, (b * T + tau) * width, dst, d, width);
+                dst[d + width] = 1f;
             }
         }
     }
@@ -32,11 +40,24 @@ final class TimeOrder {
 
     /** {@code dst} [cols, rows] = {@code src} [rows, cols] transposed. */
     static void transpose(float[] src, int rows, int cols, float[] dst) {
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            for (int c = 0; c < cols; c++) {
-                dst[c * rows + r] = src[row + c];
+        // square blocks keep the rows being read and the rows being written in the first-level cache
+        for (int r0 = 0; r0 < rows; r0 += BLOCK) {
+            int r1 = Math.min(rows, r0 + BLOCK);
+            for (int c0 = 0; c0 < cols; c0 += BLOCK) {
+                int c1 = Math.min(cols, c0 + BLOCK);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0, row = r * cols; c < c1; c++) {
+                        dst[c * rows + r] = src[row + c];
+                    }
+                }
             }
+        }
+    }
+
+    /** {@code dst[0 … n) += src[from …]}. */
+    static void addTo(float[] src, int from, float[] dst, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[i] += src[from + i];
         }
     }
 
