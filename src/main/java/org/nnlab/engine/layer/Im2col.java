@@ -2,6 +2,7 @@ package org.nnlab.engine.layer;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.spec.WindowGeometry;
@@ -16,9 +17,9 @@ final class Im2col {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /**
-     * Half the preferred width, for the rest of a row after whole vectors: rows are short (10 or 28 values
-     * in LeNet), and a masked last vector costs a mask per row (made on the heap unless the JIT removes it)
-     * and a slow path near an array's end, where a half vector and a few scalars cost neither.
+     * Half the preferred width, for the rest of a row the fold adds back after whole vectors: a masked
+     * last vector there cost a mask object per kernel offset in training (the JIT did not keep it in a
+     * register inside the fold) and was slower than a half vector and a few single values.
      */
     private static final VectorSpecies<Float> H = L >= 8
             ? VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
@@ -42,6 +43,7 @@ final class Im2col {
                     int oxLo = firstInside(j - g.padLeft(), g.strideW());
                     int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
                     int len = oxHi - oxLo + 1;
+                    VectorMask<Float> tail = tail(len);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.strideH() - g.padTop() + i;
                         int dst = row + oy * ow;
@@ -54,7 +56,7 @@ final class Im2col {
                         }
                         int src = plane + iy * g.width() + j - g.padLeft();
                         if (g.strideW() == 1) {
-                            copy(x, src + oxLo, columns, dst + oxLo, len);
+                            copy(x, src + oxLo, columns, dst + oxLo, len, tail);
                         } else {
                             for (int ox = oxLo; ox <= oxHi; ox++) {
                                 columns[dst + ox] = x[src + ox * g.strideW()];
@@ -104,18 +106,23 @@ final class Im2col {
         }
     }
 
-    /** to[t …] = from[f …] for len values: whole vectors, then a half vector, then single values. */
-    private static void copy(float[] from, int f, float[] to, int t, int len) {
+    /**
+     * The lanes of the last, partial vector of a row of {@code len} values (none when len is a whole
+     * number of vectors or not positive). Every row of one kernel offset has the same length, so the mask
+     * is made once per offset and stays in a register while the rows are copied.
+     */
+    private static VectorMask<Float> tail(int len) {
+        return S.indexInRange(Math.max(0, len) / L * L, Math.max(0, len));
+    }
+
+    /** to[t …] = from[f …] for len values, the last partial vector through {@code tail}. */
+    private static void copy(float[] from, int f, float[] to, int t, int len, VectorMask<Float> tail) {
         int q = 0;
         for (; q + L <= len; q += L) {
             FloatVector.fromArray(S, from, f + q).intoArray(to, t + q);
         }
-        if (HL < L && q + HL <= len) {
-            FloatVector.fromArray(H, from, f + q).intoArray(to, t + q);
-            q += HL;
-        }
-        for (; q < len; q++) {
-            to[t + q] = from[f + q];
+        if (q < len) {
+            FloatVector.fromArray(S, from, f + q, tail).intoArray(to, t + q, tail);
         }
     }
 
