@@ -77,7 +77,8 @@ public final class Conv2d implements Layer {
         this.patch = g.channels() * g.kernelH() * g.kernelW();
         this.area = g.outArea();
         this.inSize = g.channels() * g.inArea();
-        this.group = Math.max(1, Math.min(16, (512 + area - 1) / area));
+        // a power of two, so the usual batch sizes split into whole groups that threads can share evenly
+        this.group = Math.min(16, Integer.highestOneBit(Math.max(1, (512 + area - 1) / area) * 2 - 1));
         this.rows = patch + 1;
         this.sample = Shape.of(g.channels(), g.height(), g.width());
         this.weightsAndBias = new float[filters * rows];
@@ -250,8 +251,11 @@ public final class Conv2d implements Layer {
         return work < 2 * Parallelism.MIN_FLOPS_PER_THREAD ? 1 : Math.min(groups, CHUNKS);
     }
 
-    /** Chunks a large batch is split into (the most threads that can share one convolution). */
-    private static final int CHUNKS = 8;
+    /**
+     * Chunks a large batch is split into at most: small enough pieces that the thread finishing last
+     * waits little for the other (LeNet's first layer: 16 chunks of 4 samples).
+     */
+    private static final int CHUNKS = 16;
 
     private int threadsFor(int batch, int passes) {
         return Parallelism.threadsFor((long) batch * passes * 2L * filters * patch * area);
