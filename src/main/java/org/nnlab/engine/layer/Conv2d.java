@@ -2,6 +2,8 @@ package org.nnlab.engine.layer;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.LayerSpec;
@@ -44,8 +46,23 @@ public final class Conv2d implements Layer {
     private Tensor output;
     private Tensor gradInput;
     private final int group;      // samples unfolded side by side, so short products get long
-    /** Working buffers, one set per thread that runs chunks at the same time, reused. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratch = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /**
+     * Working buffers, one set per thread that runs chunks at the same time, reused: slots a thread empties
+     * when it takes a set and fills when it is done (no allocation per step, unlike a queue's nodes).
+     */
+    private final AtomicReferenceArray<Scratch> scratch = new AtomicReferenceArray<>(CHUNKS);
+    private final Shape sample;
+    /** The input shape last checked, so a batch of the same buffer's shape is not checked again. */
+    private Shape checkedInput;
+    // the current pass, read by the chunk tasks (made once, so a step allocates no closures)
+    private final IntConsumer forwardChunk = this::forwardChunk;
+    private final IntConsumer backwardChunk = this::backwardChunk;
+    private int batch;
+    private int chunkCount;
+    private boolean keep;
+    private boolean kept;
+    private boolean wantInputGradient;
+    private Tensor gradOutput;
     /** Each chunk's partial d[W | b], [filters, rows]. */
     private float[][] chunkGradients = new float[0][];
     /** Training: every sample's columns from forward, kept for backward ([rows, gs·area] per group). */
@@ -60,8 +77,10 @@ public final class Conv2d implements Layer {
         this.patch = g.channels() * g.kernelH() * g.kernelW();
         this.area = g.outArea();
         this.inSize = g.channels() * g.inArea();
-        this.group = Math.max(1, Math.min(16, (512 + area - 1) / area));
+        // a power of two, so the usual batch sizes split into whole groups that threads can share evenly
+        this.group = Math.min(16, Integer.highestOneBit(Math.max(1, (512 + area - 1) / area) * 2 - 1));
         this.rows = patch + 1;
+        this.sample = Shape.of(g.channels(), g.height(), g.width());
         this.weightsAndBias = new float[filters * rows];
         // PyTorch's default: uniform in ±1/sqrt(fan-in) for weights and bias
         double bound = 1 / Math.sqrt(patch);
@@ -77,12 +96,13 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Layers.requireBatch(this, x, Shape.of(g.channels(), g.height(), g.width()));
+        int batch = x.shape() == checkedInput ? x.shape().dim(0) : Layers.requireBatch(this, x, sample);
+        checkedInput = x.shape();
         input = x;
-        output = Layers.buffer(output, Shape.of(batch, filters, g.outHeight(), g.outWidth()));
+        if (output == null || output.shape().dim(0) != batch) {
+            output = Tensor.zeros(Shape.of(batch, filters, g.outHeight(), g.outWidth()));
+        }
         int chunks = chunks(batch);
-        float[] xs = x.data();
-        float[] ys = output.data();
         float[] w = weight.value().data();
         float[] b = bias.value().data();
         for (int f = 0; f < filters; f++) {
@@ -90,36 +110,43 @@ public final class Conv2d implements Layer {
             weightsAndBias[f * rows + patch] = b[f];
         }
         // in training the columns are kept for backward (they cost as much to unfold again as to keep)
-        boolean keep = mode == Mode.TRAIN;
+        keep = mode == Mode.TRAIN;
         savedChunks = 0;
         if (keep && saved.length < batch * rows * area) {
             saved = new float[batch * rows * area];
         }
-        Parallelism.forEach(chunks, threadsFor(batch, 1), t -> {
-            Scratch sc = takeScratch();
-            int end = from(t + 1, batch, chunks);
-            for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
-                int gs = Math.min(group, end - n0);
-                float[] cols = keep ? saved : sc.columns;
-                int colOff = keep ? n0 * rows * area : 0;
-                int ld = unfold(xs, n0, gs, cols, colOff);
-                if (gs == 1) {
-                    MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, ys, n0 * filters * area,
-                            filters, area, rows, false, 1);
-                } else {
-                    MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, sc.outputs, 0,
-                            filters, ld, rows, false, 1);
-                    for (int s = 0; s < gs; s++) {
-                        for (int f = 0; f < filters; f++) {
-                            System.arraycopy(sc.outputs, f * ld + s * area, ys, ((n0 + s) * filters + f) * area, area);
-                        }
+        this.batch = batch;
+        this.chunkCount = chunks;
+        Parallelism.forEach(chunks, threadsFor(batch, 1), forwardChunk);
+        savedChunks = keep ? chunks : 0;
+        return output;
+    }
+
+    /** The forward pass over chunk {@code t} of the batch. */
+    private void forwardChunk(int t) {
+        Scratch sc = takeScratch();
+        float[] xs = input.data();
+        float[] ys = output.data();
+        int end = from(t + 1, batch, chunkCount);
+        for (int n0 = from(t, batch, chunkCount); n0 < end; n0 += group) {
+            int gs = Math.min(group, end - n0);
+            float[] cols = keep ? saved : sc.columns;
+            int colOff = keep ? n0 * rows * area : 0;
+            int ld = unfold(xs, n0, gs, cols, colOff);
+            if (gs == 1) {
+                MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, ys, n0 * filters * area,
+                        filters, area, rows, false, 1);
+            } else {
+                MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, sc.outputs, 0,
+                        filters, ld, rows, false, 1);
+                for (int s = 0; s < gs; s++) {
+                    for (int f = 0; f < filters; f++) {
+                        System.arraycopy(sc.outputs, f * ld + s * area, ys, ((n0 + s) * filters + f) * area, area);
                     }
                 }
             }
-            scratch.add(sc);
-        });
-        savedChunks = keep ? chunks : 0;
-        return output;
+        }
+        putScratch(sc);
     }
 
     /**
@@ -132,7 +159,7 @@ public final class Conv2d implements Layer {
         for (int s = 0; s < gs; s++) {
             Im2col.unfold(g, xs, (n0 + s) * inSize, columns, off + s * area, ld);
         }
-        java.util.Arrays.fill(columns, off + patch * ld, off + patch * ld + ld, 1f);
+        Arrays.fill(columns, off + patch * ld, off + patch * ld + ld, 1f);
         return ld;
     }
 
@@ -151,45 +178,13 @@ public final class Conv2d implements Layer {
             chunkGradients = new float[chunks][filters * rows];
         }
         // the kept columns are laid out by the forward pass's groups, which follow its chunks
-        boolean kept = savedChunks == chunks;
-        float[] xs = input.data();
-        float[] dy = gradOut.data();
-        float[] dx = inputGradient ? gradInput.data() : null;
-        float[] w = weight.value().data();
-        Parallelism.forEach(chunks, threadsFor(batch, 2), t -> {
-            Scratch sc = takeScratch();
-            float[] dwb = chunkGradients[t];
-            java.util.Arrays.fill(dwb, 0f);
-            int end = from(t + 1, batch, chunks);
-            for (int n0 = from(t, batch, chunks); n0 < end; n0 += group) {
-                int gs = Math.min(group, end - n0);
-                float[] cols = kept ? saved : sc.columns;
-                int colOff = kept ? n0 * rows * area : 0;
-                int ld = kept ? gs * area : unfold(xs, n0, gs, cols, 0);
-                float[] dys = dy;
-                int dyOff = n0 * filters * area;
-                if (gs > 1) {
-                    for (int s = 0; s < gs; s++) {
-                        for (int f = 0; f < filters; f++) {
-                            System.arraycopy(dy, ((n0 + s) * filters + f) * area, sc.outputs, f * ld + s * area, area);
-                        }
-                    }
-                    dys = sc.outputs;
-                    dyOff = 0;
-                }
-                // d[W | b] += dy · [columns; ones]ᵀ
-                MatMul.multiply(dys, dyOff, false, cols, colOff, true, dwb, 0, filters, rows, ld, true, 1);
-                if (!inputGradient) {
-                    continue;
-                }
-                // d(columns) = Wᵀ · dy, folded back onto dx
-                MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
-                for (int s = 0; s < gs; s++) {
-                    Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
-                }
-            }
-            scratch.add(sc);
-        });
+        kept = savedChunks == chunks;
+        this.batch = batch;
+        this.chunkCount = chunks;
+        this.gradOutput = gradOut;
+        this.wantInputGradient = inputGradient;
+        Parallelism.forEach(chunks, threadsFor(batch, 2), backwardChunk);
+        this.gradOutput = null;
         float[] gw = weight.grad().data();
         float[] gb = bias.grad().data();
         for (int t = 0; t < chunks; t++) {
@@ -204,6 +199,46 @@ public final class Conv2d implements Layer {
         return inputGradient ? gradInput : null;
     }
 
+    /** The backward pass over chunk {@code t}: its partial d[W | b] and, when wanted, its samples' dx. */
+    private void backwardChunk(int t) {
+        Scratch sc = takeScratch();
+        float[] xs = input.data();
+        float[] dy = gradOutput.data();
+        float[] dx = wantInputGradient ? gradInput.data() : null;
+        float[] w = weight.value().data();
+        float[] dwb = chunkGradients[t];
+        Arrays.fill(dwb, 0f);
+        int end = from(t + 1, batch, chunkCount);
+        for (int n0 = from(t, batch, chunkCount); n0 < end; n0 += group) {
+            int gs = Math.min(group, end - n0);
+            float[] cols = kept ? saved : sc.columns;
+            int colOff = kept ? n0 * rows * area : 0;
+            int ld = kept ? gs * area : unfold(xs, n0, gs, cols, 0);
+            float[] dys = dy;
+            int dyOff = n0 * filters * area;
+            if (gs > 1) {
+                for (int s = 0; s < gs; s++) {
+                    for (int f = 0; f < filters; f++) {
+                        System.arraycopy(dy, ((n0 + s) * filters + f) * area, sc.outputs, f * ld + s * area, area);
+                    }
+                }
+                dys = sc.outputs;
+                dyOff = 0;
+            }
+            // d[W | b] += dy · [columns; ones]ᵀ
+            MatMul.multiply(dys, dyOff, false, cols, colOff, true, dwb, 0, filters, rows, ld, true, 1);
+            if (dx == null) {
+                continue;
+            }
+            // d(columns) = Wᵀ · dy, folded back onto dx
+            MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
+            for (int s = 0; s < gs; s++) {
+                Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
+            }
+        }
+        putScratch(sc);
+    }
+
     /**
      * How many chunks to split a batch into: one for little work, else up to {@value #CHUNKS}, each a
      * whole number of groups. Free threads take the remaining chunks, so a thread the system pauses holds
@@ -216,8 +251,11 @@ public final class Conv2d implements Layer {
         return work < 2 * Parallelism.MIN_FLOPS_PER_THREAD ? 1 : Math.min(groups, CHUNKS);
     }
 
-    /** Chunks a large batch is split into (the most threads that can share one convolution). */
-    private static final int CHUNKS = 8;
+    /**
+     * Chunks a large batch is split into at most: small enough pieces that the thread finishing last
+     * waits little for the other (LeNet's first layer: 16 chunks of 4 samples).
+     */
+    private static final int CHUNKS = 16;
 
     private int threadsFor(int batch, int passes) {
         return Parallelism.threadsFor((long) batch * passes * 2L * filters * patch * area);
@@ -229,10 +267,24 @@ public final class Conv2d implements Layer {
         return Math.min(batch, (int) ((long) groups * chunk / chunks) * group);
     }
 
-    /** A set of working buffers no other thread is using (made when all are taken); put it back after. */
+    /** A set of working buffers no other thread is using (made when all are taken); {@link #putScratch} it after. */
     private Scratch takeScratch() {
-        Scratch sc = scratch.poll();
-        return sc != null ? sc : new Scratch(rows * group * area, patch * group * area, filters * group * area);
+        for (int i = 0; i < CHUNKS; i++) {
+            Scratch sc = scratch.getAndSet(i, null);
+            if (sc != null) {
+                return sc;
+            }
+        }
+        return new Scratch(rows * group * area, patch * group * area, filters * group * area);
+    }
+
+    /** Returns a set of working buffers to the first free slot (at most one per chunk running at a time). */
+    private void putScratch(Scratch sc) {
+        for (int i = 0; i < CHUNKS; i++) {
+            if (scratch.compareAndSet(i, null, sc)) {
+                return;
+            }
+        }
     }
 
     /** A thread's working memory for one group of samples: columns, their gradient, outputs. */

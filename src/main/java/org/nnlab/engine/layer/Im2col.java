@@ -3,6 +3,7 @@ package org.nnlab.engine.layer;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.spec.WindowGeometry;
 
@@ -15,6 +16,14 @@ import org.nnlab.engine.spec.WindowGeometry;
 final class Im2col {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * Half the preferred width, for the rest of a row the fold adds back after whole vectors: a masked
+     * last vector there cost a mask object per kernel offset in training (the JIT did not keep it in a
+     * register inside the fold) and was slower than a half vector and a few single values.
+     */
+    private static final VectorSpecies<Float> H = L >= 8
+            ? VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
+    private static final int HL = H.length();
 
     private Im2col() {
     }
@@ -75,7 +84,6 @@ final class Im2col {
                     int oxLo = firstInside(j - g.padLeft(), g.strideW());
                     int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
                     int len = oxHi - oxLo + 1;
-                    VectorMask<Float> tail = tail(len);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.strideH() - g.padTop() + i;
                         if (iy < 0 || iy >= g.height()) {
@@ -85,7 +93,7 @@ final class Im2col {
                         int dst = plane + iy * g.width() + j - g.padLeft();
                         int sw = g.strideW();
                         if (sw == 1) {
-                            addInto(columns, src + oxLo, dx, dst + oxLo, len, tail);
+                            addInto(columns, src + oxLo, dx, dst + oxLo, len);
                         } else {
                             for (int ox = oxLo; ox <= oxHi; ox++) {
                                 dx[dst + ox * sw] += columns[src + ox];
@@ -100,8 +108,8 @@ final class Im2col {
 
     /**
      * The lanes of the last, partial vector of a row of {@code len} values (none when len is a whole
-     * number of vectors or not positive). Rows are short (often under one vector) and every output row
-     * of one kernel offset has the same length, so the mask is made once per offset, not once per row.
+     * number of vectors or not positive). Every row of one kernel offset has the same length, so the mask
+     * is made once per offset and stays in a register while the rows are copied.
      */
     private static VectorMask<Float> tail(int len) {
         return S.indexInRange(Math.max(0, len) / L * L, Math.max(0, len));
@@ -118,14 +126,18 @@ final class Im2col {
         }
     }
 
-    /** to[t …] += from[f …] for len values, the last partial vector through {@code tail}. */
-    private static void addInto(float[] from, int f, float[] to, int t, int len, VectorMask<Float> tail) {
+    /** to[t …] += from[f …] for len values: whole vectors, then a half vector, then single values. */
+    private static void addInto(float[] from, int f, float[] to, int t, int len) {
         int q = 0;
         for (; q + L <= len; q += L) {
             FloatVector.fromArray(S, to, t + q).add(FloatVector.fromArray(S, from, f + q)).intoArray(to, t + q);
         }
-        if (q < len) {
-            FloatVector.fromArray(S, to, t + q, tail).add(FloatVector.fromArray(S, from, f + q, tail)).intoArray(to, t + q, tail);
+        if (HL < L && q + HL <= len) {
+            FloatVector.fromArray(H, to, t + q).add(FloatVector.fromArray(H, from, f + q)).intoArray(to, t + q);
+            q += HL;
+        }
+        for (; q < len; q++) {
+            to[t + q] += from[f + q];
         }
     }
 

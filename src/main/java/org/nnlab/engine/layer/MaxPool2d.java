@@ -1,5 +1,6 @@
 package org.nnlab.engine.layer;
 
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -28,6 +29,16 @@ public final class MaxPool2d implements Layer {
     private Tensor gradInput;
     private Shape inputShape;
     private int[] argmax = new int[0];
+    private final Shape sample;
+    /** The input shape last checked, so a batch of the same buffer's shape is not checked again. */
+    private Shape checkedInput;
+    // the current pass, read by the parts (made once, so a step allocates no closures)
+    private final IntConsumer forwardPart = this::forwardPart;
+    private final IntConsumer backwardPart = this::backwardPart;
+    private Tensor input;
+    private Tensor gradOutput;
+    private int planes;
+    private int threads;
     /** For output o of the batch, the input index of its window's first value (built once per batch size). */
     private int[] corner = new int[0];
     /** Offsets of a window's values from its first one, in the scalar loop's order (row by row). */
@@ -36,6 +47,7 @@ public final class MaxPool2d implements Layer {
     public MaxPool2d(MaxPool2dSpec spec, WindowGeometry geometry) {
         this.spec = spec;
         this.g = geometry;
+        this.sample = Shape.of(g.channels(), g.height(), g.width());
         this.window = new int[g.kernelH() * g.kernelW()];
         for (int i = 0; i < g.kernelH(); i++) {
             for (int j = 0; j < g.kernelW(); j++) {
@@ -51,33 +63,41 @@ public final class MaxPool2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
-        int batch = Layers.requireBatch(this, x, Shape.of(g.channels(), g.height(), g.width()));
+        int batch = x.shape() == checkedInput ? x.shape().dim(0) : Layers.requireBatch(this, x, sample);
+        checkedInput = x.shape();
         inputShape = x.shape();
-        output = Layers.buffer(output, Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
-        int planes = batch * g.channels();
+        input = x;
+        if (output == null || output.shape().dim(0) != batch) {
+            output = Tensor.zeros(Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
+        }
+        planes = batch * g.channels();
         if (argmax.length < planes * g.outArea()) {
             argmax = new int[planes * g.outArea()];
         }
-        float[] xs = x.data();
-        float[] ys = output.data();
-        int[] arg = argmax;
         // memory-bound: a compare costs about as much time as several multiply-adds, hence the factor
-        int threads = Parallelism.threadsFor(8L * planes * g.outArea() * g.kernelH() * g.kernelW());
+        threads = Parallelism.threadsFor(8L * planes * g.outArea() * g.kernelH() * g.kernelW());
+        if (VECTOR) {
+            corners(planes);
+        }
+        Parallelism.forEach(threads, threads, forwardPart);
+        return output;
+    }
+
+    /** Forward over part {@code t} of {@link #threads}: a range of whole vectors of outputs, or of planes. */
+    private void forwardPart(int t) {
+        float[] xs = input.data();
+        float[] ys = output.data();
         if (VECTOR) {
             int outputs = planes * g.outArea();
-            int[] at = corners(planes);
             int L = S.length();
             int blocks = (outputs + L - 1) / L;
-            Parallelism.forEach(threads, threads, t -> poolVectors(xs, ys, arg, at,
-                    (int) ((long) blocks * t / threads) * L, Math.min(outputs, (int) ((long) blocks * (t + 1) / threads) * L)));
-            return output;
+            poolVectors(xs, ys, argmax, corner, (int) ((long) blocks * t / threads) * L,
+                    Math.min(outputs, (int) ((long) blocks * (t + 1) / threads) * L));
+            return;
         }
-        Parallelism.forEach(threads, threads, t -> {
-            for (int p = planes * t / threads; p < planes * (t + 1) / threads; p++) {
-                pool(xs, p * g.inArea(), ys, arg, p * g.outArea());
-            }
-        });
-        return output;
+        for (int p = planes * t / threads; p < planes * (t + 1) / threads; p++) {
+            pool(xs, p * g.inArea(), ys, argmax, p * g.outArea());
+        }
     }
 
     /** {@link #corner} for {@code planes} planes, rebuilt only when the batch size changes. */
@@ -112,7 +132,7 @@ public final class MaxPool2d implements Layer {
             for (int q = 1; q < window.length; q++) {
                 int d = window[q];
                 FloatVector v = FloatVector.fromArray(S, xs, d, at, o);
-                VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
+                VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.compare(VectorOperators.NE, v));
                 max = max.blend(v, take);
                 best = best.blend(base.add(d), take.cast(IS));
             }
@@ -199,14 +219,25 @@ public final class MaxPool2d implements Layer {
             throw new IllegalStateException("MaxPool2d: backward called before forward");
         }
         gradInput = Layers.buffer(gradInput, inputShape);
-        gradInput.fill(0f);
-        float[] dx = gradInput.data();
-        float[] dy = gradOut.data();
-        int n = dy.length;
-        for (int o = 0; o < n; o++) {
-            dx[argmax[o]] += dy[o];
-        }
+        gradOutput = gradOut;
+        // each plane's gradient stays in its plane, so planes can be shared out with the same result
+        threads = Parallelism.threadsFor(4L * planes * g.inArea());
+        Parallelism.forEach(threads, threads, backwardPart);
+        gradOutput = null;
         return gradInput;
+    }
+
+    /** Backward over part {@code t} of {@link #threads}: clears its planes of dx and routes dy there. */
+    private void backwardPart(int t) {
+        float[] dx = gradInput.data();
+        float[] dy = gradOutput.data();
+        int[] arg = argmax;
+        int p0 = planes * t / threads;
+        int p1 = planes * (t + 1) / threads;
+        java.util.Arrays.fill(dx, p0 * g.inArea(), p1 * g.inArea(), 0f);
+        for (int o = p0 * g.outArea(); o < p1 * g.outArea(); o++) {
+            dx[arg[o]] += dy[o];
+        }
     }
 
     @Override
