@@ -36,6 +36,14 @@ import org.nnlab.reliability.Probes;
  * mvn -B -o -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.nnlab.bench.WorkshopCrowdBench \
  *   -Dexec.args="100 30 5"     # participants, of them training, drawings each [, parallel people (16)]
  * </pre>
+ * Participants are driven in one of two ways, named in the first line of output: by default
+ * ({@code -Dbench.participants=flow}) each is a Vaadin session over HTTP and WebSocket, spoken the way Flow's
+ * browser client speaks it ({@link FlowClient}: init request, CSRF token, UIDL requests, Atmosphere push), so
+ * that no browser competes with the server for the cores; with {@code -Dbench.participants=chromium} each is a
+ * browser context in the one headless Chromium, as below. The instructor is always a Chromium page; the
+ * arrival of each push frame in it is taken from the DevTools Network events, so a grid delay splits into
+ * "push frame arrived" and "arrived -> shown".
+ * <p>
  * It starts {@code target/nnlab-*.jar} itself ({@code -Xmx2g}, a fresh data directory, the room's share of
  * runs raised to the trainers and the join limit per address raised, since every participant comes from
  * 127.0.0.1; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
@@ -106,6 +114,7 @@ public final class WorkshopCrowdBench {
     /** Push frames the instructor's page received that name a participant: when, and what. */
     private final ConcurrentLinkedQueue<Map.Entry<Long, String>> instructorFrames = new ConcurrentLinkedQueue<>();
     private volatile String instructorSession = "";
+    private final Map<String, String> instructorRequests = new ConcurrentHashMap<>();
 
     private WorkshopCrowdBench(String base, HeadlessChromium chromium) {
         this.base = base;
@@ -211,6 +220,12 @@ public final class WorkshopCrowdBench {
         pool.shutdown();
         double drawSeconds = (System.nanoTime() - t0) / 1e9;
         String runsAfter = runStates(instructor);
+        System.out.println("crowd: instructor's page: " + instructor.text("(() => { const g = document.getElementById('participant-grid');"
+                + " const rows = g.shadowRoot.querySelectorAll('tbody#items > tr:not([hidden])').length;"
+                + " const busy = Object.values(Vaadin.Flow.clients).map(c => c.isActive && c.isActive());"
+                + " return 'grid size ' + g.size + ', rows in the DOM ' + rows + ', allRowsVisible ' + g.allRowsVisible"
+                + " + ', height ' + g.getBoundingClientRect().height + ', client busy ' + busy; })()")
+                + "; push frames naming a participant: " + instructorFrames.size() + "; requests unanswered: " + instructorRequests.values());
         Thread.sleep(3000);
         classifying = false;
         probe.join();
@@ -368,8 +383,26 @@ public final class WorkshopCrowdBench {
         switch (method) {
             case "Network.webSocketFrameReceived" -> {
                 if (instructorSession.equals(session) && params.get("response") instanceof Map<?, ?> r
-                        && r.get("payloadData") instanceof String data && data.contains("Learner")) {
-                    instructorFrames.add(Map.entry(System.currentTimeMillis(), data));
+                        && r.get("payloadData") instanceof String data) {
+                    if (data.contains("Learner")) {
+                        instructorFrames.add(Map.entry(System.currentTimeMillis(), data));
+                    }
+                }
+            }
+            case "Network.requestWillBeSent" -> {
+                if (instructorSession.equals(session) && String.valueOf(((Map<?, ?>) params.get("request")).get("url")).startsWith("http")) {
+                    instructorRequests.put((String) params.get("requestId"), System.currentTimeMillis() + " "
+                            + ((Map<?, ?>) params.get("request")).get("url"));
+                }
+            }
+            case "Network.webSocketClosed" -> {
+                if (instructorSession.equals(session)) {
+                    System.out.println("crowd: instructor's page: " + method + " " + params);
+                }
+            }
+            case "Network.loadingFinished", "Network.loadingFailed" -> {
+                if (instructorSession.equals(session)) {
+                    instructorRequests.remove((String) params.get("requestId"));
                 }
             }
             case "Runtime.exceptionThrown" -> error("page exception", where + ": " + params.get("exceptionDetails"));
