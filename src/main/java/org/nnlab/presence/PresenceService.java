@@ -28,6 +28,7 @@ public class PresenceService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
     private final Set<Page> pages = ConcurrentHashMap.newKeySet();
     private final PresenceTally tally;
+    private final java.util.concurrent.atomic.AtomicBoolean announcing = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "presence-notifier");
         t.setDaemon(true);
@@ -116,11 +117,18 @@ public class PresenceService implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Tells every page the new count, once for all the changes that came while an announcement was waiting: a
+     * class of 100 joining at once would otherwise queue a push to every open page for every single join.
+     */
     private void announce() {
-        worker.execute(() -> {
-            tally.publish(pages.size());
-            tell();
-        });
+        if (announcing.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                announcing.set(false); // changes from now on announce again; this one reads the count after them
+                tally.publish(pages.size());
+                tell();
+            });
+        }
     }
 
     private void tell() {

@@ -59,4 +59,40 @@ final class Glyphs {
     private static double[] place(double[] p, double scale, double dx, double dy) {
         return new double[] {0.5 + (p[0] - 0.5) * scale + dx, 0.5 + (p[1] - 0.5) * scale + dy};
     }
+
+    /**
+     * The image the drawing pad sends for these strokes: painted as the pad paints them (round caps, quadratic
+     * curves through the midpoints, stroke width 0.07 of the side) on a 112-pixel square, coverage as bytes,
+     * base64.
+     */
+    static String padImage(List<List<double[]>> strokes) {
+        int side = 112;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.BLACK);
+        double w = 0.07 * side;
+        g.setStroke(new java.awt.BasicStroke((float) w, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
+        for (List<double[]> p : strokes) {
+            if (p.size() == 1) {
+                g.fill(new java.awt.geom.Ellipse2D.Double(p.getFirst()[0] * side - w / 2, p.getFirst()[1] * side - w / 2, w, w));
+                continue;
+            }
+            java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+            path.moveTo(p.getFirst()[0] * side, p.getFirst()[1] * side);
+            for (int i = 1; i < p.size() - 1; i++) {
+                double mx = (p.get(i)[0] + p.get(i + 1)[0]) / 2 * side;
+                double my = (p.get(i)[1] + p.get(i + 1)[1]) / 2 * side;
+                path.quadTo(p.get(i)[0] * side, p.get(i)[1] * side, mx, my);
+            }
+            path.lineTo(p.getLast()[0] * side, p.getLast()[1] * side);
+            g.draw(path);
+        }
+        g.dispose();
+        byte[] gray = new byte[side * side];
+        for (int i = 0; i < gray.length; i++) {
+            gray[i] = (byte) (image.getRGB(i % side, i / side) >>> 24);
+        }
+        return java.util.Base64.getEncoder().encodeToString(gray);
+    }
 }

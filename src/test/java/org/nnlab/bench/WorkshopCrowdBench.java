@@ -36,6 +36,14 @@ import org.nnlab.reliability.Probes;
  * mvn -B -o -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.nnlab.bench.WorkshopCrowdBench \
  *   -Dexec.args="100 30 5"     # participants, of them training, drawings each [, parallel people (16)]
  * </pre>
+ * Participants are driven in one of two ways, named in the first line of output: by default
+ * ({@code -Dbench.participants=flow}) each is a Vaadin session over HTTP and WebSocket, spoken the way Flow's
+ * browser client speaks it ({@link FlowClient}: init request, CSRF token, UIDL requests, Atmosphere push), so
+ * that no browser competes with the server for the cores; with {@code -Dbench.participants=chromium} each is a
+ * browser context in the one headless Chromium, as below. The instructor is always a Chromium page; the
+ * arrival of each push frame in it is taken from the DevTools Network events, so a grid delay splits into
+ * "push frame arrived" and "arrived -> shown".
+ * <p>
  * It starts {@code target/nnlab-*.jar} itself ({@code -Xmx2g}, a fresh data directory, the room's share of
  * runs raised to the trainers and the join limit per address raised, since every participant comes from
  * 127.0.0.1; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
@@ -91,7 +99,7 @@ public final class WorkshopCrowdBench {
             })()""";
     private static final String PAD = "document.getElementById('class-pad').shadowRoot.querySelector('canvas')";
 
-    private final String base;
+    final String base;
     private final HeadlessChromium chromium;
     private final Map<String, Long> actions = new ConcurrentHashMap<>();
     /** When the person's own page showed the server's answer to an action: splits its delay into before and after. */
@@ -101,6 +109,12 @@ public final class WorkshopCrowdBench {
     private final Map<String, String> tabNames = new ConcurrentHashMap<>();
     private final List<Long> classifyMicros = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean classifying;
+    /** Participants in browser contexts (true) or driven over Vaadin's protocol by {@link FlowClient} (false). */
+    private final boolean browsers = "chromium".equals(System.getProperty("bench.participants", "flow"));
+    /** Push frames the instructor's page received that name a participant: when, and what. */
+    private final ConcurrentLinkedQueue<Map.Entry<Long, String>> instructorFrames = new ConcurrentLinkedQueue<>();
+    private volatile String instructorSession = "";
+    private final Map<String, String> instructorRequests = new ConcurrentHashMap<>();
 
     private WorkshopCrowdBench(String base, HeadlessChromium chromium) {
         this.base = base;
@@ -112,7 +126,8 @@ public final class WorkshopCrowdBench {
         int participants = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int trainers = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int drawings = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int parallel = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        boolean browsers = "chromium".equals(System.getProperty("bench.participants", "flow"));
+        int parallel = args.length > 3 ? Integer.parseInt(args[3]) : browsers ? 16 : participants;
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
         String jfr = System.getProperty("bench.jfr");
@@ -128,8 +143,9 @@ public final class WorkshopCrowdBench {
                 Path.of("target", "crowd-" + stamp + "-server.log"));
              HeadlessChromium chromium = new HeadlessChromium()) {
             System.out.printf(Locale.ROOT, "crowd: server pid %d at %s (log %s), %d participants, %d training, %d drawings"
-                    + " each, %d at a time; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log, participants,
-                    trainers, drawings, parallel, load0[0], load0[1], load0[2]);
+                    + " each, %d at a time; participants as %s; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log,
+                    participants, trainers, drawings, parallel, browsers ? "Chromium browser contexts"
+                            : "Vaadin sessions over HTTP/WebSocket (FlowClient)", load0[0], load0[1], load0[2]);
             WorkshopCrowdBench bench = new WorkshopCrowdBench(server.base, chromium);
             bench.run(server, participants, trainers, drawings, parallel);
             List<String> complaints = server.complaints();
@@ -141,22 +157,29 @@ public final class WorkshopCrowdBench {
                 (System.nanoTime() - began) / 1e9, load1[0], load1[1], load1[2], Runtime.getRuntime().availableProcessors());
     }
 
-    private record Person(int index, String nickname, CdpTab tab) {
+    /** A participant: a browser context ({@code tab}) or Flow's protocol over HTTP and WebSocket ({@code flow}). */
+    record Person(int index, String nickname, CdpTab tab, FlowClient flow) {
+        @Override
+        public String toString() {
+            return nickname;
+        }
     }
 
     private void run(BenchServer server, int participants, int trainers, int drawings, int parallel) throws Exception {
         CdpTab instructor = tab("instructor", 1400, 1000);
+        instructorSession = instructor.session;
+        instructor.send("Network.enable", Map.of());
         String code = openRoom(instructor);
         System.out.println("crowd: room " + code + "; grid columns: " + instructor.eval(GRID_WATCH));
         double heapBefore = BenchServer.heapMb(server.pid, true);
 
         List<Person> people = new ArrayList<>();
         for (int i = 0; i < participants; i++) {
-            people.add(new Person(i, String.format(Locale.ROOT, "Learner %03d", i + 1), null));
+            people.add(new Person(i, String.format(Locale.ROOT, "Learner %03d", i + 1), null, null));
         }
         List<Person> joined = Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
-        each(people, Math.min(parallel, 6), p -> joined.add(join(p, code)));
+        each(people, Math.min(parallel, 6), p -> joined.add(browsers ? join(p, code) : FlowParticipant.join(this, p, code)));
         System.out.printf(Locale.ROOT, "crowd: %d joined and on workshop/draw in %.0f s%n", joined.size(), (System.nanoTime() - t0) / 1e9);
         double heapAfter = BenchServer.heapMb(server.pid, true);
         double rssJoined = BenchServer.rssMb(server.pid);
@@ -165,7 +188,13 @@ public final class WorkshopCrowdBench {
         joined.sort(java.util.Comparator.comparingInt(Person::index));
         List<Person> training = joined.subList(0, Math.min(trainers, joined.size()));
         t0 = System.nanoTime();
-        each(training, Math.min(parallel, 6), this::startRun);
+        each(training, Math.min(parallel, 6), p -> {
+            if (browsers) {
+                startRun(p);
+            } else {
+                FlowParticipant.startRun(this, p);
+            }
+        });
         System.out.printf(Locale.ROOT, "crowd: %d runs started in %.0f s; runs shown in the grid: %s%n", training.size(),
                 (System.nanoTime() - t0) / 1e9, runStates(instructor));
 
@@ -176,7 +205,13 @@ public final class WorkshopCrowdBench {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<?>> drawn = new ArrayList<>();
         for (Person p : joined) {
-            drawn.add(pool.submit(() -> draw(p, drawings)));
+            drawn.add(pool.submit(() -> {
+                if (browsers) {
+                    draw(p, drawings);
+                } else {
+                    FlowParticipant.draw(this, p, drawings);
+                }
+            }));
         }
         while (!drawn.stream().allMatch(Future::isDone)) {
             peakRss = Math.max(peakRss, BenchServer.rssMb(server.pid));
@@ -185,10 +220,17 @@ public final class WorkshopCrowdBench {
         pool.shutdown();
         double drawSeconds = (System.nanoTime() - t0) / 1e9;
         String runsAfter = runStates(instructor);
+        System.out.println("crowd: instructor's page: " + instructor.text("(() => { const g = document.getElementById('participant-grid');"
+                + " const rows = g.shadowRoot.querySelectorAll('tbody#items > tr:not([hidden])').length;"
+                + " const busy = Object.values(Vaadin.Flow.clients).map(c => c.isActive && c.isActive());"
+                + " return 'grid size ' + g.size + ', rows in the DOM ' + rows + ', allRowsVisible ' + g.allRowsVisible"
+                + " + ', height ' + g.getBoundingClientRect().height + ', client busy ' + busy; })()")
+                + "; push frames naming a participant: " + instructorFrames.size() + "; requests unanswered: " + instructorRequests.values());
         Thread.sleep(3000);
         classifying = false;
         probe.join();
 
+        joined.stream().filter(p -> p.flow() != null).forEach(p -> p.flow().close());
         report(instructor, heapBefore, heapAfter, joined.size(), rssJoined, peakRss, browserRss, drawSeconds, runsAfter);
     }
 
@@ -232,7 +274,7 @@ public final class WorkshopCrowdBench {
         answered(p, "join");
         tab.navigate(base + "/workshop/draw");
         tab.waitFor(PAD + " && (document.getElementById('class-prompt')?.innerText || '').length > 0 && " + CdpTab.VAADIN_IDLE);
-        return new Person(p.index(), p.nickname(), tab);
+        return new Person(p.index(), p.nickname(), tab, null);
     }
 
     private void startRun(Person p) {
@@ -276,12 +318,12 @@ public final class WorkshopCrowdBench {
     }
 
     /** Notes when a person's action was sent to the browser. */
-    private void act(Person p, String what) {
+    void act(Person p, String what) {
         actions.put(p.nickname() + "|" + what, System.currentTimeMillis());
     }
 
     /** Notes when the person's page showed that the server had done the action. */
-    private void answered(Person p, String what) {
+    void answered(Person p, String what) {
         answers.put(p.nickname() + "|" + what, System.currentTimeMillis());
     }
 
@@ -339,6 +381,30 @@ public final class WorkshopCrowdBench {
     private void browserEvent(String session, String method, Map<String, Object> params) {
         String where = tabNames.getOrDefault(session == null ? "" : session, "browser");
         switch (method) {
+            case "Network.webSocketFrameReceived" -> {
+                if (instructorSession.equals(session) && params.get("response") instanceof Map<?, ?> r
+                        && r.get("payloadData") instanceof String data) {
+                    if (data.contains("Learner")) {
+                        instructorFrames.add(Map.entry(System.currentTimeMillis(), data));
+                    }
+                }
+            }
+            case "Network.requestWillBeSent" -> {
+                if (instructorSession.equals(session) && String.valueOf(((Map<?, ?>) params.get("request")).get("url")).startsWith("http")) {
+                    instructorRequests.put((String) params.get("requestId"), System.currentTimeMillis() + " "
+                            + ((Map<?, ?>) params.get("request")).get("url"));
+                }
+            }
+            case "Network.webSocketClosed" -> {
+                if (instructorSession.equals(session)) {
+                    System.out.println("crowd: instructor's page: " + method + " " + params);
+                }
+            }
+            case "Network.loadingFinished", "Network.loadingFailed" -> {
+                if (instructorSession.equals(session)) {
+                    instructorRequests.remove((String) params.get("requestId"));
+                }
+            }
             case "Runtime.exceptionThrown" -> error("page exception", where + ": " + params.get("exceptionDetails"));
             case "Runtime.consoleAPICalled" -> {
                 if ("error".equals(params.get("type")) || "assert".equals(params.get("type"))) {
@@ -357,7 +423,7 @@ public final class WorkshopCrowdBench {
         }
     }
 
-    private void error(String kind, String detail) {
+    void error(String kind, String detail) {
         errorCounts.computeIfAbsent(kind, k -> new LongAdder()).increment();
         if (errorSamples.size() < 15) {
             errorSamples.add(kind + ": " + (detail.length() > 300 ? detail.substring(0, 300) + "…" : detail));
@@ -370,6 +436,7 @@ public final class WorkshopCrowdBench {
         Map<String, Object> seen = (Map<String, Object>) Json.parse(instructor.text("JSON.stringify(window.__crowdSeen)"));
         Map<String, List<Long>> delays = new TreeMap<>();
         Map<String, List<Long>> split = new TreeMap<>();
+        List<Map.Entry<Long, String>> frames = new ArrayList<>(instructorFrames);
         for (Map.Entry<String, Long> a : actions.entrySet()) {
             String kind = a.getKey().substring(a.getKey().indexOf('|') + 1).replaceAll("\\d+$", "");
             Object shown = seen.get(a.getKey());
@@ -381,6 +448,13 @@ public final class WorkshopCrowdBench {
                     // the grid may show it before the person's own page has painted the answer: not below zero
                     split.computeIfAbsent("click -> own page answered", k -> new ArrayList<>()).add(Math.max(0, answer - a.getValue()));
                     split.computeIfAbsent("own page answered -> grid", k -> new ArrayList<>()).add(Math.max(0, n.longValue() - answer));
+                }
+                String nickname = a.getKey().substring(0, a.getKey().indexOf('|'));
+                long arrived = frames.stream().filter(f -> f.getKey() <= n.longValue() + 5 && f.getValue().contains(nickname))
+                        .mapToLong(Map.Entry::getKey).max().orElse(-1);
+                if (arrived >= 0) {
+                    split.computeIfAbsent("action -> push frame arrived", k -> new ArrayList<>()).add(Math.max(0, arrived - a.getValue()));
+                    split.computeIfAbsent("push frame arrived -> grid", k -> new ArrayList<>()).add(Math.max(0, n.longValue() - arrived));
                 }
             } else {
                 error("never shown in the grid", a.getKey());

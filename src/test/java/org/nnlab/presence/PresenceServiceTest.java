@@ -67,4 +67,30 @@ class PresenceServiceTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aBurstOfJoinsWhileTheNotifierIsBusyIsToldInOneRoundWithTheFinalCount() throws Exception {
+        try (PresenceService presence = new PresenceService()) {
+            var busy = new java.util.concurrent.CountDownLatch(1);
+            var entered = new java.util.concurrent.CountDownLatch(1);
+            var seen = new LinkedBlockingQueue<Integer>();
+            presence.join(n -> {
+                entered.countDown();
+                try {
+                    busy.await(5, TimeUnit.SECONDS); // the notifier is held up telling this page
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seen.add(n);
+            });
+            assertTrue(entered.await(5, TimeUnit.SECONDS));
+            for (int i = 0; i < 50; i++) {
+                presence.join(n -> { });
+            }
+            busy.countDown();
+            assertEquals(1, seen.poll(5, TimeUnit.SECONDS), "the first round counts the first page");
+            assertEquals(51, seen.poll(5, TimeUnit.SECONDS), "the joins that came meanwhile are told together");
+            assertEquals(null, seen.poll(300, TimeUnit.MILLISECONDS), "and not once each");
+        }
+    }
 }

@@ -126,8 +126,8 @@ class ParticipantGrid extends VerticalLayout {
 
     /**
      * Shows these rows (the room now), keeping the sort order, the filter and the scroll position. When the same
-     * people are there in the same order and the rows are neither sorted nor filtered, only the rows that changed
-     * are sent again: a class of 100 whose runs report progress several times a second would otherwise have
+     * people are there in the same order (perhaps with newcomers after them) and the rows are neither sorted nor
+     * filtered, only the rows that changed or are new are sent: a class of 100 whose runs report progress several times a second would otherwise have
      * every row, with its buttons, rebuilt and pushed on each report.
      */
     void show(List<Row> now) {
@@ -137,11 +137,17 @@ class ParticipantGrid extends VerticalLayout {
             view.refreshAll();
             fitHeight();
         } else {
-            for (int i = 0; i < now.size(); i++) {
+            int known = rows.size();
+            for (int i = 0; i < known; i++) {
                 if (!now.get(i).equals(rows.get(i))) {
                     rows.set(i, now.get(i));
                     view.refreshItem(now.get(i));
                 }
+            }
+            if (now.size() > known) {
+                // people who joined since: only their rows are new (a full refresh would rebuild everyone's buttons)
+                view.addItems(now.subList(known, now.size()));
+                fitHeight();
             }
         }
         long done = rows.stream().filter(Row::done).count();
@@ -164,11 +170,12 @@ class ParticipantGrid extends VerticalLayout {
         return route == null || route.isEmpty() && !row.activity().online() ? "" : PageNames.key(route).map(this::getTranslation).orElse(route);
     }
 
+    /** Whether {@code now} starts with the people shown, in the same order (those who joined since come last). */
     private boolean sameParticipants(List<Row> now) {
-        if (now.size() != rows.size()) {
+        if (now.size() < rows.size() || rows.isEmpty()) {
             return false;
         }
-        for (int i = 0; i < now.size(); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             if (!now.get(i).participant().id().equals(rows.get(i).participant().id())) {
                 return false;
             }
