@@ -115,14 +115,19 @@ final class Im2col {
         return S.indexInRange(Math.max(0, len) / L * L, Math.max(0, len));
     }
 
-    /** to[t …] = from[f …] for len values, the last partial vector through {@code tail}. */
+    /** to[t …] = from[f …] for len values, the last partial vector through {@code tail} where it fits in both arrays. */
     private static void copy(float[] from, int f, float[] to, int t, int len, VectorMask<Float> tail) {
         int q = 0;
         for (; q + L <= len; q += L) {
             FloatVector.fromArray(S, from, f + q).intoArray(to, t + q);
         }
         if (q < len) {
-            FloatVector.fromArray(S, from, f + q, tail).intoArray(to, t + q, tail);
+            if (f + q + L <= from.length && t + q + L <= to.length) {
+                FloatVector.fromArray(S, from, f + q, tail).intoArray(to, t + q, tail);
+            } else {
+                // a masked access that reaches past an array's end checks each lane on the heap: copy by hand
+                System.arraycopy(from, f + q, to, t + q, len - q);
+            }
         }
     }
 

@@ -11,8 +11,11 @@ import org.nnlab.engine.optim.Adam;
 import org.nnlab.engine.optim.Optimizer;
 import org.nnlab.engine.optim.RmsProp;
 import org.nnlab.engine.optim.Sgd;
+import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;
+import org.nnlab.engine.spec.LstmSpec;
+import org.nnlab.engine.spec.MaxPool2dSpec;
 import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.spec.ReluSpec;
 import org.nnlab.engine.tensor.Parallelism;
@@ -41,19 +44,31 @@ class TrainerAllocationTest {
     /** Bytes per batch allowed: a hand-off object now and then (a kernel thread still leaving the last one). */
     private static final double LIMIT = 8;
 
+    /** Convolution, pooling and a dense layer: the LeNet kinds at a small size. */
+    private static final ModelSpec CONV = ModelSpec.of(Shape.of(1, 8, 8), Conv2dSpec.of(6, 3), new ReluSpec(),
+            MaxPool2dSpec.of(2), new FlattenSpec(), new DenseSpec(10));
+    /** An LSTM reading the 8 rows of an image as 8 steps. */
+    private static final ModelSpec LSTM = ModelSpec.of(Shape.of(8, 8), new LstmSpec(64, false), new DenseSpec(10));
+
     @Test
     void aWarmTrainingBatchAllocatesNothingWithAnyOptimizerAndWithAugmentation() {
         for (Optimizer optimizer : new Optimizer[] {new Sgd(0.01, 0.9, 0), new Adam(0.001), new RmsProp(0.001)}) {
-            assertThat(leastBytesPerBatch(optimizer, false)).as("%s", optimizer.getClass().getSimpleName()).isLessThan(LIMIT);
+            assertThat(leastBytesPerBatch(NET, optimizer, false)).as("%s", optimizer.getClass().getSimpleName()).isLessThan(LIMIT);
         }
-        assertThat(leastBytesPerBatch(new Adam(0.001), true)).as("with augmentation").isLessThan(LIMIT);
+        assertThat(leastBytesPerBatch(NET, new Adam(0.001), true)).as("with augmentation").isLessThan(LIMIT);
+    }
+
+    @Test
+    void convolutionPoolingAndLstmLayersAllocateNothingPerBatchEither() {
+        assertThat(leastBytesPerBatch(CONV, new Adam(0.001), false)).as("conv + pool").isLessThan(LIMIT);
+        assertThat(leastBytesPerBatch(LSTM, new Adam(0.001), false)).as("lstm").isLessThan(LIMIT);
     }
 
     /** The smallest mean over successive windows of heap bytes per batch, for a warm trainer on two threads. */
-    private static double leastBytesPerBatch(Optimizer optimizer, boolean augment) {
+    private static double leastBytesPerBatch(ModelSpec net, Optimizer optimizer, boolean augment) {
         return Parallelism.withThreads(2, () -> {
-            Trainer trainer = new Trainer(Sequential.build(NET, new SplittableRandom(1)), new SoftmaxCrossEntropy(),
-                    optimizer, data(), new TrainerConfig(1, BATCH, 0, 3, Integer.MAX_VALUE, 0));
+            Trainer trainer = new Trainer(Sequential.build(net, new SplittableRandom(1)), new SoftmaxCrossEntropy(),
+                    optimizer, data(net), new TrainerConfig(1, BATCH, 0, 3, Integer.MAX_VALUE, 0));
             if (augment) {
                 trainer.withBatchTransform(Augmentation.standard().asBatchTransform(new SplittableRandom(4)));
             }
@@ -87,10 +102,10 @@ class TrainerAllocationTest {
     }
 
     /** Enough random images for every window of batches within one epoch. */
-    private static Dataset data() {
+    private static Dataset data(ModelSpec net) {
         int n = WINDOWS * WINDOW * BATCH + BATCH;
         SplittableRandom rng = new SplittableRandom(5);
-        Tensor x = Tensor.uniform(NET.input().withBatch(n), 0, 1, rng);
+        Tensor x = Tensor.uniform(net.input().withBatch(n), 0, 1, rng);
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = rng.nextInt(10);

@@ -1,5 +1,6 @@
 package org.nnlab.engine.layer.recurrent;
 
+import java.util.function.IntConsumer;
 import org.nnlab.engine.tensor.Parallelism;
 
 /**
@@ -25,16 +26,29 @@ final class BatchSlices {
         void run(int b0, int b1);
     }
 
-    private BatchSlices() {
+    private final Slice slice;
+    private final IntConsumer range = this::range;
+    private int batch;
+    private int parts;
+
+    /** Runs of {@code slice}; one such object per layer pass kind, reused from batch to batch. */
+    BatchSlices(Slice slice) {
+        this.slice = slice;
     }
 
-    /** Runs {@code slice} over the batch of {@code batch} samples, a pass of about {@code flops} operations. */
-    static void run(int batch, long flops, Slice slice) {
+    /** Runs the slice over the batch of {@code batch} samples, a pass of about {@code flops} operations. */
+    void run(int batch, long flops) {
         int parts = (int) Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / MIN_SLICE), MAX_SLICES);
         if (parts <= 1) {
             slice.run(0, batch);
             return;
         }
-        Parallelism.forEach(parts, Parallelism.threads(), i -> slice.run(batch * i / parts, batch * (i + 1) / parts));
+        this.batch = batch;
+        this.parts = parts;
+        Parallelism.forEach(parts, Parallelism.threads(), range);
+    }
+
+    private void range(int i) {
+        slice.run(batch * i / parts, batch * (i + 1) / parts);
     }
 }

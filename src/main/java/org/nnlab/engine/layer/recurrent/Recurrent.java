@@ -73,6 +73,13 @@ public final class Recurrent implements Layer {
     /** The returned output and input gradient: buffers reused while the shapes stay the same. */
     private Tensor output;
     private Tensor gradInput;
+    /** The output's shape, made again only when the batch or the number of steps changes. */
+    private Shape outputShape;
+    private final BatchSlices forwardSlices = new BatchSlices(this::forwardSlice);
+    private final BatchSlices backwardSlices = new BatchSlices((b0, b1) -> backwardSlice(b0, b1, this.backGrad, this.backNorms));
+    /** What the backward slices of the pass under way read: the output gradient and, when recording, the norms. */
+    private float[] backGrad;
+    private double[] backNorms;
 
     private boolean recording;
     private final RecurrentRecord record = new RecurrentRecord();
@@ -140,14 +147,14 @@ public final class Recurrent implements Layer {
         input = x;
         int T = steps;
         int B = batch;
-        BatchSlices.run(B, 2L * B * steps * (hidden + features) * width, this::forwardSlice);
+        forwardSlices.run(B, 2L * B * steps * (hidden + features) * width);
         Tensor out;
         if (returnSequences) {
-            output = Layers.buffer(output, Shape.of(B, T, hidden));
+            output = Layers.buffer(output, outputShape(B, T));
             out = output;
             TimeOrder.toInputOrder(states, 1, out.data(), T, B, hidden, reverse);
         } else {
-            output = Layers.buffer(output, Shape.of(B, hidden));
+            output = Layers.buffer(output, outputShape(B, T));
             out = output;
             System.arraycopy(states, T * B * hidden, out.data(), 0, B * hidden);
         }
@@ -164,14 +171,21 @@ public final class Recurrent implements Layer {
         }
         int T = steps;
         int B = batch;
-        Shape expected = returnSequences ? Shape.of(B, T, hidden) : Shape.of(B, hidden);
+        Shape expected = outputShape(B, T);
         if (!gradOut.shape().equals(expected)) {
             throw new IllegalArgumentException(this + ": gradient must have the output's shape " + expected
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
         TimeOrder.transpose(weightHidden.value().data(), hidden, width, weightHiddenT);
-        BatchSlices.run(B, 2L * B * steps * hidden * width, (b0, b1) -> backwardSlice(b0, b1, gradOut.data(), norms));
+        backGrad = gradOut.data();
+        backNorms = norms;
+        try {
+            backwardSlices.run(B, 2L * B * steps * hidden * width);
+        } finally {
+            backGrad = null;
+            backNorms = null;
+        }
         if (norms != null) {
             record.gradientNorms(norms);
         }
@@ -206,6 +220,19 @@ public final class Recurrent implements Layer {
                 T * B, features, width, false);
         TimeOrder.toInputOrder(dxSteps, 0, dx.data(), T, B, features, reverse);
         return dx;
+    }
+
+    /** [B, T, hidden] with whole sequences returned, else [B, hidden]. */
+    private Shape outputShape(int B, int T) {
+        Shape s = outputShape;
+        boolean fits = s != null && s.dim(0) == B && (returnSequences
+                ? s.rank() == 3 && s.dim(1) == T && s.dim(2) == hidden
+                : s.rank() == 2 && s.dim(1) == hidden);
+        if (!fits) {
+            s = returnSequences ? Shape.of(B, T, hidden) : Shape.of(B, hidden);
+            outputShape = s;
+        }
+        return s;
     }
 
     private void forwardSlice(int b0, int b1) {
