@@ -257,9 +257,18 @@ public final class WorkshopCrowdBench {
         instructor.eval("document.querySelector('#setup-epochs input').select()");
         instructor.type("10");
         instructor.waitFor(CdpTab.VAADIN_IDLE);
+        String answered = "(document.getElementById('setup-sent')?.innerText || '').trim().length > 0"
+                + " || document.querySelector('vaadin-notification-card')";
         instructor.click("document.getElementById('push-setup')");
-        instructor.waitFor("(document.getElementById('setup-sent')?.innerText || '').trim().length > 0"
-                + " || document.querySelector('vaadin-notification-card')");
+        try {
+            instructor.waitFor(answered, Duration.ofSeconds(10));
+        } catch (RuntimeException lost) {
+            // on a busy machine the first click sometimes lands before the button listens: once more
+            System.out.println("crowd: no answer to the pushed setup after 10 s; pressing it again");
+            instructor.waitFor(CdpTab.VAADIN_IDLE);
+            instructor.click("document.getElementById('push-setup')");
+            instructor.waitFor(answered);
+        }
         String refused = instructor.text("(document.querySelector('vaadin-notification-card')?.innerText || '')"
                 + " + ' / epochs ' + document.querySelector('#setup-epochs input').value");
         System.out.println("crowd: setup pushed; page says: " + refused);
