@@ -138,6 +138,31 @@ class InstructorGridTest extends KaribuSpringTest {
         assertTrue(rooms.participantOf(bob.owner()).isEmpty());
     }
 
+    /**
+     * What a redraw sends when one participant's drawings change: that row's values, not a new set of buttons for
+     * the row (server-side buttons cost about 7 KB a row, and a class's frames then queued up in the browser).
+     */
+    @Test
+    void aChangedRowSendsItsValuesNotNewComponents() throws InterruptedException {
+        CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        for (int i = 0; i < 12; i++) {
+            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.2.0.1");
+        }
+        await(() -> GridKt._size(grid.grid) == 12, "twelve in the grid");
+        UI ui = UI.getCurrent();
+        new com.vaadin.flow.server.communication.UidlWriter().createUidl(ui, false);
+        List<Row> now = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Row r = GridKt._get(grid.grid, i);
+            now.add(i == 5 ? new Row(r.participant(), r.activity(), r.run(), r.result(), r.drawings() + 1) : r);
+        }
+        grid.show(now);
+        String sent = new com.vaadin.flow.server.communication.UidlWriter().createUidl(ui, false).toString();
+        assertTrue(sent.contains(now.get(5).nickname()), sent);
+        assertTrue(sent.length() < 2_000, sent.length() + " characters: " + sent);
+    }
+
     @Test
     void runsAreHeldToTheRoomsLimitsAndShownInTheGrid() throws InterruptedException {
         CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
