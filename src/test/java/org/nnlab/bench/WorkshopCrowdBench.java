@@ -257,8 +257,21 @@ public final class WorkshopCrowdBench {
         instructor.eval("document.querySelector('#setup-epochs input').select()");
         instructor.type("10");
         instructor.waitFor(CdpTab.VAADIN_IDLE);
+        String answered = "(document.getElementById('setup-sent')?.innerText || '').trim().length > 0"
+                + " || document.querySelector('vaadin-notification-card')";
         instructor.click("document.getElementById('push-setup')");
-        instructor.waitFor("(document.getElementById('setup-sent')?.innerText || '').trim().length > 0");
+        try {
+            instructor.waitFor(answered, Duration.ofSeconds(10));
+        } catch (RuntimeException lost) {
+            // on a busy machine the first click sometimes lands before the button listens: once more
+            System.out.println("crowd: no answer to the pushed setup after 10 s; pressing it again");
+            instructor.waitFor(CdpTab.VAADIN_IDLE);
+            instructor.click("document.getElementById('push-setup')");
+            instructor.waitFor(answered);
+        }
+        String refused = instructor.text("(document.querySelector('vaadin-notification-card')?.innerText || '')"
+                + " + ' / epochs ' + document.querySelector('#setup-epochs input').value");
+        System.out.println("crowd: setup pushed; page says: " + refused);
         return code;
     }
 
@@ -460,6 +473,7 @@ public final class WorkshopCrowdBench {
                 error("never shown in the grid", a.getKey());
             }
         }
+        dumpTimeline(seen, frames);
         System.out.println("== grid push delay (action sent to the browser -> instructor's grid shows it), ms:");
         delays.forEach((kind, list) -> {
             Collections.sort(list);
@@ -490,6 +504,29 @@ public final class WorkshopCrowdBench {
         System.out.println("== errors (console, page exceptions, failed steps, actions never shown): " + errors);
         new TreeMap<>(errorCounts).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-26s %d%n", k, v.sum()));
         errorSamples.forEach(s -> System.out.println("  e.g. " + s));
+    }
+
+    /** Every action, when it was answered and shown, and every push frame naming a participant, for reading beside the server log. */
+    private void dumpTimeline(Map<String, Object> seen, List<Map.Entry<Long, String>> frames) {
+        List<String> lines = new ArrayList<>();
+        actions.forEach((k, t) -> lines.add(t + " action " + k + " answered " + answers.get(k) + " shown " + seen.get(k)));
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("Learner \\d{3}");
+        for (Map.Entry<Long, String> f : frames) {
+            java.util.regex.Matcher m = name.matcher(f.getValue());
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            while (m.find()) {
+                names.add(m.group());
+            }
+            lines.add(f.getKey() + " frame " + f.getValue().length() + " chars " + names);
+        }
+        Collections.sort(lines);
+        try {
+            Path file = Path.of("target", "crowd-timeline.txt");
+            Files.write(file, lines);
+            System.out.println("crowd: timeline in " + file);
+        } catch (java.io.IOException e) {
+            System.out.println("crowd: timeline not written: " + e);
+        }
     }
 
     private static long pick(List<Long> sorted, double q) {

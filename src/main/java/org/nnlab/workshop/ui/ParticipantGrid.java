@@ -1,7 +1,5 @@
 package org.nnlab.workshop.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.Span;
@@ -10,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +90,7 @@ class ParticipantGrid extends VerticalLayout {
                 .setHeader(getTranslation("workshop.grid.best")).setComparator(Comparator.comparingDouble(Row::best)).setAutoWidth(true);
         grid.addColumn(Row::drawings).setKey("drawings").setHeader(getTranslation("workshop.grid.drawings"))
                 .setComparator(Comparator.comparingInt(Row::drawings)).setAutoWidth(true);
-        grid.addComponentColumn(r -> actions(r.participant(), rename, remove)).setKey("actions")
+        grid.addColumn(actions(this, rename, remove)).setKey("actions")
                 .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true);
         view = grid.setItems(rows);
         view.setIdentifierProvider(r -> r.participant().id());
@@ -102,26 +101,25 @@ class ParticipantGrid extends VerticalLayout {
         add(top, grid);
     }
 
-    private Button[] buttons(Participant p, Consumer<Participant> rename, Consumer<Participant> remove) {
-        Button renameButton = new Button(VaadinIcon.EDIT.create(), e -> rename.accept(p));
-        renameButton.setAriaLabel(getTranslation("workshop.grid.rename", p.nickname()));
-        renameButton.setTooltipText(getTranslation("workshop.grid.rename", p.nickname()));
-        renameButton.setId("rename-" + p.id());
-        Button removeButton = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(p));
-        removeButton.setAriaLabel(getTranslation("workshop.grid.remove", p.nickname()));
-        removeButton.setTooltipText(getTranslation("workshop.grid.remove", p.nickname()));
-        removeButton.setId("remove-" + p.id());
-        removeButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : List.of(renameButton, removeButton)) {
-            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        }
-        return new Button[] {renameButton, removeButton};
-    }
-
-    private HorizontalLayout actions(Participant p, Consumer<Participant> rename, Consumer<Participant> remove) {
-        HorizontalLayout actions = new HorizontalLayout(buttons(p, rename, remove));
-        actions.setSpacing(false);
-        return actions;
+    /**
+     * Rename and remove on each row, drawn in the browser from a template: a refreshed row then costs its few
+     * values (id and labels), not a new set of server-side buttons. With server-side components, every change of a
+     * row (a drawing, a run's progress) rebuilt its buttons and sent them again, about 7 KB a row, and a class
+     * joining sent every row's buttons on each redraw; the instructor's browser fell seconds behind those frames.
+     */
+    private static LitRenderer<Row> actions(ParticipantGrid grid, Consumer<Participant> rename, Consumer<Participant> remove) {
+        return LitRenderer.<Row>of("""
+                        <vaadin-button id="rename-${item.id}" theme="tertiary-inline small" aria-label="${item.renameLabel}"
+                            @click=${rename}><vaadin-icon icon="vaadin:edit"></vaadin-icon>
+                          <vaadin-tooltip slot="tooltip" text="${item.renameLabel}"></vaadin-tooltip></vaadin-button>
+                        <vaadin-button id="remove-${item.id}" theme="tertiary-inline small error" aria-label="${item.removeLabel}"
+                            @click=${remove}><vaadin-icon icon="vaadin:close-small"></vaadin-icon>
+                          <vaadin-tooltip slot="tooltip" text="${item.removeLabel}"></vaadin-tooltip></vaadin-button>""")
+                .withProperty("id", r -> r.participant().id())
+                .withProperty("renameLabel", r -> grid.getTranslation("workshop.grid.rename", r.nickname()))
+                .withProperty("removeLabel", r -> grid.getTranslation("workshop.grid.remove", r.nickname()))
+                .withFunction("rename", r -> rename.accept(r.participant()))
+                .withFunction("remove", r -> remove.accept(r.participant()));
     }
 
     /**

@@ -16,9 +16,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.function.ValueProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +46,7 @@ import org.nnlab.workshop.RoomLimits;
 import org.nnlab.workshop.RoomRuns;
 import org.nnlab.workshop.RoomService;
 import org.nnlab.workshop.RoomSettings;
+import org.nnlab.workshop.ui.ParticipantGrid.Row;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -68,14 +72,29 @@ class InstructorGridTest extends KaribuSpringTest {
     }
 
 
-    /** A button in the actions cell of the row that holds it, which the grid renders on demand. */
-    private static Button action(ParticipantGrid grid, String id) {
+    /**
+     * Presses a button of a participant's actions cell: checks that the cell, as the browser renders it from the
+     * grid's template, has the button with its label, then does what its click does.
+     */
+    private static void press(ParticipantGrid grid, String action, Participant p) {
         int row = 0;
-        while (!id.endsWith(GridKt._get(grid.grid, row).participant().id())) {
+        while (!p.id().equals(GridKt._get(grid.grid, row).participant().id())) {
             row++;
         }
-        com.vaadin.flow.component.Component cell = GridKt._getCellComponent(grid.grid, row, "actions");
-        return (Button) cell.getChildren().filter(c -> c.getId().orElse("").equals(id)).findFirst().orElseThrow();
+        Row shown = GridKt._get(grid.grid, row);
+        @SuppressWarnings("unchecked")
+        LitRenderer<Row> renderer = (LitRenderer<Row>) grid.grid.getColumnByKey("actions").getRenderer();
+        String template = com.github.mvysny.kaributools.RenderersKt.getTemplate(renderer);
+        assertTrue(template.contains("id=\"" + action + "-${item.id}\"") && template.contains("@click=${" + action + "}"), template);
+        Map<String, ValueProvider<Row, ?>> values = renderer.getValueProviders();
+        assertEquals(p.id(), values.get("id").apply(shown));
+        assertEquals(grid.getTranslation("workshop.grid." + action, shown.nickname()), values.get(action + "Label").apply(shown));
+        RoomControls controls = _get(RoomScreen.class).controls;
+        if (action.equals("rename")) {
+            controls.rename(p);
+        } else {
+            controls.remove(p);
+        }
     }
 
     private CreatedRoom openRoomScreen(RoomLimits limits) {
@@ -99,7 +118,7 @@ class InstructorGridTest extends KaribuSpringTest {
         assertEquals("Bob", GridKt._get(grid.grid, 0).nickname());
         assertEquals("0 of 1 have finished a run", _get(Span.class, s -> s.withId("room-done-count")).getText());
 
-        _click(action(grid, "rename-" + bob.id()));
+        press(grid, "rename", bob);
         _get(TextField.class, s -> s.withId("rename-nickname")).setValue("Robert");
         _click(_get(Button.class, s -> s.withId("rename-ok")));
         await(() -> GridKt._get(grid.grid, 0).nickname().equals("Robert"), "the new nickname");
@@ -113,10 +132,35 @@ class InstructorGridTest extends KaribuSpringTest {
                 com.vaadin.flow.data.provider.SortDirection.ASCENDING)));
         assertEquals("Eve", GridKt._get(grid.grid, 0).nickname());
 
-        _click(action(grid, "remove-" + bob.id()));
+        press(grid, "remove", bob);
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
         await(() -> GridKt._size(grid.grid) == 1, "Robert gone");
         assertTrue(rooms.participantOf(bob.owner()).isEmpty());
+    }
+
+    /**
+     * What a redraw sends when one participant's drawings change: that row's values, not a new set of buttons for
+     * the row (server-side buttons cost about 7 KB a row, and a class's frames then queued up in the browser).
+     */
+    @Test
+    void aChangedRowSendsItsValuesNotNewComponents() throws InterruptedException {
+        CreatedRoom created = openRoomScreen(new RoomLimits(5, 200_000));
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        for (int i = 0; i < 12; i++) {
+            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.2.0.1");
+        }
+        await(() -> GridKt._size(grid.grid) == 12, "twelve in the grid");
+        UI ui = UI.getCurrent();
+        new com.vaadin.flow.server.communication.UidlWriter().createUidl(ui, false);
+        List<Row> now = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Row r = GridKt._get(grid.grid, i);
+            now.add(i == 5 ? new Row(r.participant(), r.activity(), r.run(), r.result(), r.drawings() + 1) : r);
+        }
+        grid.show(now);
+        String sent = new com.vaadin.flow.server.communication.UidlWriter().createUidl(ui, false).toString();
+        assertTrue(sent.contains(now.get(5).nickname()), sent);
+        assertTrue(sent.length() < 2_000, sent.length() + " characters: " + sent);
     }
 
     @Test
