@@ -65,35 +65,14 @@ public final class RecurrentKernel {
     }
 
     /**
-     * One row, eight vectors of out from column {@code wi − wOff} on. A single row has no other rows to share
-     * the loads of W with, so the columns give the independent sums instead: eight chains of fused
-     * multiply-adds keep both FMA units busy where four would wait on each other's latency.
+     * One row, eight vectors of out from column {@code wi − wOff} on: out starts as init, then
+     * {@link ShortKernels#rowBlock8} adds the row's product (eight independent chains of fused multiply-adds,
+     * since a single row has no other rows to share the loads of W with).
      */
     private static void wideRow(float[] a, int ai, float[] w, int wi, int n, int k, float[] init, int ii,
                                 float[] out, int oi) {
-        FloatVector c0 = FloatVector.fromArray(S, init, ii), c1 = FloatVector.fromArray(S, init, ii + L);
-        FloatVector c2 = FloatVector.fromArray(S, init, ii + 2 * L), c3 = FloatVector.fromArray(S, init, ii + 3 * L);
-        FloatVector c4 = FloatVector.fromArray(S, init, ii + 4 * L), c5 = FloatVector.fromArray(S, init, ii + 5 * L);
-        FloatVector c6 = FloatVector.fromArray(S, init, ii + 6 * L), c7 = FloatVector.fromArray(S, init, ii + 7 * L);
-        for (int p = 0; p < k; p++, wi += n) {
-            FloatVector x = FloatVector.broadcast(S, a[ai + p]);
-            c0 = FloatVector.fromArray(S, w, wi).fma(x, c0);
-            c1 = FloatVector.fromArray(S, w, wi + L).fma(x, c1);
-            c2 = FloatVector.fromArray(S, w, wi + 2 * L).fma(x, c2);
-            c3 = FloatVector.fromArray(S, w, wi + 3 * L).fma(x, c3);
-            c4 = FloatVector.fromArray(S, w, wi + 4 * L).fma(x, c4);
-            c5 = FloatVector.fromArray(S, w, wi + 5 * L).fma(x, c5);
-            c6 = FloatVector.fromArray(S, w, wi + 6 * L).fma(x, c6);
-            c7 = FloatVector.fromArray(S, w, wi + 7 * L).fma(x, c7);
-        }
-        c0.intoArray(out, oi);
-        c1.intoArray(out, oi + L);
-        c2.intoArray(out, oi + 2 * L);
-        c3.intoArray(out, oi + 3 * L);
-        c4.intoArray(out, oi + 4 * L);
-        c5.intoArray(out, oi + 5 * L);
-        c6.intoArray(out, oi + 6 * L);
-        c7.intoArray(out, oi + 7 * L);
+        System.arraycopy(init, ii, out, oi, WIDE * L);
+        ShortKernels.rowBlock8(a, ai, 1, w, wi, out, oi, n, k);
     }
 
     /** Eight rows × two vectors of out, from column {@code wi − wOff} on. */

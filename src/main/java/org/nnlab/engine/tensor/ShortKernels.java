@@ -41,7 +41,7 @@ final class ShortKernels {
         }
     }
 
-    private static void rowBlock8(float[] a, int ai, int colStep, float[] b, int bCol, float[] c, int ci, int n, int k) {
+    static void rowBlock8(float[] a, int ai, int colStep, float[] b, int bCol, float[] c, int ci, int n, int k) {
         FloatVector c0 = FloatVector.fromArray(S, c, ci);
         FloatVector c1 = FloatVector.fromArray(S, c, ci + L);
         FloatVector c2 = FloatVector.fromArray(S, c, ci + 2 * L);
