@@ -118,8 +118,9 @@ class WorkshopViewsTest extends KaribuSpringTest {
         UI.getCurrent().navigate("");
         rooms.pushSetup(created.room().id(), created.instructorKey(),
                 new RoomSetup("setup-1", "xor", spec, "toy-circle", 200, "SGD", 0.5, 8, 4, 7));
+        // the banner hears of the setup through the room's events, on another thread
+        await(() -> !_find(Button.class, s -> s.withId("room-open-setup")).isEmpty(), "the banner's note about the setup");
         Button open = _get(Button.class, s -> s.withId("room-open-setup"));
-        await(open::isVisible, "the banner's note about the setup");
         _click(open);
 
         TrainingDashboardView train = _get(TrainingDashboardView.class);
