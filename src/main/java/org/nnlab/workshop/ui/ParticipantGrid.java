@@ -134,10 +134,13 @@ class ParticipantGrid extends VerticalLayout {
             rows.addAll(now);
             view.refreshAll();
             fitHeight();
+            grid.recalculateColumnWidths();
         } else {
             int known = rows.size();
+            boolean pageChanged = false;
             for (int i = 0; i < known; i++) {
                 if (!now.get(i).equals(rows.get(i))) {
+                    pageChanged |= !pageName(now.get(i)).equals(pageName(rows.get(i)));
                     rows.set(i, now.get(i));
                     view.refreshItem(now.get(i));
                 }
@@ -146,6 +149,12 @@ class ParticipantGrid extends VerticalLayout {
                 // people who joined since: only their rows are new (a full refresh would rebuild everyone's buttons)
                 view.addItems(now.subList(known, now.size()));
                 fitHeight();
+                pageChanged = true;
+            }
+            if (pageChanged) {
+                // column widths fit the cells of the first rendering; a longer page name ("手写识别" under "页面")
+                // would otherwise show cut
+                grid.recalculateColumnWidths();
             }
         }
         long done = rows.stream().filter(Row::done).count();
