@@ -1,7 +1,6 @@
 package org.nnlab.engine.optim;
 
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import org.nnlab.engine.layer.Param;
 
@@ -20,17 +19,14 @@ public final class Adam extends RateOptimizer {
     private final ParamState first = new ParamState();
     private final ParamState second = new ParamState();
     private final Map<Param, int[]> steps = new IdentityHashMap<>();
-    /** The parameter being updated (values, gradient, moments), this step's rate and bias corrections. */
-    private float[] p;
-    private float[] g;
+    /** The current parameter's moments and bias corrections. */
     private float[] m;
     private float[] v;
-    private double lr;
     private double correction1;
     private double sqrtCorrection2;
 
     public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
-        super(lr);
+        super(lr, WORK_PER_VALUE);
         Hyper.fraction("beta1", beta1);
         Hyper.fraction("beta2", beta2);
         Hyper.positive("epsilon", eps);
@@ -46,29 +42,16 @@ public final class Adam extends RateOptimizer {
     }
 
     @Override
-    public void step(List<Param> params) {
-        lr = learningRate();
-        for (int n = 0; n < params.size(); n++) {
-            Param param = params.get(n);
-            int t = ++steps.computeIfAbsent(param, k -> new int[1])[0];
-            correction1 = 1 - Math.pow(beta1, t);
-            sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-            p = param.value().data();
-            g = param.grad().data();
-            m = first.of(param);
-            v = second.of(param);
-            updateAll(p.length, WORK_PER_VALUE);
-        }
-        p = null;
-        g = null;
-        m = null;
-        v = null;
+    void prepare(Param param) {
+        int t = ++steps.computeIfAbsent(param, k -> new int[1])[0];
+        correction1 = 1 - Math.pow(beta1, t);
+        sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+        m = first.of(param);
+        v = second.of(param);
     }
 
     @Override
-    void update(int from, int to) {
-        float[] p = this.p;
-        float[] g = this.g;
+    void update(float[] p, float[] g, int from, int to) {
         float[] m = this.m;
         float[] v = this.v;
         for (int i = from; i < to; i++) {

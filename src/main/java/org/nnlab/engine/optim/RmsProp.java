@@ -1,6 +1,5 @@
 package org.nnlab.engine.optim;
 
-import java.util.List;
 import org.nnlab.engine.layer.Param;
 
 /**
@@ -14,14 +13,11 @@ public final class RmsProp extends RateOptimizer {
     private final double eps;
     private final double weightDecay;
     private final ParamState squares = new ParamState();
-    /** The parameter being updated (values, gradient, mean squares) and this step's rate. */
-    private float[] p;
-    private float[] g;
+    /** The current parameter's mean squares. */
     private float[] s;
-    private double lr;
 
     public RmsProp(double lr, double alpha, double eps, double weightDecay) {
-        super(lr);
+        super(lr, WORK_PER_VALUE);
         Hyper.fraction("alpha", alpha);
         Hyper.positive("epsilon", eps);
         Hyper.nonNegative("weight decay", weightDecay);
@@ -35,24 +31,12 @@ public final class RmsProp extends RateOptimizer {
     }
 
     @Override
-    public void step(List<Param> params) {
-        lr = learningRate();
-        for (int n = 0; n < params.size(); n++) {
-            Param param = params.get(n);
-            p = param.value().data();
-            g = param.grad().data();
-            s = squares.of(param);
-            updateAll(p.length, WORK_PER_VALUE);
-        }
-        p = null;
-        g = null;
-        s = null;
+    void prepare(Param param) {
+        s = squares.of(param);
     }
 
     @Override
-    void update(int from, int to) {
-        float[] p = this.p;
-        float[] g = this.g;
+    void update(float[] p, float[] g, int from, int to) {
         float[] s = this.s;
         for (int i = from; i < to; i++) {
             double grad = g[i] + weightDecay * p[i];

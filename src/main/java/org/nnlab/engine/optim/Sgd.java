@@ -1,6 +1,5 @@
 package org.nnlab.engine.optim;
 
-import java.util.List;
 import org.nnlab.engine.layer.Param;
 
 /**
@@ -13,14 +12,11 @@ public final class Sgd extends RateOptimizer {
     private final double momentum;
     private final double weightDecay;
     private final ParamState velocity = new ParamState();
-    /** The parameter being updated (values, gradient, velocity or null) and this step's rate. */
-    private float[] p;
-    private float[] g;
+    /** The current parameter's velocity, or null without momentum. */
     private float[] v;
-    private double lr;
 
     public Sgd(double lr, double momentum, double weightDecay) {
-        super(lr);
+        super(lr, WORK_PER_VALUE);
         Hyper.fraction("momentum", momentum);
         Hyper.nonNegative("weight decay", weightDecay);
         this.momentum = momentum;
@@ -32,24 +28,12 @@ public final class Sgd extends RateOptimizer {
     }
 
     @Override
-    public void step(List<Param> params) {
-        lr = learningRate();
-        for (int n = 0; n < params.size(); n++) {
-            Param param = params.get(n);
-            p = param.value().data();
-            g = param.grad().data();
-            v = momentum == 0 ? null : velocity.of(param);
-            updateAll(p.length, WORK_PER_VALUE);
-        }
-        p = null;
-        g = null;
-        v = null;
+    void prepare(Param param) {
+        v = momentum == 0 ? null : velocity.of(param);
     }
 
     @Override
-    void update(int from, int to) {
-        float[] p = this.p;
-        float[] g = this.g;
+    void update(float[] p, float[] g, int from, int to) {
         float[] v = this.v;
         for (int i = from; i < to; i++) {
             double grad = g[i] + weightDecay * p[i];
