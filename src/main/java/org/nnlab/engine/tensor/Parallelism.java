@@ -9,9 +9,12 @@ import java.util.function.IntConsumer;
  * Parallelism.withThreads(2, () -> trainer.run());          // this job's kernels use 2 threads
  * int acc = Parallelism.withThreads(1, () -> evaluate());   // a value-returning variant
  * }</pre>
- * Outside such a call the count is every core the JVM sees ({@link #defaultThreads()}). The binding is
- * a {@link ScopedValue}: it holds for the calling thread during the call, nested calls may override
- * it, and it ends with the call, so two jobs on two threads never see each other's setting.
+ * Outside such a call the count is every core the JVM sees ({@link #defaultThreads()}). The binding
+ * holds for the calling thread during the call, nested calls may override it, and it ends with the
+ * call, so two jobs on two threads never see each other's setting. It lives in a slot of the calling
+ * thread, set on entry and restored on exit, so binding allocates nothing (a bidirectional layer binds
+ * each direction's half of the threads twice per batch; a {@link ScopedValue} carrier per binding was
+ * most of what a training batch allocated). Threads started inside the call do not inherit it.
  * <p>
  * The threads themselves are one shared team of daemon helpers ({@link KernelThreads}, one per core
  * besides the caller's) that stay ready for a short while between pieces of work; the calling thread
@@ -20,7 +23,8 @@ import java.util.function.IntConsumer;
  * Small pieces of work should not be split at all: callers decide with {@link #threadsFor(long)}.
  */
 public final class Parallelism {
-    private static final ScopedValue<Integer> THREADS = ScopedValue.newInstance();
+    /** The calling thread's bound count, 0 when none is bound. */
+    private static final ThreadLocal<int[]> THREADS = ThreadLocal.withInitial(() -> new int[1]);
 
     /** Below about this many floating-point operations per thread, splitting costs more than it saves. */
     public static final long MIN_FLOPS_PER_THREAD = 1L << 19;
@@ -38,17 +42,32 @@ public final class Parallelism {
 
     /** The thread count bound for the current call, or {@link #defaultThreads()} when none is. */
     public static int threads() {
-        return THREADS.isBound() ? THREADS.get() : defaultThreads();
+        int bound = THREADS.get()[0];
+        return bound > 0 ? bound : defaultThreads();
     }
 
     /** Runs {@code body} with kernels limited to {@code threads} threads. */
     public static void withThreads(int threads, Runnable body) {
-        ScopedValue.where(THREADS, check(threads)).run(body);
+        int[] slot = THREADS.get();
+        int outer = slot[0];
+        slot[0] = check(threads);
+        try {
+            body.run();
+        } finally {
+            slot[0] = outer;
+        }
     }
 
     /** Runs {@code body} with kernels limited to {@code threads} threads and returns its result. */
     public static <T, X extends Throwable> T withThreads(int threads, ScopedValue.CallableOp<T, X> body) throws X {
-        return ScopedValue.where(THREADS, check(threads)).call(body);
+        int[] slot = THREADS.get();
+        int outer = slot[0];
+        slot[0] = check(threads);
+        try {
+            return body.call();
+        } finally {
+            slot[0] = outer;
+        }
     }
 
     /** How many threads a piece of work of {@code flops} operations should use under the current setting. */

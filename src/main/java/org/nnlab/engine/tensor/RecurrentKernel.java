@@ -39,44 +39,58 @@ public final class RecurrentKernel {
     public static void rowsTimesWeights(int rows, int n, int k, float[] a, int aOff, int lda, float[] w, int wOff,
                                         float[] init, int initOff, int initStride,
                                         float[] out, int outOff, int outStride) {
+        rowsTimesWeights(rows, n, k, a, aOff, lda, w, wOff, 0, a, aOff, lda, w, wOff,
+                init, initOff, initStride, out, outOff, outStride);
+    }
+
+    /**
+     * {@code out = init + x · W_x + h · W_h} for {@code rows} rows in one pass: the whole pre-activation of
+     * a recurrent step from the step's input rows x [rows, kx] and the previous states h [rows, kh], with
+     * W_x [kx, n] at {@code wxOff} and W_h [kh, n] at {@code whOff}; init may repeat one row
+     * ({@code initStride} 0, the bias). Each value is summed init first, then along x, then along h. Row
+     * strides and offsets as in the method above; kh = 0 leaves h out.
+     */
+    public static void rowsTimesWeights(int rows, int n, int kx, float[] x, int xOff, int ldx, float[] wx, int wxOff,
+                                        int kh, float[] h, int hOff, int ldh, float[] wh, int whOff,
+                                        float[] init, int initOff, int initStride,
+                                        float[] out, int outOff, int outStride) {
         int r = 0;
         for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
-            int ai = aOff + r * lda;
+            int xi = xOff + r * ldx;
+            int hi = hOff + r * ldh;
             int ii = initOff + r * initStride;
             int oi = outOff + r * outStride;
             int j = 0;
             for (; j + 2 * L <= n; j += 2 * L) {
-                tile(a, ai, lda, w, wOff + j, n, k, init, ii + j, initStride, out, oi + j, outStride);
+                tile(x, xi, ldx, wx, wxOff + j, kx, h, hi, ldh, wh, whOff + j, kh, n,
+                        init, ii + j, initStride, out, oi + j, outStride);
             }
             for (int t = 0; t < TILE_ROWS && j < n; t++) {
-                row(a, ai + t * lda, w, wOff, n, k, j, init, ii + t * initStride, out, oi + t * outStride);
+                row(x, xi + t * ldx, wx, wxOff, kx, h, hi + t * ldh, wh, whOff, kh, n, j,
+                        init, ii + t * initStride, out, oi + t * outStride);
             }
         }
         for (; r < rows; r++) {
-            int ai = aOff + r * lda;
+            int xi = xOff + r * ldx;
+            int hi = hOff + r * ldh;
             int ii = initOff + r * initStride;
             int oi = outOff + r * outStride;
             int j = 0;
             for (; j + WIDE * L <= n; j += WIDE * L) {
-                wideRow(a, ai, w, wOff + j, n, k, init, ii + j, out, oi + j);
+                System.arraycopy(init, ii + j, out, oi + j, WIDE * L);
+                ShortKernels.rowBlock8(x, xi, 1, wx, wxOff + j, out, oi + j, n, kx);
+                ShortKernels.rowBlock8(h, hi, 1, wh, whOff + j, out, oi + j, n, kh);
             }
-            row(a, ai, w, wOff, n, k, j, init, ii, out, oi);
+            row(x, xi, wx, wxOff, kx, h, hi, wh, whOff, kh, n, j, init, ii, out, oi);
         }
     }
 
     /**
-     * One row, eight vectors of out from column {@code wi − wOff} on: out starts as init, then
-     * {@link ShortKernels#rowBlock8} adds the row's product (eight independent chains of fused multiply-adds,
-     * since a single row has no other rows to share the loads of W with).
+     * Eight rows × two vectors of out: the accumulators start from init, then take the x part and the h
+     * part in turn (one loop body for both: the second pass runs it again on h's rows and W_h).
      */
-    private static void wideRow(float[] a, int ai, float[] w, int wi, int n, int k, float[] init, int ii,
-                                float[] out, int oi) {
-        System.arraycopy(init, ii, out, oi, WIDE * L);
-        ShortKernels.rowBlock8(a, ai, 1, w, wi, out, oi, n, k);
-    }
-
-    /** Eight rows × two vectors of out, from column {@code wi − wOff} on. */
-    private static void tile(float[] a, int ai, int lda, float[] w, int wi, int n, int k,
+    private static void tile(float[] x, int xi, int ldx, float[] wx, int wxi, int kx,
+                             float[] h, int hi, int ldh, float[] wh, int whi, int kh, int n,
                              float[] init, int ii, int is, float[] out, int oi, int os) {
         FloatVector c00 = FloatVector.fromArray(S, init, ii), c01 = FloatVector.fromArray(S, init, ii + L);
         FloatVector c10 = FloatVector.fromArray(S, init, ii + is), c11 = FloatVector.fromArray(S, init, ii + is + L);
@@ -86,35 +100,46 @@ public final class RecurrentKernel {
         FloatVector c50 = FloatVector.fromArray(S, init, ii + 5 * is), c51 = FloatVector.fromArray(S, init, ii + 5 * is + L);
         FloatVector c60 = FloatVector.fromArray(S, init, ii + 6 * is), c61 = FloatVector.fromArray(S, init, ii + 6 * is + L);
         FloatVector c70 = FloatVector.fromArray(S, init, ii + 7 * is), c71 = FloatVector.fromArray(S, init, ii + 7 * is + L);
-        int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda;
-        int a4 = ai + 4 * lda, a5 = ai + 5 * lda, a6 = ai + 6 * lda, a7 = ai + 7 * lda;
-        for (int p = 0; p < k; p++, wi += n) {
-            FloatVector b0 = FloatVector.fromArray(S, w, wi);
-            FloatVector b1 = FloatVector.fromArray(S, w, wi + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-            c00 = b0.fma(x, c00);
-            c01 = b1.fma(x, c01);
-            x = FloatVector.broadcast(S, a[a1 + p]);
-            c10 = b0.fma(x, c10);
-            c11 = b1.fma(x, c11);
-            x = FloatVector.broadcast(S, a[a2 + p]);
-            c20 = b0.fma(x, c20);
-            c21 = b1.fma(x, c21);
-            x = FloatVector.broadcast(S, a[a3 + p]);
-            c30 = b0.fma(x, c30);
-            c31 = b1.fma(x, c31);
-            x = FloatVector.broadcast(S, a[a4 + p]);
-            c40 = b0.fma(x, c40);
-            c41 = b1.fma(x, c41);
-            x = FloatVector.broadcast(S, a[a5 + p]);
-            c50 = b0.fma(x, c50);
-            c51 = b1.fma(x, c51);
-            x = FloatVector.broadcast(S, a[a6 + p]);
-            c60 = b0.fma(x, c60);
-            c61 = b1.fma(x, c61);
-            x = FloatVector.broadcast(S, a[a7 + p]);
-            c70 = b0.fma(x, c70);
-            c71 = b1.fma(x, c71);
+        float[] a = x;
+        float[] w = wx;
+        int ai = xi, lda = ldx, wi = wxi, k = kx;
+        for (int part = 0; part < 2; part++) {
+            int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda;
+            int a4 = ai + 4 * lda, a5 = ai + 5 * lda, a6 = ai + 6 * lda, a7 = ai + 7 * lda;
+            for (int p = 0; p < k; p++, wi += n) {
+                FloatVector b0 = FloatVector.fromArray(S, w, wi);
+                FloatVector b1 = FloatVector.fromArray(S, w, wi + L);
+                FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+                c00 = b0.fma(v, c00);
+                c01 = b1.fma(v, c01);
+                v = FloatVector.broadcast(S, a[a1 + p]);
+                c10 = b0.fma(v, c10);
+                c11 = b1.fma(v, c11);
+                v = FloatVector.broadcast(S, a[a2 + p]);
+                c20 = b0.fma(v, c20);
+                c21 = b1.fma(v, c21);
+                v = FloatVector.broadcast(S, a[a3 + p]);
+                c30 = b0.fma(v, c30);
+                c31 = b1.fma(v, c31);
+                v = FloatVector.broadcast(S, a[a4 + p]);
+                c40 = b0.fma(v, c40);
+                c41 = b1.fma(v, c41);
+                v = FloatVector.broadcast(S, a[a5 + p]);
+                c50 = b0.fma(v, c50);
+                c51 = b1.fma(v, c51);
+                v = FloatVector.broadcast(S, a[a6 + p]);
+                c60 = b0.fma(v, c60);
+                c61 = b1.fma(v, c61);
+                v = FloatVector.broadcast(S, a[a7 + p]);
+                c70 = b0.fma(v, c70);
+                c71 = b1.fma(v, c71);
+            }
+            a = h;
+            w = wh;
+            ai = hi;
+            lda = ldh;
+            wi = whi;
+            k = kh;
         }
         c00.intoArray(out, oi);
         c01.intoArray(out, oi + L);
@@ -135,13 +160,16 @@ public final class RecurrentKernel {
     }
 
     /** One row of out from column j0 on (what the tiles leave over), one vector at a time, masked at the end. */
-    private static void row(float[] a, int ai, float[] w, int wOff, int n, int k, int j0,
-                            float[] init, int ii, float[] out, int oi) {
+    private static void row(float[] x, int xi, float[] wx, int wxOff, int kx, float[] h, int hi, float[] wh,
+                            int whOff, int kh, int n, int j0, float[] init, int ii, float[] out, int oi) {
         for (int j = j0; j < n; j += L) {
             VectorMask<Float> mask = S.indexInRange(j, n);
             FloatVector c = FloatVector.fromArray(S, init, ii + j, mask);
-            for (int p = 0, wi = wOff + j; p < k; p++, wi += n) {
-                c = FloatVector.fromArray(S, w, wi, mask).fma(FloatVector.broadcast(S, a[ai + p]), c);
+            for (int p = 0, wi = wxOff + j; p < kx; p++, wi += n) {
+                c = FloatVector.fromArray(S, wx, wi, mask).fma(FloatVector.broadcast(S, x[xi + p]), c);
+            }
+            for (int p = 0, wi = whOff + j; p < kh; p++, wi += n) {
+                c = FloatVector.fromArray(S, wh, wi, mask).fma(FloatVector.broadcast(S, h[hi + p]), c);
             }
             c.intoArray(out, oi + j, mask);
         }

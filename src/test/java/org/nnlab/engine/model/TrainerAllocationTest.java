@@ -11,6 +11,7 @@ import org.nnlab.engine.optim.Adam;
 import org.nnlab.engine.optim.Optimizer;
 import org.nnlab.engine.optim.RmsProp;
 import org.nnlab.engine.optim.Sgd;
+import org.nnlab.engine.spec.BidirectionalSpec;
 import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;
@@ -49,6 +50,9 @@ class TrainerAllocationTest {
             MaxPool2dSpec.of(2), new FlattenSpec(), new DenseSpec(10));
     /** An LSTM reading the 8 rows of an image as 8 steps. */
     private static final ModelSpec LSTM = ModelSpec.of(Shape.of(8, 8), new LstmSpec(64, false), new DenseSpec(10));
+    /** The same read both ways: the two directions run side by side, each on its half of the threads. */
+    private static final ModelSpec BILSTM = ModelSpec.of(Shape.of(8, 8),
+            new BidirectionalSpec(new LstmSpec(64, false)), new DenseSpec(10));
 
     @Test
     void aWarmTrainingBatchAllocatesNothingWithAnyOptimizerAndWithAugmentation() {
@@ -62,6 +66,11 @@ class TrainerAllocationTest {
     void convolutionPoolingAndLstmLayersAllocateNothingPerBatchEither() {
         assertThat(leastBytesPerBatch(CONV, new Adam(0.001), false)).as("conv + pool").isLessThan(LIMIT);
         assertThat(leastBytesPerBatch(LSTM, new Adam(0.001), false)).as("lstm").isLessThan(LIMIT);
+    }
+
+    @Test
+    void aBidirectionalLstmAllocatesNothingPerBatchWhileItsDirectionsRunSideBySide() {
+        assertThat(leastBytesPerBatch(BILSTM, new Adam(0.001), false)).as("bilstm").isLessThan(LIMIT);
     }
 
     /** The smallest mean over successive windows of heap bytes per batch, for a warm trainer on two threads. */

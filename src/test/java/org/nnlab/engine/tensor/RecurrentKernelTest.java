@@ -56,6 +56,29 @@ class RecurrentKernelTest {
         }
     }
 
+    @Test
+    void aStepsWholePreActivationInOnePassEqualsTheInputPartThenTheStatePart() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int[] s : SHAPES) {
+            int rows = s[0], n = s[1], kh = s[2], kx = 1 + s[2] % 29;
+            int ldx = kx + 1;
+            float[] x = random(rows * ldx, rng);
+            float[] h = random(rows * kh, rng);
+            float[] wx = random(kx * n, rng);
+            float[] wh = random(kh * n + 2, rng);
+            float[] bias = random(n, rng);
+            float[] fused = new float[rows * n];
+            RecurrentKernel.rowsTimesWeights(rows, n, kx, x, 0, ldx, wx, 0, kh, h, 0, kh, wh, 2,
+                    bias, 0, 0, fused, 0, n);
+            float[] twoPasses = new float[rows * n];
+            for (int r = 0; r < rows; r++) {
+                RecurrentKernel.rowsTimesWeights(1, n, kx, x, r * ldx, ldx, wx, 0, bias, 0, 0, twoPasses, r * n, n);
+            }
+            RecurrentKernel.rowsTimesWeights(rows, n, kh, h, 0, kh, wh, 2, twoPasses, 0, n, twoPasses, 0, n);
+            assertArrayEquals(twoPasses, fused, Arrays.toString(s));
+        }
+    }
+
     private static float[] random(int size, SplittableRandom rng) {
         float[] v = new float[size];
         for (int i = 0; i < size; i++) {

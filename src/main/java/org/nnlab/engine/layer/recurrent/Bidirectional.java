@@ -2,7 +2,7 @@ package org.nnlab.engine.layer.recurrent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
@@ -28,6 +28,21 @@ public final class Bidirectional implements Layer {
     private Tensor output;
     private Tensor gradForward;
     private Tensor gradBackward;
+    /** The shapes of those buffers, made again only when the batch or the number of steps changes. */
+    private Shape joinedShape;
+    private Shape halfShape;
+    /**
+     * The pass under way, read by the two direction tasks (built once, so a batch makes no lambdas): its
+     * input and mode forward, the input-gradient flag backward, and each direction's result.
+     */
+    private Tensor passInput;
+    private Mode passMode;
+    private boolean passBackward;
+    private boolean passInputGradient;
+    private final Tensor[] results = new Tensor[2];
+    private final Runnable[] directions = {() -> runDirection(0), () -> runDirection(1)};
+    private int halfThreads;
+    private final IntConsumer onHalfThreads = i -> Parallelism.withThreads(halfThreads, directions[i]);
 
     public Bidirectional(BidirectionalSpec spec, Recurrent forwardLayer, Recurrent backwardLayer) {
         if (forwardLayer.reverse() || !backwardLayer.reverse()) {
@@ -70,12 +85,16 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Mode mode) {
-        Tensor[] outs = bothDirections(r -> r.forward(input, mode));
-        Tensor a = outs[0];
-        Tensor b = outs[1];
+        passInput = input;
+        passMode = mode;
+        passBackward = false;
+        bothDirections();
+        Tensor a = results[0];
+        Tensor b = results[1];
         int h = forwardLayer.hidden();
         int rows = a.size() / h;
-        output = Layers.buffer(output, a.shape().withLastDim(2 * h));
+        joinedShape = withLastDim(joinedShape, a.shape(), 2 * h);
+        output = Layers.buffer(output, joinedShape);
         Tensor out = output;
         float[] o = out.data();
         float[] ad = a.data();
@@ -91,7 +110,8 @@ public final class Bidirectional implements Layer {
     public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int h = forwardLayer.hidden();
         int rows = gradOut.size() / (2 * h);
-        Shape half = gradOut.shape().withLastDim(h);
+        halfShape = withLastDim(halfShape, gradOut.shape(), h);
+        Shape half = halfShape;
         gradForward = Layers.buffer(gradForward, half);
         gradBackward = Layers.buffer(gradBackward, half);
         Tensor ga = gradForward;
@@ -101,25 +121,52 @@ public final class Bidirectional implements Layer {
             System.arraycopy(g, r * 2 * h, ga.data(), r * h, h);
             System.arraycopy(g, r * 2 * h + h, gb.data(), r * h, h);
         }
-        Tensor[] dx = bothDirections(r -> r.backward(r == forwardLayer ? ga : gb, inputGradient));
-        return inputGradient ? dx[0].addInPlace(dx[1]) : null;
+        passBackward = true;
+        passInputGradient = inputGradient;
+        bothDirections();
+        return inputGradient ? results[0].addInPlace(results[1]) : null;
     }
 
     /**
-     * Runs {@code work} for the forward and the backward layer; with two or more kernel threads the two
-     * directions run at the same time, each with half the threads (they share nothing but the input).
+     * Runs the pass set in the fields for the forward and the backward layer; with two or more kernel
+     * threads the two directions run at the same time, each with half the threads (they share nothing
+     * but the input).
      */
-    private Tensor[] bothDirections(Function<Recurrent, Tensor> work) {
-        Tensor[] out = new Tensor[2];
+    private void bothDirections() {
         int threads = Parallelism.threads();
-        if (threads < 2) {
-            out[0] = work.apply(forwardLayer);
-            out[1] = work.apply(backwardLayer);
-            return out;
+        try {
+            if (threads < 2) {
+                runDirection(0);
+                runDirection(1);
+            } else {
+                halfThreads = threads / 2;
+                Parallelism.forEach(2, 2, onHalfThreads);
+            }
+        } finally {
+            passInput = null;
+            passMode = null;
         }
-        Parallelism.forEach(2, 2, i -> out[i] = Parallelism.withThreads(Math.max(1, threads / 2),
-                () -> work.apply(i == 0 ? forwardLayer : backwardLayer)));
-        return out;
+    }
+
+    /** {@code like} with its last axis {@code last}: {@code kept} when it is that shape already. */
+    private static Shape withLastDim(Shape kept, Shape like, int last) {
+        if (kept != null && kept.rank() == like.rank() && kept.dim(-1) == last) {
+            boolean same = true;
+            for (int i = 0; i < like.rank() - 1; i++) {
+                same &= kept.dim(i) == like.dim(i);
+            }
+            if (same) {
+                return kept;
+            }
+        }
+        return like.withLastDim(last);
+    }
+
+    /** One direction's share of the pass under way: 0 the forward layer, 1 the backward one. */
+    private void runDirection(int i) {
+        Recurrent r = i == 0 ? forwardLayer : backwardLayer;
+        results[i] = passBackward ? r.backward(i == 0 ? gradForward : gradBackward, passInputGradient)
+                : r.forward(passInput, passMode);
     }
 
     @Override

@@ -39,6 +39,9 @@ import org.nnlab.engine.tensor.Tensor;
  * to [−clip, clip].
  */
 public final class Recurrent implements Layer {
+    /** Fewest samples in a slice for the one-pass pre-activation (see {@link #fused}). */
+    private static final int FUSED_ROWS = 8;
+
     private final LayerSpec spec;
     private final RecurrentCell cell;
     private final String name;
@@ -241,21 +244,30 @@ public final class Recurrent implements Layer {
         int m = b1 - b0;
         float[] wh = weightHidden.value().data();
         boolean summed = cell.summedPreActivation();
-        // the input part of all steps of these samples (their rows of x and xProj are contiguous): every
-        // row starts as the bias and the product is added, the same bits as adding the bias afterwards
+        boolean fused = fused(m);
         float[] b = bias.value().data();
-        for (int row = b0 * T; row < b1 * T; row++) {
-            System.arraycopy(b, 0, xProj, row * width, width);
-        }
         int threads = m == B ? Parallelism.threads() : 1; // only the whole batch spreads its products over threads
-        MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
-                b0 * T * width, m * T, width, features, true, threads);
+        if (!fused) {
+            // the input part of all steps of these samples (their rows of x and xProj are contiguous): every
+            // row starts as the bias and the product is added, the same bits as adding the bias afterwards
+            for (int row = b0 * T; row < b1 * T; row++) {
+                System.arraycopy(b, 0, xProj, row * width, width);
+            }
+            MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
+                    b0 * T * width, m * T, width, features, true, threads);
+        }
         if (summed) {
             TimeOrder.toProcessingRows(input.data(), inputSteps, b0, b1, T, B, features, reverse);
         }
+        float[] wx = weightInput.value().data();
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
-            if (summed) {
+            if (fused) {
+                // hProj = b + x_t·W_x + h_{t−1}·W_h in one pass over the pre-activations (x_t from inputSteps)
+                RecurrentKernel.rowsTimesWeights(m, width, features, inputSteps, (st * B + b0) * (features + 1),
+                        features + 1, wx, 0, st == 0 ? 0 : hidden, states, (st * B + b0) * hidden, hidden, wh, 0,
+                        b, 0, 0, hProj, b0 * width, width);
+            } else if (summed) {
                 // hProj = xProj + h_{t−1}·W_h in one pass (h_{−1} = 0: the first step copies xProj)
                 RecurrentKernel.rowsTimesWeights(m, width, st == 0 ? 0 : hidden, states, (st * B + b0) * hidden,
                         hidden, wh, 0, xProj, b0 * T * width + tau * width, T * width, hProj, b0 * width, width);
@@ -267,6 +279,16 @@ public final class Recurrent implements Layer {
             }
             cell.forward(st, b0, b1, B, xProj, tau * width, T * width, hProj, states);
         }
+    }
+
+    /**
+     * Whether a slice of {@code rows} samples builds each step's whole pre-activation in one pass from
+     * x_t and h_{t−1} (a summing cell, slices that fill the kernel's 8-row tiles) instead of adding
+     * h_{t−1}·W_h to an input part computed for all steps beforehand. Slices follow from the batch alone,
+     * so every slice of a batch of 8 or more takes this path.
+     */
+    private boolean fused(int rows) {
+        return cell.summedPreActivation() && rows >= FUSED_ROWS;
     }
 
     /** BPTT for samples [b0, b1); adds squared state-gradient norms into {@code norms} when recording. */
@@ -321,7 +343,7 @@ public final class Recurrent implements Layer {
         }
         steps = T;
         batch = B;
-        xProj = new float[B * T * width];
+        xProj = new float[fused(B) ? 0 : B * T * width];
         hProj = new float[B * width];
         states = new float[(T + 1) * B * hidden];
         boolean summed = cell.summedPreActivation();
