@@ -46,7 +46,8 @@ import org.nnlab.reliability.Probes;
  * <p>
  * It starts {@code target/nnlab-*.jar} itself ({@code -Xmx2g}, a fresh data directory, the room's share of
  * runs raised to the trainers and the join limit per address raised, since every participant comes from
- * 127.0.0.1; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
+ * 127.0.0.1; {@code -Dbench.jvm="-XX:+UseParallelGC -Xss512k"} adds JVM options, space-separated, after
+ * {@code -Xmx2g}; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
  * person is a browser context of their own (own cookies: own owner id, own Vaadin session) driven over the
  * DevTools protocol ({@link Cdp}): clicks, typing and pen strokes are input events the browser dispatches as a
  * user's. 100 Chromium processes with a driver each would not fit two cores.
@@ -133,6 +134,10 @@ public final class WorkshopCrowdBench {
         int parallel = args.length > 3 ? Integer.parseInt(args[3]) : browsers ? 16 : participants;
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        String extra = System.getProperty("bench.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
@@ -145,6 +150,7 @@ public final class WorkshopCrowdBench {
                 "--nnlab.training.max-active=" + Math.max(32, trainers + 2)),
                 Path.of("target", "crowd-" + stamp + "-server.log"));
              HeadlessChromium chromium = new HeadlessChromium()) {
+            System.out.println("crowd: server JVM options " + jvm);
             System.out.printf(Locale.ROOT, "crowd: server pid %d at %s (log %s), %d participants, %d training, %d drawings"
                     + " each, %d at a time; participants as %s; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log,
                     participants, trainers, drawings, parallel, browsers ? "Chromium browser contexts"
