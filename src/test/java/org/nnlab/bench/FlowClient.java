@@ -34,6 +34,10 @@ import org.nnlab.engine.json.Json;
  * message applied, {@code clientId} counts the client's messages. RPCs: {@code event} (click with the mouse
  * event's fields, a custom element's event with its {@code event.detail…} data), {@code mSync} of a property
  * followed by the field's {@code change} event, and {@code ui-navigate} on node 1 for a page's route.</li>
+ * <li>While a page is open, a heartbeat ({@code POST /?v-r=heartbeat&v-uiId=N}, no body) goes every
+ * {@code heartbeatInterval} seconds of its {@code appConfig}; when the page is left (another page loaded, or the
+ * tab closed) the browser's unload beacon goes: a UIDL message with no RPCs and {@code "UNLOAD": true}, sent as
+ * {@code navigator.sendBeacon} does (text/plain, nobody waits for the answer).</li>
  * <li>Every server message (answer or push) is applied in {@code syncId} order to a small state tree: nodes
  * with their tag, properties, attributes, children, text and DOM listeners, so the page can be read by
  * element id the way a person reads the screen.</li>
@@ -75,7 +79,11 @@ final class FlowClient implements AutoCloseable {
     private final TreeMap<Integer, Map<String, Object>> early = new TreeMap<>();
     private final Object sending = new Object();
     private final java.util.function.BiConsumer<String, String> errors;
+    /** Sends every open page's heartbeats (one thread for all: a heartbeat is one small request). */
+    private static final java.util.concurrent.ScheduledExecutorService HEARTBEATS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("flow-heartbeats").unstarted(r));
     private WebSocket push;
+    private java.util.concurrent.ScheduledFuture<?> heartbeat;
     private int uiId = -1;
     private String csrf;
     private int lastSyncId = -1;
@@ -92,7 +100,7 @@ final class FlowClient implements AutoCloseable {
 
     /** Loads a page as the browser does (HTML, init request, push channel, the route's navigation event). */
     void open(String route) {
-        closePush();
+        leave();
         send(GET(base + "/" + route));
         String details = "&v-sh=600&v-sw=800&v-wh=913&v-ww=900&v-bh=913&v-bw=900&v-curdate=" + System.currentTimeMillis()
                 + "&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-wn=v-" + Math.random() + "&v-td=false&v-pr=1"
@@ -119,6 +127,11 @@ final class FlowClient implements AutoCloseable {
                 + "&X-Atmosphere-TrackMessageSize=true&Content-Type=application/json;%20charset=UTF-8&X-atmo-protocol=true"
                 + "&X-Vaadin-LastSeenServerSyncId=" + lastSyncId;
         push = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20)).buildAsync(URI.create(url), new Push()).join();
+        int every = config.get("heartbeatInterval") instanceof Number n ? n.intValue() : 300;
+        if (every > 0) {
+            URI beat = URI.create(base + "/?v-r=heartbeat&v-uiId=" + uiId);
+            heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> heartbeat(beat), every, every, java.util.concurrent.TimeUnit.SECONDS);
+        }
         navigate(route, "");
     }
 
@@ -341,16 +354,44 @@ final class FlowClient implements AutoCloseable {
         }
     }
 
-    private void closePush() {
+    private void heartbeat(URI uri) {
+        http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    if (e != null || r.statusCode() != 200) {
+                        errors.accept("heartbeat failed", name + ": " + (e != null ? e : "HTTP " + r.statusCode()));
+                    }
+                });
+    }
+
+    /**
+     * Leaves the page the way a browser does: heartbeats stop, the unload beacon goes (nobody waits for its
+     * answer) and the push channel closes.
+     */
+    private void leave() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+        if (uiId >= 0 && csrf != null) {
+            String body;
+            synchronized (this) {
+                body = "{\"csrfToken\":" + Json.write(csrf) + ",\"rpc\":[],\"syncId\":" + lastSyncId + ",\"clientId\":" + clientId
+                        + ",\"UNLOAD\":true}";
+            }
+            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId)).timeout(Duration.ofSeconds(60))
+                    .header("Content-type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
         if (push != null) {
             push.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
             push = null;
         }
     }
 
+    /** The tab closes: its last heartbeat, its unload beacon, its push channel. */
     @Override
     public void close() {
-        closePush();
+        leave();
     }
 
     /** Atmosphere's framing: {@code length|payload}, messages split over frames or several in one frame. */

@@ -46,7 +46,8 @@ import org.nnlab.reliability.Probes;
  * <p>
  * It starts {@code target/nnlab-*.jar} itself ({@code -Xmx2g}, a fresh data directory, the room's share of
  * runs raised to the trainers and the join limit per address raised, since every participant comes from
- * 127.0.0.1; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
+ * 127.0.0.1; {@code -Dbench.jvm="-XX:+UseParallelGC -Xss512k"} adds JVM options, space-separated, after
+ * {@code -Xmx2g}; {@code -Dbench.jfr=file.jfr} records the server with JFR) and ONE headless Chromium in which every
  * person is a browser context of their own (own cookies: own owner id, own Vaadin session) driven over the
  * DevTools protocol ({@link Cdp}): clicks, typing and pen strokes are input events the browser dispatches as a
  * user's. 100 Chromium processes with a driver each would not fit two cores.
@@ -60,9 +61,10 @@ import org.nnlab.reliability.Probes;
  * is the heap each costs.</li>
  * <li>{@code trainers} of them open the pushed setup from the room banner, press Start on the Train page
  * and go back; then everyone draws {@code drawings} digits (the one the page asks for) with the pen and sends
- * each, with a pause of 0.3–1.5 s, while a client posts a digit to {@code POST /api/v1/classify} five times a
- * second (the API's own limit is 10 a second) and times each answer.</li>
+ * each, with a pause of 0.3–1.5 s.</li>
  * </ol>
+ * Throughout (from the first join to the last drawing) a client posts a digit to {@code POST /api/v1/classify}
+ * ten times a second (the API's own limit for one client) and times each answer, reported by phase.
  * The grid delay of an action is the time from just before its click was sent to the browser until the
  * instructor's page showed it (both clocks are this machine's). Errors: the server log's ERROR and WARN
  * lines, console errors and uncaught exceptions of every page, actions the grid never showed, and failed
@@ -107,7 +109,9 @@ public final class WorkshopCrowdBench {
     private final Map<String, LongAdder> errorCounts = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final Map<String, String> tabNames = new ConcurrentHashMap<>();
-    private final List<Long> classifyMicros = Collections.synchronizedList(new ArrayList<>());
+    /** Classify API answer times by phase of the bench (joining, starting runs, drawing), in microseconds. */
+    private final Map<String, List<Long>> classifyMicros = new ConcurrentHashMap<>();
+    private volatile String phase = "joining";
     private volatile boolean classifying;
     /** Participants in browser contexts (true) or driven over Vaadin's protocol by {@link FlowClient} (false). */
     private final boolean browsers = "chromium".equals(System.getProperty("bench.participants", "flow"));
@@ -130,6 +134,10 @@ public final class WorkshopCrowdBench {
         int parallel = args.length > 3 ? Integer.parseInt(args[3]) : browsers ? 16 : participants;
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        String extra = System.getProperty("bench.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
@@ -142,6 +150,7 @@ public final class WorkshopCrowdBench {
                 "--nnlab.training.max-active=" + Math.max(32, trainers + 2)),
                 Path.of("target", "crowd-" + stamp + "-server.log"));
              HeadlessChromium chromium = new HeadlessChromium()) {
+            System.out.println("crowd: server JVM options " + jvm);
             System.out.printf(Locale.ROOT, "crowd: server pid %d at %s (log %s), %d participants, %d training, %d drawings"
                     + " each, %d at a time; participants as %s; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log,
                     participants, trainers, drawings, parallel, browsers ? "Chromium browser contexts"
@@ -172,6 +181,8 @@ public final class WorkshopCrowdBench {
         String code = openRoom(instructor);
         System.out.println("crowd: room " + code + "; grid columns: " + instructor.eval(GRID_WATCH));
         double heapBefore = BenchServer.heapMb(server.pid, true);
+        classifying = true;
+        Thread probe = Thread.ofPlatform().name("classify-probe").start(this::classifyProbe);
 
         List<Person> people = new ArrayList<>();
         for (int i = 0; i < participants; i++) {
@@ -187,6 +198,7 @@ public final class WorkshopCrowdBench {
 
         joined.sort(java.util.Comparator.comparingInt(Person::index));
         List<Person> training = joined.subList(0, Math.min(trainers, joined.size()));
+        phase = "starting runs";
         t0 = System.nanoTime();
         each(training, Math.min(parallel, 6), p -> {
             if (browsers) {
@@ -198,8 +210,7 @@ public final class WorkshopCrowdBench {
         System.out.printf(Locale.ROOT, "crowd: %d runs started in %.0f s; runs shown in the grid: %s%n", training.size(),
                 (System.nanoTime() - t0) / 1e9, runStates(instructor));
 
-        classifying = true;
-        Thread probe = Thread.ofPlatform().name("classify-probe").start(this::classifyProbe);
+        phase = "drawing";
         double peakRss = rssJoined;
         t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -374,7 +385,10 @@ public final class WorkshopCrowdBench {
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    classifyMicros.add((System.nanoTime() - start) / 1000);
+                    long micros = (System.nanoTime() - start) / 1000;
+                    for (String p : List.of(phase, "all")) {
+                        classifyMicros.computeIfAbsent(p, k -> Collections.synchronizedList(new ArrayList<>())).add(micros);
+                    }
                 } else {
                     error("classify " + r.statusCode(), r.body());
                 }
@@ -383,7 +397,7 @@ public final class WorkshopCrowdBench {
             } catch (InterruptedException e) {
                 return;
             }
-            next += 200_000_000L;
+            next += 100_000_000L;
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 CdpTab.sleep(wait / 1_000_000);
@@ -486,14 +500,18 @@ public final class WorkshopCrowdBench {
             System.out.printf(Locale.ROOT, "  %-27s n=%4d  p50 %6d  p95 %6d  max %6d%n", part, list.size(),
                     pick(list, 0.50), pick(list, 0.95), list.getLast());
         });
-        List<Long> classify;
-        synchronized (classifyMicros) {
-            classify = new ArrayList<>(classifyMicros);
-        }
-        Collections.sort(classify);
-        if (!classify.isEmpty()) {
-            System.out.printf(Locale.ROOT, "== classify API under load (5/s): n=%d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n",
-                    classify.size(), pick(classify, 0.5) / 1000.0, pick(classify, 0.99) / 1000.0, classify.getLast() / 1000.0);
+        System.out.println("== classify API under load (10/s from the first join to the end), by phase:");
+        for (String p : List.of("joining", "starting runs", "drawing", "all")) {
+            List<Long> classify;
+            List<Long> kept = classifyMicros.getOrDefault(p, List.of());
+            synchronized (kept) {
+                classify = new ArrayList<>(kept);
+            }
+            Collections.sort(classify);
+            if (!classify.isEmpty()) {
+                System.out.printf(Locale.ROOT, "  %-13s n=%4d  p50 %6.1f ms  p99 %7.1f ms  max %7.1f ms%n", p,
+                        classify.size(), pick(classify, 0.5) / 1000.0, pick(classify, 0.99) / 1000.0, classify.getLast() / 1000.0);
+            }
         }
         System.out.printf(Locale.ROOT, "== heap after GC: %.1f MB before joins, %.1f MB with %d joined: %.2f MB per participant%n",
                 heapBefore, heapAfter, joined, (heapAfter - heapBefore) / Math.max(1, joined));

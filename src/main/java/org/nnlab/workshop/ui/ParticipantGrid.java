@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.function.ValueProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,8 +58,18 @@ class ParticipantGrid extends VerticalLayout {
     final Span count = new Span();
     private final List<Row> rows = new ArrayList<>();
     private final GridListDataView<Row> view;
+    /** Each text column's text of a row, in column order: what {@link #widened} measures. */
+    private final List<ValueProvider<Row, String>> texts = new ArrayList<>();
+    /** The widest text each column has shown, in {@link #width} units; the widths were fitted to these. */
+    private int[] widest = new int[0];
+    /** The grid asks for at least this many rows at once (Vaadin's own page size). */
+    static final int MIN_PAGE_SIZE = 50;
 
-    ParticipantGrid(Consumer<Participant> rename, Consumer<Participant> remove) {
+    /**
+     * @param maxParticipants the most people a room may have: the browser fetches the rows in one page of that
+     *                        many (at least 50), not in many small pages as the grid scrolls or rows are added
+     */
+    ParticipantGrid(int maxParticipants, Consumer<Participant> rename, Consumer<Participant> remove) {
         setPadding(false);
         filter.setId("participant-filter");
         filter.setPlaceholder(getTranslation("workshop.grid.filter"));
@@ -72,23 +83,24 @@ class ParticipantGrid extends VerticalLayout {
         top.setWrap(true);
 
         grid.setId("participant-grid");
-        grid.addColumn(Row::nickname).setKey("nickname").setHeader(getTranslation("workshop.grid.nickname"))
+        grid.setPageSize(Math.max(MIN_PAGE_SIZE, maxParticipants));
+        text(Row::nickname).setKey("nickname").setHeader(getTranslation("workshop.grid.nickname"))
                 .setComparator(Comparator.comparing(r -> r.nickname().toLowerCase(Locale.ROOT))).setAutoWidth(true).setFrozen(true);
-        grid.addColumn(r -> getTranslation(r.activity().online() ? "workshop.grid.online" : "workshop.grid.offline"))
+        text(r -> getTranslation(r.activity().online() ? "workshop.grid.online" : "workshop.grid.offline"))
                 .setKey("online").setHeader(getTranslation("workshop.grid.presence"))
                 .setComparator(Comparator.comparing(r -> r.activity().online())).setAutoWidth(true);
-        grid.addColumn(this::pageName).setKey("page").setHeader(getTranslation("workshop.grid.page"))
+        text(this::pageName).setKey("page").setHeader(getTranslation("workshop.grid.page"))
                 .setComparator(Comparator.comparing(this::pageName)).setAutoWidth(true);
-        grid.addColumn(r -> r.run() == null ? "" : getTranslation("workshop.run.state." + r.run().state().name().toLowerCase(Locale.ROOT)))
+        text(r -> r.run() == null ? "" : getTranslation("workshop.run.state." + r.run().state().name().toLowerCase(Locale.ROOT)))
                 .setKey("run").setHeader(getTranslation("workshop.grid.run"))
                 .setComparator(Comparator.comparing(r -> r.run() == null ? "" : r.run().state().name())).setAutoWidth(true);
-        grid.addColumn(r -> r.progress() < 0 ? "" : percent(r.progress(), 0)).setKey("progress")
+        text(r -> r.progress() < 0 ? "" : percent(r.progress(), 0)).setKey("progress")
                 .setHeader(getTranslation("workshop.grid.progress")).setComparator(Comparator.comparingDouble(Row::progress)).setAutoWidth(true);
-        grid.addColumn(r -> r.accuracy() < 0 ? "" : percent(r.accuracy(), 1)).setKey("accuracy")
+        text(r -> r.accuracy() < 0 ? "" : percent(r.accuracy(), 1)).setKey("accuracy")
                 .setHeader(getTranslation("workshop.grid.accuracy")).setComparator(Comparator.comparingDouble(Row::accuracy)).setAutoWidth(true);
-        grid.addColumn(r -> r.best() < 0 ? "" : percent(r.best(), 1)).setKey("best")
+        text(r -> r.best() < 0 ? "" : percent(r.best(), 1)).setKey("best")
                 .setHeader(getTranslation("workshop.grid.best")).setComparator(Comparator.comparingDouble(Row::best)).setAutoWidth(true);
-        grid.addColumn(Row::drawings).setKey("drawings").setHeader(getTranslation("workshop.grid.drawings"))
+        text(r -> Integer.toString(r.drawings())).setKey("drawings").setHeader(getTranslation("workshop.grid.drawings"))
                 .setComparator(Comparator.comparingInt(Row::drawings)).setAutoWidth(true);
         grid.addColumn(actions(this, rename, remove)).setKey("actions")
                 .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true);
@@ -129,36 +141,72 @@ class ParticipantGrid extends VerticalLayout {
      * every row, with its buttons, rebuilt and pushed on each report.
      */
     void show(List<Row> now) {
+        boolean wider = false;
         if (!sameParticipants(now) || !grid.getSortOrder().isEmpty() || !matchesFilter(null)) {
             rows.clear();
             rows.addAll(now);
             view.refreshAll();
             fitHeight();
-            grid.recalculateColumnWidths();
+            for (Row r : now) {
+                wider |= widened(r);
+            }
         } else {
             int known = rows.size();
-            boolean pageChanged = false;
             for (int i = 0; i < known; i++) {
                 if (!now.get(i).equals(rows.get(i))) {
-                    pageChanged |= !pageName(now.get(i)).equals(pageName(rows.get(i)));
                     rows.set(i, now.get(i));
                     view.refreshItem(now.get(i));
+                    wider |= widened(now.get(i));
                 }
             }
             if (now.size() > known) {
                 // people who joined since: only their rows are new (a full refresh would rebuild everyone's buttons)
-                view.addItems(now.subList(known, now.size()));
+                List<Row> added = now.subList(known, now.size());
+                view.addItems(added);
                 fitHeight();
-                pageChanged = true;
+                for (Row r : added) {
+                    wider |= widened(r);
+                }
             }
-            if (pageChanged) {
-                // column widths fit the cells of the first rendering; a longer page name ("手写识别" under "页面")
-                // would otherwise show cut
-                grid.recalculateColumnWidths();
-            }
+        }
+        if (wider) {
+            // column widths fit the cells of the first rendering; a longer text (a nickname, "手写识别" under "页面")
+            // would otherwise show cut. Refitting measures every rendered cell in the browser: only when needed.
+            grid.recalculateColumnWidths();
         }
         long done = rows.stream().filter(Row::done).count();
         count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
+    }
+
+    /** Adds a text column whose texts {@link #widened} measures. */
+    private Grid.Column<Row> text(ValueProvider<Row, String> text) {
+        texts.add(text);
+        return grid.addColumn(text);
+    }
+
+    /** Whether a text of {@code row} is wider than any its column has shown so far (and notes it). */
+    private boolean widened(Row row) {
+        if (widest.length != texts.size()) {
+            widest = new int[texts.size()];
+        }
+        boolean wider = false;
+        for (int c = 0; c < widest.length; c++) {
+            int w = width(texts.get(c).apply(row));
+            if (w > widest[c]) {
+                widest[c] = w;
+                wider = true;
+            }
+        }
+        return wider;
+    }
+
+    /** A text's width in rough character cells: an ideograph or other wide character counts two. */
+    static int width(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += text.charAt(i) >= '\u2E80' ? 2 : 1;
+        }
+        return w;
     }
 
     /**

@@ -64,7 +64,7 @@ class RoomScreen extends VerticalLayout {
         header = new RoomHeader(room);
         controls = new RoomControls(rooms, room, key, this::roomChanged, onLeave);
         setup = new SetupPusher(services.savedSpecs(), owner, room.limits(), s -> rooms.pushSetup(room.id(), key, s));
-        grid = new ParticipantGrid(p -> controls.rename(p), p -> controls.remove(p));
+        grid = new ParticipantGrid(rooms.properties().maxParticipants(), p -> controls.rename(p), p -> controls.remove(p));
         add(header, controls, setup, grid, ClassLinks.of(this, "workshop/class-data", "classdata.title"));
         redraw();
     }
