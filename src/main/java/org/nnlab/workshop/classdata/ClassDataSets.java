@@ -2,6 +2,7 @@ package org.nnlab.workshop.classdata;
 
 import java.io.IOException;
 import java.util.List;
+import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.data.LabeledImages;
 import org.nnlab.engine.tensor.Tensor;
@@ -77,8 +78,9 @@ class ClassDataSets implements DataProvider {
     public int trainingSize(DataChoice choice) {
         int training = trainingCount(drawings.countsByLabel(roomOf(choice)));
         if (training < MIN_TRAINING) {
-            throw new IllegalArgumentException("the class has " + training + " drawings to train on; at least "
-                    + MIN_TRAINING + " are needed");
+            throw new LocalizedException("classdata.error.tooFewToTrain", "the class has " + training
+                    + " drawings to train on; at least " + MIN_TRAINING + " are needed",
+                    training, MIN_TRAINING, ClassDrawings.HOLD_OUT_EVERY);
         }
         return mixed(choice) ? training + mnist.trainingSize(DataChoice.mnist(choice.size())) : training;
     }

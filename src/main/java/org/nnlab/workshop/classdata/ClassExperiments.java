@@ -102,8 +102,29 @@ class ClassExperiments implements AutoCloseable {
                 changed(roomId);
                 worker.execute(() -> shippedOnClass(roomId, all));
             }
-            case CLASS_TRAINED -> train(roomId, kind, ClassDataSets.classOnly(roomId), CLASS_EPOCHS);
-            case MNIST_PLUS_CLASS -> train(roomId, kind, ClassDataSets.withMnist(roomId, MNIST_IMAGES), MIXED_EPOCHS);
+            case CLASS_TRAINED -> {
+                requireEnoughToTrain(roomId);
+                train(roomId, kind, ClassDataSets.classOnly(roomId), CLASS_EPOCHS);
+            }
+            case MNIST_PLUS_CLASS -> {
+                requireEnoughToTrain(roomId);
+                train(roomId, kind, ClassDataSets.withMnist(roomId, MNIST_IMAGES), MIXED_EPOCHS);
+            }
+        }
+    }
+
+    /**
+     * Refuses a training experiment, in words the instructor can act on, while the class has fewer than
+     * {@link ClassDataSets#MIN_TRAINING} drawings to train on (every fifth drawing of a digit is held out for
+     * testing); the training service would otherwise refuse the run with a bare technical message.
+     */
+    private void requireEnoughToTrain(String roomId) {
+        int[] counts = drawings.countsByLabel(roomId);
+        int training = ClassDataSets.trainingCount(counts);
+        if (training < ClassDataSets.MIN_TRAINING) {
+            throw new LocalizedException("classdata.error.tooFewToTrain", "the class has " + training
+                    + " drawings to train on; at least " + ClassDataSets.MIN_TRAINING + " are needed",
+                    training, ClassDataSets.MIN_TRAINING, ClassDrawings.HOLD_OUT_EVERY);
         }
     }
 

@@ -54,4 +54,17 @@ class ChineseBundlesTest {
         }
         assertEquals(List.of(), found);
     }
+
+    /** The instructor is 老师 everywhere (a participant reads it on every workshop page); 讲师, 教师 or 导师 would be a second name. */
+    @Test
+    void theInstructorHasOneName() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path file : chineseBundles()) {
+            Properties texts = load(file);
+            texts.stringPropertyNames().stream()
+                    .filter(k -> Stream.of("讲师", "教师", "导师", "助教").anyMatch(texts.getProperty(k)::contains))
+                    .forEach(k -> found.add(file.getFileName() + " " + k));
+        }
+        assertEquals(List.of(), found);
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.select.Select;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.nnlab.KaribuSpringTest;
+import org.nnlab.Requests;
 import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.digits.Strokes;
@@ -23,6 +25,7 @@ import org.nnlab.workshop.Participant;
 import org.nnlab.workshop.RoomService;
 import org.nnlab.workshop.classdata.ClassData;
 import org.nnlab.workshop.classdata.Classroom;
+import org.nnlab.workshop.classdata.Experiment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -97,6 +100,33 @@ class ClassDataViewsTest extends KaribuSpringTest {
     void someoneOutsideAnyRoomIsToldToJoinFirst() {
         UI.getCurrent().navigate("workshop/draw");
         assertTrue(_get(ClassDrawView.class).getElement().getTextRecursively().contains("You are not in a workshop room"));
+    }
+
+    @Test
+    void trainingOnTooFewClassDrawingsIsRefusedSayingHowManyAreNeeded() {
+        Classroom room = new Classroom(rooms);
+        Participant bo = room.join("Bo");
+        for (int i = 0; i < 6; i++) {
+            classData.contribute(bo.owner(), i % 2, i % 2 == 0 ? Strokes.zero(112) : Strokes.one(112));
+        }
+        UI.getCurrent().navigate("workshop/class-data");
+        ClassDataView view = _get(ClassDataView.class);
+        view.instruct(room.id(), room.key());
+
+        Requests.handle(() -> view.runButtons.get(Experiment.Kind.CLASS_TRAINED).click());
+        assertEquals("Too few class drawings to train on: 4 so far, at least 10 are needed (one drawing in 5 of each"
+                + " digit is kept aside for testing). Ask the class to draw a few more.", lastNotification());
+        assertTrue(classData.experiments(room.id()).isEmpty(), "nothing started, nothing failed");
+
+        useLocale(Locale.SIMPLIFIED_CHINESE);
+        Requests.handle(() -> view.runButtons.get(Experiment.Kind.MNIST_PLUS_CLASS).click());
+        assertEquals("班级的手写数字太少，还不能训练：目前可用于训练的有 4 个，至少需要 10 个（每个数字每 5 个中留出 1 个用于测试）。"
+                + "请让学员再多写几个。", lastNotification());
+        assertTrue(classData.experiments(room.id()).isEmpty());
+    }
+
+    private static String lastNotification() {
+        return NotificationsKt.getNotifications().getLast().getElement().getProperty("text", "");
     }
 
     @Test
