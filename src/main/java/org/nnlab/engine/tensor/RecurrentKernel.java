@@ -86,11 +86,49 @@ public final class RecurrentKernel {
     }
 
     /**
+     * The same sum as the method above, {@code out = init + x · W_x + h · W_h} with the same order and
+     * bits, reading W_x [kx, n] and W_h [kh, n] from their strips ({@link PackedWeights}) in the 8-row
+     * tiles; rows past the last whole tile and columns past the last whole strip read the originals.
+     * kh = 0 leaves h out (then {@code wh} is not read).
+     */
+    public static void rowsTimesWeights(int rows, int kx, float[] x, int xOff, int ldx, PackedWeights wx,
+                                        int kh, float[] h, int hOff, int ldh, PackedWeights wh,
+                                        float[] init, int initOff, int initStride,
+                                        float[] out, int outOff, int outStride) {
+        int n = wx.n();
+        int whole = n / PackedWeights.STRIP;
+        float[] whStrips = kh == 0 ? wx.strips() : wh.strips();
+        float[] whSource = kh == 0 ? wx.source() : wh.source();
+        int r = 0;
+        for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
+            int xi = xOff + r * ldx;
+            int hi = hOff + r * ldh;
+            int ii = initOff + r * initStride;
+            int oi = outOff + r * outStride;
+            for (int st = 0; st < whole; st++) {
+                int j = st * PackedWeights.STRIP;
+                tile(x, xi, ldx, wx.strips(), wx.stripStart(st), kx, h, hi, ldh, whStrips,
+                        kh == 0 ? 0 : wh.stripStart(st), kh, PackedWeights.STRIP,
+                        init, ii + j, initStride, out, oi + j, outStride);
+            }
+            for (int t = 0; t < TILE_ROWS && whole * PackedWeights.STRIP < n; t++) {
+                row(x, xi + t * ldx, wx.source(), 0, kx, h, hi + t * ldh, whSource, 0, kh, n,
+                        whole * PackedWeights.STRIP, init, ii + t * initStride, out, oi + t * outStride);
+            }
+        }
+        if (r < rows) {
+            rowsTimesWeights(rows - r, n, kx, x, xOff + r * ldx, ldx, wx.source(), 0, kh, h, hOff + r * ldh, ldh,
+                    whSource, 0, init, initOff + r * initStride, initStride, out, outOff + r * outStride, outStride);
+        }
+    }
+
+    /**
      * Eight rows × two vectors of out: the accumulators start from init, then take the x part and the h
-     * part in turn (one loop body for both: the second pass runs it again on h's rows and W_h).
+     * part in turn (one loop body for both: the second pass runs it again on h's rows and W_h). Row p + 1
+     * of either W lies {@code wStride} floats after row p (n in place, a strip's width when packed).
      */
     private static void tile(float[] x, int xi, int ldx, float[] wx, int wxi, int kx,
-                             float[] h, int hi, int ldh, float[] wh, int whi, int kh, int n,
+                             float[] h, int hi, int ldh, float[] wh, int whi, int kh, int wStride,
                              float[] init, int ii, int is, float[] out, int oi, int os) {
         FloatVector c00 = FloatVector.fromArray(S, init, ii), c01 = FloatVector.fromArray(S, init, ii + L);
         FloatVector c10 = FloatVector.fromArray(S, init, ii + is), c11 = FloatVector.fromArray(S, init, ii + is + L);
@@ -106,7 +144,7 @@ public final class RecurrentKernel {
         for (int part = 0; part < 2; part++) {
             int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda;
             int a4 = ai + 4 * lda, a5 = ai + 5 * lda, a6 = ai + 6 * lda, a7 = ai + 7 * lda;
-            for (int p = 0; p < k; p++, wi += n) {
+            for (int p = 0; p < k; p++, wi += wStride) {
                 FloatVector b0 = FloatVector.fromArray(S, w, wi);
                 FloatVector b1 = FloatVector.fromArray(S, w, wi + L);
                 FloatVector v = FloatVector.broadcast(S, a[a0 + p]);

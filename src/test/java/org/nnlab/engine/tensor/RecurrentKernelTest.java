@@ -79,6 +79,33 @@ class RecurrentKernelTest {
         }
     }
 
+    @Test
+    void weightsInStripsGiveTheSameBitsAsWeightsInPlace() {
+        SplittableRandom rng = new SplittableRandom(13);
+        for (int[] s : SHAPES) {
+            int rows = s[0], n = s[1], kh = s[2], kx = 1 + s[2] % 29;
+            int ldx = kx + 1;
+            float[] x = random(rows * ldx, rng);
+            float[] h = random(rows * kh, rng);
+            float[] wx = random(kx * n, rng);
+            float[] wh = random(kh * n, rng);
+            float[] bias = random(n, rng);
+            float[] inPlace = new float[rows * n];
+            RecurrentKernel.rowsTimesWeights(rows, n, kx, x, 0, ldx, wx, 0, kh, h, 0, kh, wh, 0, bias, 0, 0, inPlace, 0, n);
+            PackedWeights px = new PackedWeights();
+            PackedWeights ph = new PackedWeights();
+            px.pack(wx, kx, n);
+            ph.pack(wh, kh, n);
+            float[] packed = new float[rows * n];
+            RecurrentKernel.rowsTimesWeights(rows, kx, x, 0, ldx, px, kh, h, 0, kh, ph, bias, 0, 0, packed, 0, n);
+            assertArrayEquals(inPlace, packed, Arrays.toString(s));
+            float[] xOnly = new float[rows * n];
+            RecurrentKernel.rowsTimesWeights(rows, n, kx, x, 0, ldx, wx, 0, bias, 0, 0, xOnly, 0, n);
+            RecurrentKernel.rowsTimesWeights(rows, kx, x, 0, ldx, px, 0, null, 0, 0, null, bias, 0, 0, packed, 0, n);
+            assertArrayEquals(xOnly, packed, Arrays.toString(s) + " without h");
+        }
+    }
+
     private static float[] random(int size, SplittableRandom rng) {
         float[] v = new float[size];
         for (int i = 0; i < size; i++) {

@@ -108,6 +108,10 @@ final class GruCell implements RecurrentCell {
         }
     }
 
+    /**
+     * Gate gradients of step s for samples [b0, b1), vectorised over units; the scalar tail repeats the
+     * vector arithmetic step for step, so every unit gets the same bits either way.
+     */
     @Override
     public void backward(int s, int b0, int b1, int batch, float[] dh, float[] dPreX, int xOff, int xStride,
                          float[] dPreH, int dPreHOff, float[] h, float[] dhDirect) {
@@ -117,22 +121,40 @@ final class GruCell implements RecurrentCell {
             int xi = xOff + b * xStride;
             int pi = dPreHOff + b * 3 * H;
             int c = stepBase + b * H;
-            for (int u = 0; u < H; u++) {
+            int d = b * H;
+            int u = 0;
+            for (int upper = SPECIES.loopBound(H); u < upper; u += SPECIES.length()) {
+                FloatVector rv = FloatVector.fromArray(SPECIES, r, c + u);
+                FloatVector zv = FloatVector.fromArray(SPECIES, z, c + u);
+                FloatVector nv = FloatVector.fromArray(SPECIES, n, c + u);
+                FloatVector dhv = FloatVector.fromArray(SPECIES, dh, d + u);
+                FloatVector one = rv.broadcast(1f);
+                FloatVector dPreN = dhv.mul(one.sub(zv)).mul(one.sub(nv.mul(nv)));
+                FloatVector dPreZ = dhv.mul(FloatVector.fromArray(SPECIES, h, c + u).sub(nv)).mul(zv).mul(one.sub(zv));
+                FloatVector dPreR = dPreN.mul(FloatVector.fromArray(SPECIES, hn, c + u)).mul(rv).mul(one.sub(rv));
+                dPreR.intoArray(dPreX, xi + u);
+                dPreZ.intoArray(dPreX, xi + H + u);
+                dPreN.intoArray(dPreX, xi + 2 * H + u);
+                dPreR.intoArray(dPreH, pi + u);
+                dPreZ.intoArray(dPreH, pi + H + u);
+                dPreN.mul(rv).intoArray(dPreH, pi + 2 * H + u);
+                dhv.mul(zv).intoArray(dhDirect, d + u);
+            }
+            for (; u < H; u++) {
                 float rv = r[c + u];
                 float zv = z[c + u];
                 float nv = n[c + u];
-                float dhv = dh[b * H + u];
+                float dhv = dh[d + u];
                 float dPreN = dhv * (1f - zv) * (1f - nv * nv);
                 float dPreZ = dhv * (h[c + u] - nv) * zv * (1f - zv);
                 float dPreR = dPreN * hn[c + u] * rv * (1f - rv);
-                float dHn = dPreN * rv;
                 dPreX[xi + u] = dPreR;
                 dPreX[xi + H + u] = dPreZ;
                 dPreX[xi + 2 * H + u] = dPreN;
                 dPreH[pi + u] = dPreR;
                 dPreH[pi + H + u] = dPreZ;
-                dPreH[pi + 2 * H + u] = dHn;
-                dhDirect[b * H + u] = dhv * zv;
+                dPreH[pi + 2 * H + u] = dPreN * rv;
+                dhDirect[d + u] = dhv * zv;
             }
         }
     }

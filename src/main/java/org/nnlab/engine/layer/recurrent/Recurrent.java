@@ -15,6 +15,7 @@ import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
+import org.nnlab.engine.tensor.PackedWeights;
 import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.RecurrentKernel;
 import org.nnlab.engine.tensor.Shape;
@@ -39,9 +40,6 @@ import org.nnlab.engine.tensor.Tensor;
  * to [−clip, clip].
  */
 public final class Recurrent implements Layer {
-    /** Fewest samples in a slice for the one-pass pre-activation (see {@link #fused}). */
-    private static final int FUSED_ROWS = 8;
-
     private final LayerSpec spec;
     private final RecurrentCell cell;
     private final String name;
@@ -60,24 +58,18 @@ public final class Recurrent implements Layer {
     private Tensor input;
     private int steps = -1;
     private int batch = -1;
-    private float[] xProj = new float[0];   // [batch, steps, width]
-    private float[] hProj = new float[0];   // [batch, width]
-    private float[] states = new float[0];  // [steps + 1, batch, hidden], processing order
-    private float[] dPreX = new float[0];   // [batch, steps, width]; unused by a summing cell (dPreH serves)
-    /** A summing cell's input in processing order with a 1 after each row, [steps, batch, features + 1]. */
-    private float[] inputSteps = new float[0];
+    private final TimeBuffers buf = new TimeBuffers();
     /** The gradients of W_x and b of one backward pass, [features + 1, width] (b is the last row). */
     private final float[] inputGradients;
-    private float[] dPreH = new float[0];   // [steps, batch, width], processing order
-    private float[] dh = new float[0];      // [batch, hidden]
-    private float[] dhDirect = new float[0];
     /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
     private final float[] weightHiddenT;
+    /** W_x, W_h and W_hhᵀ in column strips for the per-step products, packed once per pass. */
+    private final PackedWeights packedInput = new PackedWeights();
+    private final PackedWeights packedHidden = new PackedWeights();
+    private final PackedWeights packedHiddenT = new PackedWeights();
     /** The returned output and input gradient: buffers reused while the shapes stay the same. */
     private Tensor output;
     private Tensor gradInput;
-    /** The output's shape, made again only when the batch or the number of steps changes. */
-    private Shape outputShape;
     private final BatchSlices forwardSlices = new BatchSlices(this::forwardSlice);
     private final BatchSlices backwardSlices = new BatchSlices((b0, b1) -> backwardSlice(b0, b1, this.backGrad, this.backNorms));
     /** What the backward slices of the pass under way read: the output gradient and, when recording, the norms. */
@@ -150,19 +142,23 @@ public final class Recurrent implements Layer {
         input = x;
         int T = steps;
         int B = batch;
+        if (TimeBuffers.fused(cell.summedPreActivation(), B)) {
+            packedInput.pack(weightInput.value().data(), features, width);
+            packedHidden.pack(weightHidden.value().data(), hidden, width);
+        }
         forwardSlices.run(B, 2L * B * steps * (hidden + features) * width);
         Tensor out;
         if (returnSequences) {
-            output = Layers.buffer(output, outputShape(B, T));
+            output = Layers.buffer(output, buf.outputShape(B, T, hidden, returnSequences));
             out = output;
-            TimeOrder.toInputOrder(states, 1, out.data(), T, B, hidden, reverse);
+            TimeOrder.toInputOrder(buf.states, 1, out.data(), T, B, hidden, reverse);
         } else {
-            output = Layers.buffer(output, outputShape(B, T));
+            output = Layers.buffer(output, buf.outputShape(B, T, hidden, returnSequences));
             out = output;
-            System.arraycopy(states, T * B * hidden, out.data(), 0, B * hidden);
+            System.arraycopy(buf.states, T * B * hidden, out.data(), 0, B * hidden);
         }
         if (recording) {
-            record.forward(states, cell, steps, batch, reverse);
+            record.forward(buf.states, cell, steps, batch, reverse);
         }
         return out;
     }
@@ -174,13 +170,14 @@ public final class Recurrent implements Layer {
         }
         int T = steps;
         int B = batch;
-        Shape expected = outputShape(B, T);
+        Shape expected = buf.outputShape(B, T, hidden, returnSequences);
         if (!gradOut.shape().equals(expected)) {
             throw new IllegalArgumentException(this + ": gradient must have the output's shape " + expected
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
         TimeOrder.transpose(weightHidden.value().data(), hidden, width, weightHiddenT);
+        packedHiddenT.pack(weightHiddenT, width, hidden);
         backGrad = gradOut.data();
         backNorms = norms;
         try {
@@ -192,21 +189,21 @@ public final class Recurrent implements Layer {
         if (norms != null) {
             record.gradientNorms(norms);
         }
-        cell.finishBackward(dPreH, T, B);
+        cell.finishBackward(buf.dPreH, T, B);
         boolean summed = cell.summedPreActivation();
         if (summed) {
             // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps; the
             // 1 closing each input row makes the product's last row the bias gradient (Σ over rows of dPreH)
-            MatMul.multiply(inputSteps, 0, true, dPreH, 0, false, inputGradients, 0, features + 1, width, B * T,
+            MatMul.multiply(buf.inputSteps, 0, true, buf.dPreH, 0, false, inputGradients, 0, features + 1, width, B * T,
                     false);
             TimeOrder.addTo(inputGradients, 0, weightInput.grad().data(), features * width);
             TimeOrder.addTo(inputGradients, features * width, bias.grad().data(), width);
         } else {
-            MatMul.multiply(input.data(), 0, true, dPreX, 0, false, weightInput.grad().data(), 0,
+            MatMul.multiply(input.data(), 0, true, buf.dPreX, 0, false, weightInput.grad().data(), 0,
                     features, width, B * T, true);
-            TimeOrder.addColumnSums(dPreX, B * T, width, bias.grad().data());
+            TimeOrder.addColumnSums(buf.dPreX, B * T, width, bias.grad().data());
         }
-        MatMul.multiply(states, 0, true, dPreH, 0, false, weightHidden.grad().data(), 0,
+        MatMul.multiply(buf.states, 0, true, buf.dPreH, 0, false, weightHidden.grad().data(), 0,
                 hidden, width, T * B, true);
         if (!inputGradient) {
             return null;
@@ -214,28 +211,15 @@ public final class Recurrent implements Layer {
         gradInput = Layers.buffer(gradInput, input.shape());
         Tensor dx = gradInput;
         if (!summed) {
-            MatMul.multiply(dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
+            MatMul.multiply(buf.dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
                     B * T, features, width, false);
             return dx;
         }
-        float[] dxSteps = inputSteps; // done with: the weight gradient above was its last reader; [steps, batch, features]
-        MatMul.multiply(dPreH, 0, false, weightInput.value().data(), 0, true, dxSteps, 0,
+        float[] dxSteps = buf.inputSteps; // done with: the weight gradient above was its last reader; [steps, batch, features]
+        MatMul.multiply(buf.dPreH, 0, false, weightInput.value().data(), 0, true, dxSteps, 0,
                 T * B, features, width, false);
         TimeOrder.toInputOrder(dxSteps, 0, dx.data(), T, B, features, reverse);
         return dx;
-    }
-
-    /** [B, T, hidden] with whole sequences returned, else [B, hidden]. */
-    private Shape outputShape(int B, int T) {
-        Shape s = outputShape;
-        boolean fits = s != null && s.dim(0) == B && (returnSequences
-                ? s.rank() == 3 && s.dim(1) == T && s.dim(2) == hidden
-                : s.rank() == 2 && s.dim(1) == hidden);
-        if (!fits) {
-            s = returnSequences ? Shape.of(B, T, hidden) : Shape.of(B, hidden);
-            outputShape = s;
-        }
-        return s;
     }
 
     private void forwardSlice(int b0, int b1) {
@@ -244,51 +228,40 @@ public final class Recurrent implements Layer {
         int m = b1 - b0;
         float[] wh = weightHidden.value().data();
         boolean summed = cell.summedPreActivation();
-        boolean fused = fused(m);
+        boolean fused = TimeBuffers.fused(cell.summedPreActivation(), m);
         float[] b = bias.value().data();
         int threads = m == B ? Parallelism.threads() : 1; // only the whole batch spreads its products over threads
         if (!fused) {
             // the input part of all steps of these samples (their rows of x and xProj are contiguous): every
             // row starts as the bias and the product is added, the same bits as adding the bias afterwards
             for (int row = b0 * T; row < b1 * T; row++) {
-                System.arraycopy(b, 0, xProj, row * width, width);
+                System.arraycopy(b, 0, buf.xProj, row * width, width);
             }
-            MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, xProj,
+            MatMul.multiply(input.data(), b0 * T * features, false, weightInput.value().data(), 0, false, buf.xProj,
                     b0 * T * width, m * T, width, features, true, threads);
         }
         if (summed) {
-            TimeOrder.toProcessingRows(input.data(), inputSteps, b0, b1, T, B, features, reverse);
+            TimeOrder.toProcessingRows(input.data(), buf.inputSteps, b0, b1, T, B, features, reverse);
         }
-        float[] wx = weightInput.value().data();
         for (int st = 0; st < T; st++) {
             int tau = reverse ? T - 1 - st : st;
             if (fused) {
                 // hProj = b + x_t·W_x + h_{t−1}·W_h in one pass over the pre-activations (x_t from inputSteps)
-                RecurrentKernel.rowsTimesWeights(m, width, features, inputSteps, (st * B + b0) * (features + 1),
-                        features + 1, wx, 0, st == 0 ? 0 : hidden, states, (st * B + b0) * hidden, hidden, wh, 0,
-                        b, 0, 0, hProj, b0 * width, width);
+                RecurrentKernel.rowsTimesWeights(m, features, buf.inputSteps, (st * B + b0) * (features + 1),
+                        features + 1, packedInput, st == 0 ? 0 : hidden, buf.states, (st * B + b0) * hidden, hidden,
+                        packedHidden, b, 0, 0, buf.hProj, b0 * width, width);
             } else if (summed) {
                 // hProj = xProj + h_{t−1}·W_h in one pass (h_{−1} = 0: the first step copies xProj)
-                RecurrentKernel.rowsTimesWeights(m, width, st == 0 ? 0 : hidden, states, (st * B + b0) * hidden,
-                        hidden, wh, 0, xProj, b0 * T * width + tau * width, T * width, hProj, b0 * width, width);
+                RecurrentKernel.rowsTimesWeights(m, width, st == 0 ? 0 : hidden, buf.states, (st * B + b0) * hidden,
+                        hidden, wh, 0, buf.xProj, b0 * T * width + tau * width, T * width, buf.hProj, b0 * width, width);
             } else if (st == 0) {
-                Arrays.fill(hProj, b0 * width, b1 * width, 0f);
+                Arrays.fill(buf.hProj, b0 * width, b1 * width, 0f);
             } else {
-                MatMul.multiply(states, (st * B + b0) * hidden, false, wh, 0, false, hProj, b0 * width,
+                MatMul.multiply(buf.states, (st * B + b0) * hidden, false, wh, 0, false, buf.hProj, b0 * width,
                         m, width, hidden, false, threads);
             }
-            cell.forward(st, b0, b1, B, xProj, tau * width, T * width, hProj, states);
+            cell.forward(st, b0, b1, B, buf.xProj, tau * width, T * width, buf.hProj, buf.states);
         }
-    }
-
-    /**
-     * Whether a slice of {@code rows} samples builds each step's whole pre-activation in one pass from
-     * x_t and h_{t−1} (a summing cell, slices that fill the kernel's 8-row tiles) instead of adding
-     * h_{t−1}·W_h to an input part computed for all steps beforehand. Slices follow from the batch alone,
-     * so every slice of a batch of 8 or more takes this path.
-     */
-    private boolean fused(int rows) {
-        return cell.summedPreActivation() && rows >= FUSED_ROWS;
     }
 
     /** BPTT for samples [b0, b1); adds squared state-gradient norms into {@code norms} when recording. */
@@ -296,43 +269,20 @@ public final class Recurrent implements Layer {
         int T = steps;
         int B = batch;
         int m = b1 - b0;
-        Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
+        Arrays.fill(buf.dh, b0 * hidden, b1 * hidden, 0f);
         cell.resetCarry(b0, b1);
         for (int st = T - 1; st >= 0; st--) {
             int tau = reverse ? T - 1 - st : st;
-            if (returnSequences) {
-                for (int bi = b0; bi < b1; bi++) {
-                    int go = (bi * T + tau) * hidden;
-                    int d = bi * hidden;
-                    for (int u = 0; u < hidden; u++) {
-                        dh[d + u] += g[go + u];
-                    }
-                }
-            } else if (st == T - 1) {
-                System.arraycopy(g, b0 * hidden, dh, b0 * hidden, m * hidden);
-            }
-            if (clip > 0f) {
-                for (int i = b0 * hidden; i < b1 * hidden; i++) {
-                    dh[i] = Math.max(-clip, Math.min(clip, dh[i]));
-                }
-            }
-            if (norms != null) {
-                double sum = 0;
-                for (int i = b0 * hidden; i < b1 * hidden; i++) {
-                    sum += (double) dh[i] * dh[i];
-                }
-                synchronized (norms) {
-                    norms[tau] += sum;
-                }
-            }
-            cell.backward(st, b0, b1, B, dh, dPreX, tau * width, T * width, dPreH, st * B * width, states, dhDirect);
+            StateGradients.arrive(buf.dh, g, b0, b1, st, tau, T, hidden, returnSequences, clip, norms);
+            cell.backward(st, b0, b1, B, buf.dh, buf.dPreX, tau * width, T * width, buf.dPreH, st * B * width,
+                    buf.states, buf.dhDirect);
             if (st > 0 && truncateSteps > 0 && st % truncateSteps == 0) {
-                Arrays.fill(dh, b0 * hidden, b1 * hidden, 0f);
+                Arrays.fill(buf.dh, b0 * hidden, b1 * hidden, 0f);
                 cell.resetCarry(b0, b1);
             } else if (st > 0) {
                 // dh = dhDirect + dPreH · W_hhᵀ, with W_hhᵀ stored as such so the kernel reads it in place
-                RecurrentKernel.rowsTimesWeights(m, hidden, width, dPreH, (st * B + b0) * width, width,
-                        weightHiddenT, 0, dhDirect, b0 * hidden, hidden, dh, b0 * hidden, hidden);
+                RecurrentKernel.rowsTimesWeights(m, width, buf.dPreH, (st * B + b0) * width, width, packedHiddenT,
+                        0, null, 0, 0, null, buf.dhDirect, b0 * hidden, hidden, buf.dh, b0 * hidden, hidden);
             }
         }
     }
@@ -343,15 +293,8 @@ public final class Recurrent implements Layer {
         }
         steps = T;
         batch = B;
-        xProj = new float[fused(B) ? 0 : B * T * width];
-        hProj = new float[B * width];
-        states = new float[(T + 1) * B * hidden];
         boolean summed = cell.summedPreActivation();
-        dPreX = new float[summed ? 0 : B * T * width];
-        inputSteps = new float[summed ? T * B * (features + 1) : 0];
-        dPreH = new float[T * B * width];
-        dh = new float[B * hidden];
-        dhDirect = new float[B * hidden];
+        buf.fit(T, B, width, hidden, features, summed, TimeBuffers.fused(summed, B));
         cell.prepare(T, B);
     }
 
@@ -394,7 +337,7 @@ public final class Recurrent implements Layer {
     /** The state after the last processed step, [batch, hidden] (PyTorch's h_n of this direction). */
     public Tensor finalState() {
         return new Tensor(Shape.of(batch, hidden),
-                Arrays.copyOfRange(states, steps * batch * hidden, (steps + 1) * batch * hidden));
+                Arrays.copyOfRange(buf.states, steps * batch * hidden, (steps + 1) * batch * hidden));
     }
 
     /** The LSTM cell state after the last processed step, [batch, hidden] (PyTorch's c_n). */

@@ -54,6 +54,36 @@ class RecurrentGradientTest {
         GradientCheck.assertMatches(build(new GruSpec(4, false)), input(2, 2));
     }
 
+    /**
+     * 20 units fill a vector of the gate arithmetic and leave a tail; a batch of 9 takes the one-pass
+     * pre-activation (a full tile of 8 rows and one row left over), which smaller batches do not.
+     */
+    @Test
+    void everyCellWideEnoughForVectorsOnABatchOfNine() {
+        for (RecurrentSpec spec : new RecurrentSpec[] {
+                new SimpleRnnSpec(20, true), new LstmSpec(20, true), new GruSpec(20, false)}) {
+            GradientCheck.assertMatches(build(spec), input(9, 7));
+        }
+    }
+
+    @Test
+    void aSampleGetsTheSameOutputInAFullBatchAsAlone() {
+        for (RecurrentSpec spec : new RecurrentSpec[] {
+                new SimpleRnnSpec(20, true), new LstmSpec(20, true), new GruSpec(20, true)}) {
+            Layer layer = build(spec);
+            Tensor batch = input(9, 8);
+            float[] together = layer.forward(batch, Mode.INFER).data().clone();
+            int perSample = together.length / 9;
+            for (int b = 0; b < 9; b++) {
+                float[] one = java.util.Arrays.copyOfRange(batch.data(), b * STEPS * FEATURES, (b + 1) * STEPS * FEATURES);
+                float[] alone = layer.forward(new Tensor(Shape.of(1, STEPS, FEATURES), one), Mode.INFER).data();
+                for (int i = 0; i < perSample; i++) {
+                    assertEquals(alone[i], together[b * perSample + i], 1e-6, spec + " sample " + b + " value " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void bidirectionalForEveryCell() {
         for (RecurrentSpec inner : new RecurrentSpec[] {
