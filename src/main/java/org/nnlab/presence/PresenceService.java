@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Counts the pages open on this server (and, through a {@link PresenceTally}, on the other servers of a cluster)
- * and tells every open page when the count changes. Listeners
+ * and tells every open page when the count changes, at most once a second with the count then. Listeners
  * are called on a background thread (never on the caller's), one change at a time, so that a slow
  * page cannot hold up the one that joined.
  * <p>
@@ -29,6 +29,12 @@ public class PresenceService implements AutoCloseable {
     private final Set<Page> pages = ConcurrentHashMap.newKeySet();
     private final PresenceTally tally;
     private final java.util.concurrent.atomic.AtomicBoolean announcing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The count is worked out and told at most once in this many nanoseconds. */
+    private final long minIntervalNanos;
+    /** When it was last told ({@link System#nanoTime()}). */
+    private volatile long lastTold;
+    /** This server's count changed since it was last published to the others. */
+    private final java.util.concurrent.atomic.AtomicBoolean changedHere = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "presence-notifier");
         t.setDaemon(true);
@@ -63,16 +69,23 @@ public class PresenceService implements AutoCloseable {
      */
     @Autowired
     public PresenceService(@Value("${nnlab.presence.sweep-seconds:10}") int sweepSeconds, PresenceTally tally) {
+        this(sweepSeconds, tally, 1000);
+    }
+
+    /**
+     * @param sweepSeconds   how often pages that stopped answering are looked for
+     * @param tally          adds this server's count to the others' (in a cluster)
+     * @param minIntervalMillis the count is told at most once in this time (later changes wait for the next round)
+     */
+    PresenceService(int sweepSeconds, PresenceTally tally, long minIntervalMillis) {
         this.tally = tally;
+        this.minIntervalNanos = minIntervalMillis * 1_000_000;
+        this.lastTold = System.nanoTime() - minIntervalNanos;
         if (sweepSeconds < 1) {
             throw new IllegalArgumentException("nnlab.presence.sweep-seconds must be at least 1, got " + sweepSeconds);
         }
         worker.scheduleWithFixedDelay(this::sweep, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
-        tally.onChange(() -> {
-            if (!worker.isShutdown()) {
-                worker.execute(this::tell);
-            }
-        });
+        tally.onChange(this::announce); // another server's count: told here too, not published again
     }
 
     /** Counts one more open page and subscribes it; closing the result counts it out again. */
@@ -87,6 +100,7 @@ public class PresenceService implements AutoCloseable {
     public AutoCloseable join(IntConsumer onCountChanged, BooleanSupplier alive, Runnable onGone) {
         Page page = new Page(onCountChanged, alive, onGone);
         pages.add(page);
+        changedHere.set(true);
         announce();
         return () -> leave(page);
     }
@@ -111,6 +125,7 @@ public class PresenceService implements AutoCloseable {
 
     private boolean leave(Page page) {
         if (pages.remove(page)) {
+            changedHere.set(true);
             announce();
             return true;
         }
@@ -118,16 +133,25 @@ public class PresenceService implements AutoCloseable {
     }
 
     /**
-     * Tells every page the new count, once for all the changes that came while an announcement was waiting: a
-     * class of 100 joining at once would otherwise queue a push to every open page for every single join.
+     * Tells every page the new count, once for all the changes that came while an announcement was waiting, and
+     * at most once a second: a class of 100 joining within seconds would otherwise push a new count to every open
+     * page for nearly every join (100 joins, 100 pages: thousands of pushes while the server is busiest).
      */
     private void announce() {
-        if (announcing.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                announcing.set(false); // changes from now on announce again; this one reads the count after them
-                tally.publish(pages.size());
-                tell();
-            });
+        if (announcing.compareAndSet(false, true) && !worker.isShutdown()) {
+            long wait = Math.max(0, lastTold + minIntervalNanos - System.nanoTime());
+            try {
+                worker.schedule(() -> {
+                    announcing.set(false); // changes from now on announce again; this one reads the count after them
+                    lastTold = System.nanoTime();
+                    if (changedHere.getAndSet(false)) {
+                        tally.publish(pages.size());
+                    }
+                    tell();
+                }, wait, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                announcing.set(false);
+            }
         }
     }
 

@@ -93,4 +93,46 @@ class PresenceServiceTest {
             assertEquals(null, seen.poll(300, TimeUnit.MILLISECONDS), "and not once each");
         }
     }
+
+    /**
+     * A class joining one page every 20 ms: without a pause between rounds nearly every join was its own round
+     * (a push to every open page each time); now the count is told at most once a second, the last one right.
+     */
+    @Test
+    void aClassJoiningOverASecondIsToldAtMostOnceASecond() throws Exception {
+        try (PresenceService presence = new PresenceService()) {
+            var rounds = new java.util.concurrent.atomic.AtomicInteger();
+            var last = new java.util.concurrent.atomic.AtomicInteger();
+            presence.join(n -> {
+                rounds.incrementAndGet();
+                last.set(n);
+            });
+            long start = System.nanoTime();
+            for (int i = 0; i < 60; i++) {
+                presence.join(n -> { });
+                sleep(20);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (last.get() != 61 && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            assertEquals(61, last.get(), "the final count arrives");
+            assertTrue(rounds.get() <= Math.ceil(seconds) + 2, rounds.get() + " rounds in " + seconds + " s");
+        }
+    }
+
+    @Test
+    void aChangeAfterAQuietSpellIsToldAtOnce() throws Exception {
+        try (PresenceService presence = new PresenceService()) {
+            var seen = new LinkedBlockingQueue<Integer>();
+            presence.join(seen::add);
+            assertEquals(1, seen.poll(5, TimeUnit.SECONDS));
+            sleep(1100);
+            long start = System.nanoTime();
+            presence.join(n -> { });
+            assertEquals(2, seen.poll(5, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start < 300_000_000L, "no wait after a quiet second");
+        }
+    }
 }

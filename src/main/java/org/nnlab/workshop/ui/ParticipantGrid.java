@@ -64,6 +64,12 @@ class ParticipantGrid extends VerticalLayout {
     private int[] widest = new int[0];
     /** The grid asks for at least this many rows at once (Vaadin's own page size). */
     static final int MIN_PAGE_SIZE = 50;
+    /** All rows are sent at most this often (twice a second); single rows in between. */
+    static final long FULL_REFRESH_NANOS = 500_000_000L;
+    /** The time in nanoseconds (tests move it on by hand). */
+    java.util.function.LongSupplier clock = System::nanoTime;
+    /** When all rows were last sent. */
+    private long lastFull = Long.MIN_VALUE / 2;
 
     /**
      * @param maxParticipants the most people a room may have: the browser fetches the rows in one page of that
@@ -135,37 +141,38 @@ class ParticipantGrid extends VerticalLayout {
     }
 
     /**
-     * Shows these rows (the room now), keeping the sort order, the filter and the scroll position. When the same
-     * people are there in the same order (perhaps with newcomers after them) and the rows are neither sorted nor
-     * filtered, only the rows that changed or are new are sent: a class of 100 whose runs report progress several times a second would otherwise have
-     * every row, with its buttons, rebuilt and pushed on each report.
+     * Shows these rows (the room now), keeping the sort order, the filter and the scroll position. A row whose
+     * values changed is sent alone ({@code refreshItem}). Newcomers, people who left, and any change while the rows
+     * are sorted or filtered make the grid send all its rows again; that happens at most every
+     * {@link #FULL_REFRESH_NANOS}: sooner, the rows shown get their new values and the rest waits. A class joining
+     * within seconds otherwise had the whole grid re-sent four times a second, and the instructor's browser
+     * fell behind re-rendering it.
+     *
+     * @return 0 when everything is shown, else the nanoseconds until {@code show} can send all rows again: call
+     *         it again then with the room as it is
      */
-    void show(List<Row> now) {
+    long show(List<Row> now) {
+        boolean full = !sameParticipants(now) || !grid.getSortOrder().isEmpty() || !matchesFilter(null);
+        long wait = full ? lastFull + FULL_REFRESH_NANOS - clock.getAsLong() : 0;
         boolean wider = false;
-        if (!sameParticipants(now) || !grid.getSortOrder().isEmpty() || !matchesFilter(null)) {
+        if (full && wait <= 0) {
             rows.clear();
             rows.addAll(now);
             view.refreshAll();
+            lastFull = clock.getAsLong();
             fitHeight();
             for (Row r : now) {
                 wider |= widened(r);
             }
         } else {
-            int known = rows.size();
-            for (int i = 0; i < known; i++) {
-                if (!now.get(i).equals(rows.get(i))) {
-                    rows.set(i, now.get(i));
-                    view.refreshItem(now.get(i));
-                    wider |= widened(now.get(i));
-                }
-            }
-            if (now.size() > known) {
-                // people who joined since: only their rows are new (a full refresh would rebuild everyone's buttons)
-                List<Row> added = now.subList(known, now.size());
-                view.addItems(added);
-                fitHeight();
-                for (Row r : added) {
-                    wider |= widened(r);
+            java.util.Map<String, Row> byId = new java.util.HashMap<>();
+            now.forEach(r -> byId.put(r.participant().id(), r));
+            for (int i = 0; i < rows.size(); i++) {
+                Row changed = byId.get(rows.get(i).participant().id());
+                if (changed != null && !changed.equals(rows.get(i))) {
+                    rows.set(i, changed);
+                    view.refreshItem(changed);
+                    wider |= widened(changed);
                 }
             }
         }
@@ -176,6 +183,7 @@ class ParticipantGrid extends VerticalLayout {
         }
         long done = rows.stream().filter(Row::done).count();
         count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
+        return full ? Math.max(0, wait) : 0;
     }
 
     /** Adds a text column whose texts {@link #widened} measures. */
@@ -225,9 +233,9 @@ class ParticipantGrid extends VerticalLayout {
         return route == null || route.isEmpty() && !row.activity().online() ? "" : PageNames.key(route).map(this::getTranslation).orElse(route);
     }
 
-    /** Whether {@code now} starts with the people shown, in the same order (those who joined since come last). */
+    /** Whether {@code now} has the people shown, in the same order. */
     private boolean sameParticipants(List<Row> now) {
-        if (now.size() < rows.size() || rows.isEmpty()) {
+        if (now.size() != rows.size()) {
             return false;
         }
         for (int i = 0; i < rows.size(); i++) {

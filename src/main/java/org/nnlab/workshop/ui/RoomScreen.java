@@ -25,7 +25,8 @@ import org.nnlab.workshop.RoomService;
  * The instructor's screen of one room: the header for the projector, the room's controls, the setup to push
  * and the live participant grid. It listens to the room and redraws what changed; bursts of events are
  * folded into one redraw (at most one waits at a time, and redraws are a quarter of a second apart at least),
- * so a busy room cannot flood the page or the server.
+ * so a busy room cannot flood the page or the server. The grid sends all its rows at most twice a second; when
+ * it held some back (people who joined meanwhile), another redraw follows when it can send them.
  */
 class RoomScreen extends VerticalLayout {
     private final RoomService rooms;
@@ -81,8 +82,12 @@ class RoomScreen extends VerticalLayout {
         setup.setVisible(now.isActive());
     }
 
-    /** Reads the room again and shows it as it is now. */
-    void redraw() {
+    /**
+     * Reads the room again and shows it as it is now.
+     *
+     * @return 0, or the nanoseconds after which the grid can show what it held back (see {@link ParticipantGrid#show})
+     */
+    long redraw() {
         Room now = rooms.roomForInstructor(room.id(), key);
         roomChanged(now);
         List<ParticipantResult> all = rooms.results(now.id());
@@ -92,20 +97,26 @@ class RoomScreen extends VerticalLayout {
         List<Participant> inside = now.isActive() ? rooms.participants(now.id())
                 : all.stream().map(ParticipantResult::participant).toList();
         Map<String, Integer> drawings = contributions.drawingsByParticipant(now.id());
-        grid.show(inside.stream().map(p -> new ParticipantGrid.Row(p, activity.activity(p.id()),
+        return grid.show(inside.stream().map(p -> new ParticipantGrid.Row(p, activity.activity(p.id()),
                 runs.run(p.id()).orElse(null), results.get(p.id()), drawings.getOrDefault(p.id(), 0))).toList());
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        subscription = events.subscribe(room.id(), e -> {
-            if (redrawPending.compareAndSet(false, true)) {
-                long wait = lastRedraw + MIN_REDRAW_NANOS - System.nanoTime();
-                REDRAWS.schedule(() -> redrawIn(ui), Math.max(0, wait), TimeUnit.NANOSECONDS);
-            }
-        });
-        redraw();
+        subscription = events.subscribe(room.id(), e -> requestRedraw(ui, 0));
+        long heldBack = redraw();
+        if (heldBack > 0) {
+            requestRedraw(ui, heldBack);
+        }
+    }
+
+    /** Asks for a redraw in {@code afterNanos} at the earliest (and a quarter of a second after the last one). */
+    private void requestRedraw(UI ui, long afterNanos) {
+        if (redrawPending.compareAndSet(false, true)) {
+            long wait = Math.max(afterNanos, lastRedraw + MIN_REDRAW_NANOS - System.nanoTime());
+            REDRAWS.schedule(() -> redrawIn(ui), Math.max(0, wait), TimeUnit.NANOSECONDS);
+        }
     }
 
     private void redrawIn(UI ui) {
@@ -113,7 +124,10 @@ class RoomScreen extends VerticalLayout {
             ui.access(() -> {
                 redrawPending.set(false);
                 lastRedraw = System.nanoTime();
-                redraw();
+                long heldBack = redraw();
+                if (heldBack > 0) {
+                    requestRedraw(ui, heldBack);
+                }
             });
         } catch (UIDetachedException gone) {
             redrawPending.set(false);

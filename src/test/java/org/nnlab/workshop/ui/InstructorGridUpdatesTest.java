@@ -68,9 +68,85 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
         assertFalse(oneMore.contains("recalculateColumnWidths"), "0 -> 1 drawing is no wider: " + oneMore);
 
         grid.show(withDrawings(grid, 5, 10));
-        assertTrue(sent().contains("recalculateColumnWidths"), "10 drawings is wider than any count so far");
+        String ten = sent();
+        assertTrue(ten.contains("recalculateColumnWidths"), "10 drawings is wider than any count so far: " + ten);
         grid.show(withDrawings(grid, 7, 12));
         assertFalse(sent().contains("recalculateColumnWidths"), "12 is as wide as 10");
+    }
+
+    /**
+     * Newcomers make the grid send all its rows; within half a second of the last time they wait, while a changed
+     * row of someone shown goes at once, alone.
+     */
+    @Test
+    void newcomersWaitForTheNextFullSendWhileAChangedRowGoesAtOnce() throws InterruptedException {
+        CreatedRoom created = openRoomScreen();
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        for (int i = 0; i < 12; i++) {
+            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.2");
+        }
+        await(() -> GridKt._size(grid.grid) == 12, "twelve in the grid");
+        long[] now = {System.nanoTime() + 10_000_000_000L};
+        grid.clock = () -> now[0];
+        List<Row> rows = withDrawings(grid, 0, 0);
+        rows.add(newcomer(rows.getFirst(), "Newcomer A"));
+        assertEquals(0, grid.show(rows), "long after the last full send: at once");
+        assertEquals(13, GridKt._size(grid.grid));
+        sent();
+
+        now[0] += 100_000_000L;
+        rows = withDrawings(grid, 5, 1);
+        rows.add(newcomer(rows.getFirst(), "Newcomer B"));
+        long wait = grid.show(rows);
+        assertEquals(ParticipantGrid.FULL_REFRESH_NANOS - 100_000_000L, wait, "the rest waits for the next full send");
+        assertEquals(13, GridKt._size(grid.grid));
+        assertEquals(1, GridKt._get(grid.grid, 5).drawings(), "the changed row is shown");
+        String changed = sent();
+        assertTrue(changed.contains("Learner 5") && !changed.contains("Newcomer B") && !changed.contains("Learner 4"), changed);
+
+        now[0] += wait;
+        assertEquals(0, grid.show(rows));
+        assertEquals(14, GridKt._size(grid.grid));
+        assertEquals("Newcomer B", GridKt._get(grid.grid, 13).nickname());
+    }
+
+    /**
+     * A class joining over a few seconds: the grid sends all its rows at most twice a second (it did four times,
+     * once a redraw, each with everyone's row), and everyone is in it at the end.
+     */
+    @Test
+    void aClassJoiningHasTheGridSentWholeAtMostTwiceASecond() throws InterruptedException {
+        CreatedRoom created = openRoomScreen();
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        java.util.concurrent.atomic.AtomicInteger full = new java.util.concurrent.atomic.AtomicInteger();
+        grid.grid.getDataProvider().addDataProviderListener(e -> {
+            if (!(e instanceof com.vaadin.flow.data.provider.DataChangeEvent.DataRefreshEvent)) {
+                full.incrementAndGet();
+            }
+        });
+        int people = 40;
+        long start = System.nanoTime();
+        Thread joining = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < people; i++) {
+                rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.3");
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        await(() -> GridKt._size(grid.grid) == people, "everyone in the grid");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        joining.join();
+        assertTrue(full.get() <= 2 * seconds + 2, full.get() + " full sends in " + seconds + " s");
+        assertEquals("0 of " + people + " have finished a run",
+                _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("room-done-count")).getText());
+    }
+
+    private static Row newcomer(Row like, String nickname) {
+        return new Row(new org.nnlab.workshop.Participant(UUID.randomUUID().toString(), like.participant().roomId(),
+                UUID.randomUUID().toString(), nickname, like.participant().joinedAt()), like.activity(), null, null, 0);
     }
 
     private static List<Row> withDrawings(ParticipantGrid grid, int index, int drawings) {
