@@ -139,6 +139,23 @@ public class RoomService {
         return store.activeParticipants(roomId);
     }
 
+    /** Everyone who ever joined the room, in it now or gone (left or removed), in the order they joined. */
+    public List<RoomMember> members(String roomId) {
+        return store.rows(roomId).stream().map(r -> new RoomMember(r.participant(), switch (r.status()) {
+            case RoomStore.REMOVED -> RoomMember.Standing.REMOVED;
+            case RoomStore.LEFT -> RoomMember.Standing.LEFT;
+            default -> RoomMember.Standing.IN;
+        })).toList();
+    }
+
+    /** The room, not ended, that the instructor removed {@code owner} from, if any (the latest joined). */
+    public Optional<Room> removedFrom(String owner) {
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return store.roomsRemovedFrom(owner).stream().findFirst().flatMap(store::room);
+    }
+
     /** Everyone who took part in the room, also those who left, with their results: for reading and export. */
     public List<ParticipantResult> results(String roomId) {
         return store.results(roomId);

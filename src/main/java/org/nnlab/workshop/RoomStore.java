@@ -120,6 +120,19 @@ final class RoomStore {
                 .param(owner).query(RoomStore::participant).list();
     }
 
+    /** The rooms not ended that the instructor removed {@code owner} from, the latest joined first. */
+    List<String> roomsRemovedFrom(String owner) {
+        return jdbc.sql("SELECT p.room_id FROM workshop_participant p JOIN workshop_room r ON r.id = p.room_id "
+                        + "WHERE p.owner = ? AND p.status = 'REMOVED' AND r.state <> 'ENDED' ORDER BY p.joined_at DESC")
+                .param(owner).query(String.class).list();
+    }
+
+    /** Everyone who ever joined the room, with their status now, in the order they joined. */
+    List<Row> rows(String roomId) {
+        return jdbc.sql("SELECT " + PARTICIPANT_COLUMNS + ", status FROM workshop_participant WHERE room_id = ? "
+                + "ORDER BY joined_at, id").param(roomId).query((rs, i) -> new Row(participant(rs, i), rs.getString("status"))).list();
+    }
+
     int activeCount(String roomId) {
         return jdbc.sql("SELECT COUNT(*) FROM workshop_participant WHERE room_id = ? AND status = 'ACTIVE'")
                 .param(roomId).query(Integer.class).single();

@@ -20,6 +20,8 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
 import java.util.Optional;
+import org.nnlab.base.i18n.EngineMessages;
+import org.nnlab.base.i18n.LocalizedException;
 import org.nnlab.base.i18n.Translations;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.workshop.Participant;
@@ -42,6 +44,8 @@ public class JoinView extends VerticalLayout implements HasUrlParameter<String>,
     final Div form = new Div();
     final Div inRoom = new Div();
     final Button leave = new Button();
+    /** Why the last attempt to join was refused; empty and hidden once a join succeeds. */
+    final Paragraph error = new Paragraph();
 
     public JoinView(RoomService rooms) {
         this.rooms = rooms;
@@ -62,7 +66,13 @@ public class JoinView extends VerticalLayout implements HasUrlParameter<String>,
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         submit.addClickListener(e -> join());
-        VerticalLayout fields = new VerticalLayout(code, nickname, submit);
+        code.setManualValidation(true);
+        nickname.setManualValidation(true);
+        error.setId("join-error");
+        error.getElement().setAttribute("role", "alert");
+        error.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
+        error.setVisible(false);
+        VerticalLayout fields = new VerticalLayout(code, nickname, error, submit);
         fields.setPadding(false);
         code.setWidthFull();
         nickname.setWidthFull();
@@ -90,12 +100,32 @@ public class JoinView extends VerticalLayout implements HasUrlParameter<String>,
         show(codeInLink);
     }
 
+    /**
+     * Joins, or says beside the form why not (the field at fault marked). The reason stays there until the next
+     * attempt and is gone once one succeeds: a notification would still be on screen, in the room, saying the
+     * nickname was taken.
+     */
     private void join() {
         VaadinRequest request = VaadinRequest.getCurrent();
-        Participant p = rooms.join(code.getValue(), nickname.getValue(), owner, request == null ? "" : request.getRemoteAddr());
+        Participant p;
+        try {
+            p = rooms.join(code.getValue(), nickname.getValue(), owner, request == null ? "" : request.getRemoteAddr());
+        } catch (LocalizedException refused) {
+            refuse(refused);
+            return;
+        }
+        refuse(null);
         show(null);
         Room room = rooms.room(p.roomId()).orElseThrow();
         getUI().ifPresent(ui -> enter(ui, room));
+    }
+
+    private void refuse(LocalizedException refused) {
+        String key = refused == null ? "" : refused.messageKey();
+        error.setText(refused == null ? "" : EngineMessages.localize(refused, getLocale()));
+        error.setVisible(refused != null);
+        code.setInvalid(key.equals("workshop.join.unknownCode"));
+        nickname.setInvalid(key.startsWith("workshop.nickname."));
     }
 
     /** Takes the participant to the room's first page, in the room's language. */

@@ -109,7 +109,7 @@ class ParticipantGrid extends VerticalLayout {
         text(r -> Integer.toString(r.drawings())).setKey("drawings").setHeader(getTranslation("workshop.grid.drawings"))
                 .setComparator(Comparator.comparingInt(Row::drawings)).setAutoWidth(true);
         grid.addColumn(actions(this, rename, remove)).setKey("actions")
-                .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true);
+                .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true).setFrozenToEnd(true);
         view = grid.setItems(rows);
         view.setIdentifierProvider(r -> r.participant().id());
         view.setFilter(this::matchesFilter);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
 import java.util.Optional;
 import org.nnlab.engine.optim.OptimizerKind;
 import org.nnlab.engine.spec.SpecLimits;
@@ -33,6 +34,8 @@ class RoomBanner extends Div {
     /** Session attributes: the id of the last setup put into the Train page, and the room the person stepped out of. */
     static final String SETUP_SEEN = "nnlab.workshop.setupSeen";
     static final String STEPPED_OUT = "nnlab.workshop.steppedOut";
+    /** Session attribute: the room the instructor removed this person from, or "" when none (or the note was read). */
+    static final String REMOVED_FROM = "nnlab.workshop.removedFrom";
     private final RoomService rooms;
     private final RoomActivity activity;
     private final RoomEvents events;
@@ -42,6 +45,8 @@ class RoomBanner extends Div {
     final Button openSetup = new Button();
     final Button stepOut = new Button();
     final Button followAgain = new Button();
+    final Span removed = new Span();
+    final Button removedOk = new Button();
     private Participant participant;
     private String path = "";
     private RoomEvents.Subscription subscription;
@@ -76,10 +81,18 @@ class RoomBanner extends Div {
             VaadinSession.getCurrent().setAttribute(STEPPED_OUT, null);
             refresh(true);
         });
-        for (Button b : new Button[] {openSetup, stepOut, followAgain}) {
+        removed.setId("room-removed");
+        removed.getElement().setAttribute("role", "alert");
+        removed.getStyle().set("font-weight", "600").set("overflow-wrap", "anywhere").set("flex", "1 1 14rem");
+        removedOk.setId("room-removed-ok");
+        removedOk.addClickListener(e -> {
+            VaadinSession.getCurrent().setAttribute(REMOVED_FROM, "");
+            refresh(false);
+        });
+        for (Button b : new Button[] {openSetup, stepOut, followAgain, removedOk}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
         }
-        add(who, announcement, openSetup, stepOut, followAgain);
+        add(who, announcement, openSetup, stepOut, followAgain, removed, removedOk);
         setVisible(false);
     }
 
@@ -98,6 +111,7 @@ class RoomBanner extends Div {
                 subscription = events.subscribe(participant.roomId(), e -> onEvent(ui, e));
             }
             activity.visit(participant, pageKey, path);
+            VaadinSession.getCurrent().setAttribute(REMOVED_FROM, "");
         }
         refresh(false);
     }
@@ -141,6 +155,9 @@ class RoomBanner extends Div {
                     beforeTrain();
                     ui.refreshCurrentRoute(false);
                 } else if (aboutMe) {
+                    if (((ParticipantChanged) event).change() == ParticipantChanged.Change.REMOVED) {
+                        VaadinSession.getCurrent().setAttribute(REMOVED_FROM, participant.roomId());
+                    }
                     navigated(path);
                 } else {
                     refresh(event instanceof RoomChanged rc && rc.what() == RoomChanged.What.FOLLOW);
@@ -159,11 +176,14 @@ class RoomBanner extends Div {
     /** Shows the room as it is now; {@code goThere} takes the tab to the route the instructor leads to. */
     private void refresh(boolean goThere) {
         Optional<Room> room = participant == null ? Optional.empty() : rooms.room(participant.roomId()).filter(Room::isActive);
-        setVisible(room.isPresent());
+        Optional<Room> removedFrom = participant == null ? removedFrom() : Optional.empty();
+        showRemoved(removedFrom);
+        setVisible(room.isPresent() || removedFrom.isPresent());
         if (room.isEmpty()) {
             return;
         }
         Room r = room.get();
+        who.setVisible(true);
         openSetup.setText(getTranslation("workshop.banner.openSetup"));
         stepOut.setText(getTranslation("workshop.banner.stepOut"));
         followAgain.setText(getTranslation("workshop.banner.followAgain"));
@@ -177,6 +197,40 @@ class RoomBanner extends Div {
         followAgain.setVisible(leading && steppedOut);
         if (leading && !steppedOut && goThere && !r.followRoute().equals(path)) {
             getUI().ifPresent(ui -> ui.navigate(r.followRoute()));
+        }
+    }
+
+    /**
+     * The room the instructor removed this person from, while it runs and until they have read the note. Looked up
+     * once a session (a removal while the session is open arrives as an event), so that someone removed yesterday
+     * is told too, while other visitors' pages cost no query per navigation.
+     */
+    private Optional<Room> removedFrom() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Optional<String> owner = CurrentOwner.known();
+        if (session.getAttribute(REMOVED_FROM) == null && owner.isPresent()) {
+            session.setAttribute(REMOVED_FROM, owner.flatMap(rooms::removedFrom).map(Room::id).orElse(""));
+        }
+        String roomId = (String) session.getAttribute(REMOVED_FROM);
+        return roomId == null || roomId.isEmpty() ? Optional.empty() : rooms.room(roomId).filter(Room::isActive);
+    }
+
+    /**
+     * A removed person sees a strip in the error colour saying so, not a page that silently stopped being part of the
+     * room; the room's own parts of the strip are hidden meanwhile.
+     */
+    private void showRemoved(Optional<Room> from) {
+        boolean shown = from.isPresent();
+        removed.setVisible(shown);
+        removedOk.setVisible(shown);
+        getStyle().set("background", shown ? "var(--lumo-error-color)" : "var(--lumo-primary-color)")
+                .set("color", shown ? "var(--lumo-error-contrast-color)" : "var(--lumo-primary-contrast-color)");
+        if (shown) {
+            removed.setText(getTranslation("workshop.banner.removed", from.get().title()));
+            removedOk.setText(getTranslation("workshop.banner.removedOk"));
+            for (com.vaadin.flow.component.Component c : List.of(who, announcement, openSetup, stepOut, followAgain)) {
+                c.setVisible(false);
+            }
         }
     }
 

@@ -5,14 +5,15 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.nnlab.workshop.challenge.Leaderboard;
 
 /**
- * The leaderboard as a list that fits a phone: per line the rank, nickname, accuracy, parameters and the
- * network in one line; with {@code reveal} (the instructor's page) a button to show that network to the room.
+ * The leaderboard as a list that fits a phone: per line the rank, nickname, accuracy, parameters with the finish
+ * time, and the network in one line; with {@code reveal} (the instructor's page) a button to show that network to the room.
  */
 class BoardList extends Div {
     BoardList() {
@@ -20,7 +21,11 @@ class BoardList extends Div {
         addClassName("nnlab-board");
     }
 
-    void show(List<Leaderboard.Row> rows, Map<String, String> nicknames, LongConsumer reveal) {
+    /**
+     * Shows the ranking. {@code finishedAt} writes a run's finish time to the second: between equal accuracies
+     * the earlier finish is ahead, and the board shows why.
+     */
+    void show(List<Leaderboard.Row> rows, Map<String, String> nicknames, DateTimeFormatter finishedAt, LongConsumer reveal) {
         removeAll();
         if (rows.isEmpty()) {
             add(new Paragraph(getTranslation("challenge.board.empty")));
@@ -33,13 +38,15 @@ class BoardList extends Div {
             name.addClassName("nnlab-board-name");
             Span accuracy = new Span(getTranslation("challenge.board.accuracy", r.entry().accuracy() * 100));
             accuracy.addClassName("nnlab-board-accuracy");
-            Span parameters = new Span(getTranslation("challenge.board.parameters", r.entry().parameters()));
+            Span parameters = new Span(getTranslation("challenge.board.parametersAt", r.entry().parameters(),
+                    finishedAt.format(r.entry().finishedAt())));
             parameters.addClassName("nnlab-board-parameters");
             Span network = new Span(r.entry().network());
             network.addClassName("nnlab-board-network");
             Div line = new Div(rank, name, accuracy, parameters, network);
             line.addClassName("nnlab-board-row");
             line.getElement().setAttribute("data-participant", r.entry().participantId());
+            line.getElement().setAttribute("data-finished", r.entry().finishedAt().toString());
             if (reveal != null) {
                 Button show = new Button(getTranslation("challenge.board.reveal"), e -> reveal.accept(r.entry().id()));
                 show.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -22,6 +24,7 @@ import java.util.stream.Collectors;
 import org.nnlab.base.ui.CurrentOwner;
 import org.nnlab.workshop.Participant;
 import org.nnlab.workshop.RoomEvents;
+import org.nnlab.workshop.RoomMember;
 import org.nnlab.workshop.RoomService;
 import org.nnlab.workshop.challenge.Challenge;
 import org.nnlab.workshop.challenge.ChallengeChanged;
@@ -95,13 +98,15 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
         Optional<Challenge> current = challenges.current(roomId);
         info.removeAll();
         info.add(new Paragraph(current.map(this::describe).orElse(getTranslation("challenge.none"))));
-        Map<String, String> nicknames = rooms.participants(roomId).stream()
-                .collect(Collectors.toMap(Participant::id, Participant::nickname, (a, b) -> a));
+        // those who left or were removed keep their last nickname on the board, marked as gone
+        Map<String, String> nicknames = rooms.members(roomId).stream()
+                .collect(Collectors.toMap(m -> m.participant().id(), this::name, (a, b) -> a));
         LongConsumer reveal = key == null ? null : entryId -> {
             String link = challenges.reveal(roomId, key, entryId);
             UI.getCurrent().getPage().setLocation(link);
         };
-        board.show(challenges.board(roomId), nicknames, reveal);
+        board.show(challenges.board(roomId), nicknames,
+                DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(zone()), reveal);
         revealed.removeAll();
         challenges.revealed(roomId).ifPresent(e -> {
             Anchor open = new Anchor(ChallengeService.buildLink(e), getTranslation("challenge.revealed.open"));
@@ -114,9 +119,28 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
         }
     }
 
+    private String name(RoomMember m) {
+        return switch (m.standing()) {
+            case IN -> m.nickname();
+            case LEFT -> getTranslation("challenge.board.left", m.nickname());
+            case REMOVED -> getTranslation("challenge.board.removed", m.nickname());
+        };
+    }
+
+    /** The time zone of the browser when it has told it, else the server's. */
+    private static ZoneId zone() {
+        try {
+            return Optional.ofNullable(UI.getCurrent()).map(ui -> ui.getPage().getExtendedClientDetails())
+                    .map(ExtendedClientDetails::getTimeZoneId).filter(id -> !id.isBlank()).map(ZoneId::of)
+                    .orElse(ZoneId.systemDefault());
+        } catch (DateTimeException unknownZone) {
+            return ZoneId.systemDefault();
+        }
+    }
+
     private String describe(Challenge c) {
         String closes = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(c.closesAt());
+                .withZone(zone()).format(c.closesAt());
         String objective = getTranslation("challenge.objective." + c.objective().name());
         return getTranslation(c.isOpen(java.time.Instant.now()) ? "challenge.open" : "challenge.closed", objective,
                 c.maxParameters(), c.maxEpochs(), closes);
