@@ -52,6 +52,7 @@ public final class Conv2d implements Layer {
      */
     private final AtomicReferenceArray<Scratch> scratch = new AtomicReferenceArray<>(CHUNKS);
     private final Shape sample;
+    private final Shape outSample;
     /** The input shape last checked, so a batch of the same buffer's shape is not checked again. */
     private Shape checkedInput;
     // the current pass, read by the chunk tasks (made once, so a step allocates no closures)
@@ -81,6 +82,7 @@ public final class Conv2d implements Layer {
         this.group = Math.min(16, Integer.highestOneBit(Math.max(1, (512 + area - 1) / area) * 2 - 1));
         this.rows = patch + 1;
         this.sample = Shape.of(g.channels(), g.height(), g.width());
+        this.outSample = Shape.of(filters, g.outHeight(), g.outWidth());
         this.weightsAndBias = new float[filters * rows];
         // PyTorch's default: uniform in ±1/sqrt(fan-in) for weights and bias
         double bound = 1 / Math.sqrt(patch);
@@ -99,9 +101,8 @@ public final class Conv2d implements Layer {
         int batch = x.shape() == checkedInput ? x.shape().dim(0) : Layers.requireBatch(this, x, sample);
         checkedInput = x.shape();
         input = x;
-        if (output == null || output.shape().dim(0) != batch) {
-            output = Tensor.zeros(Shape.of(batch, filters, g.outHeight(), g.outWidth()));
-        }
+        // a buffer per batch size, so an epoch's shorter last batch does not replace the full one's
+        output = Layers.buffer(output, batch, outSample);
         int chunks = chunks(batch);
         float[] w = weight.value().data();
         float[] b = bias.value().data();

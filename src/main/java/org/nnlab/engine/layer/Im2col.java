@@ -1,10 +1,6 @@
 package org.nnlab.engine.layer;
 
 import java.util.Arrays;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
 import org.nnlab.engine.spec.WindowGeometry;
 
 /**
@@ -14,17 +10,6 @@ import org.nnlab.engine.spec.WindowGeometry;
  * padding. A convolution is then W [filters, c·kh·kw] · columns.
  */
 final class Im2col {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
-    /**
-     * Half the preferred width, for the rest of a row the fold adds back after whole vectors: a masked
-     * last vector there cost a mask object per kernel offset in training (the JIT did not keep it in a
-     * register inside the fold) and was slower than a half vector and a few single values.
-     */
-    private static final VectorSpecies<Float> H = L >= 8
-            ? VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
-    private static final int HL = H.length();
-
     private Im2col() {
     }
 
@@ -43,7 +28,6 @@ final class Im2col {
                     int oxLo = firstInside(j - g.padLeft(), g.strideW());
                     int oxHi = lastInside(j - g.padLeft(), g.strideW(), g.width(), ow);
                     int len = oxHi - oxLo + 1;
-                    VectorMask<Float> tail = tail(len);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.strideH() - g.padTop() + i;
                         int dst = row + oy * ow;
@@ -56,7 +40,7 @@ final class Im2col {
                         }
                         int src = plane + iy * g.width() + j - g.padLeft();
                         if (g.strideW() == 1) {
-                            copy(x, src + oxLo, columns, dst + oxLo, len, tail);
+                            System.arraycopy(x, src + oxLo, columns, dst + oxLo, len);
                         } else {
                             for (int ox = oxLo; ox <= oxHi; ox++) {
                                 columns[dst + ox] = x[src + ox * g.strideW()];
@@ -107,41 +91,14 @@ final class Im2col {
     }
 
     /**
-     * The lanes of the last, partial vector of a row of {@code len} values (none when len is a whole
-     * number of vectors or not positive). Every row of one kernel offset has the same length, so the mask
-     * is made once per offset and stays in a register while the rows are copied.
+     * to[t …] += from[f …] for len values, as a plain loop the JIT turns into vector instructions itself.
+     * Written with the Vector API (and {@code unfold}'s copy with it), a row shorter than a vector in a
+     * network trained first (a small convolution) left the JIT's compiled code calling the vector methods
+     * out of line, each vector then an object on the heap: hundreds of MB/s of garbage on a server whose
+     * people train different networks, for every network trained after.
      */
-    private static VectorMask<Float> tail(int len) {
-        return S.indexInRange(Math.max(0, len) / L * L, Math.max(0, len));
-    }
-
-    /** to[t …] = from[f …] for len values, the last partial vector through {@code tail} where it fits in both arrays. */
-    private static void copy(float[] from, int f, float[] to, int t, int len, VectorMask<Float> tail) {
-        int q = 0;
-        for (; q + L <= len; q += L) {
-            FloatVector.fromArray(S, from, f + q).intoArray(to, t + q);
-        }
-        if (q < len) {
-            if (f + q + L <= from.length && t + q + L <= to.length) {
-                FloatVector.fromArray(S, from, f + q, tail).intoArray(to, t + q, tail);
-            } else {
-                // a masked access that reaches past an array's end checks each lane on the heap: copy by hand
-                System.arraycopy(from, f + q, to, t + q, len - q);
-            }
-        }
-    }
-
-    /** to[t …] += from[f …] for len values: whole vectors, then a half vector, then single values. */
     private static void addInto(float[] from, int f, float[] to, int t, int len) {
-        int q = 0;
-        for (; q + L <= len; q += L) {
-            FloatVector.fromArray(S, to, t + q).add(FloatVector.fromArray(S, from, f + q)).intoArray(to, t + q);
-        }
-        if (HL < L && q + HL <= len) {
-            FloatVector.fromArray(H, to, t + q).add(FloatVector.fromArray(H, from, f + q)).intoArray(to, t + q);
-            q += HL;
-        }
-        for (; q < len; q++) {
+        for (int q = 0; q < len; q++) {
             to[t + q] += from[f + q];
         }
     }

@@ -30,6 +30,7 @@ public final class MaxPool2d implements Layer {
     private Shape inputShape;
     private int[] argmax = new int[0];
     private final Shape sample;
+    private final Shape outSample;
     /** The input shape last checked, so a batch of the same buffer's shape is not checked again. */
     private Shape checkedInput;
     // the current pass, read by the parts (made once, so a step allocates no closures)
@@ -39,7 +40,10 @@ public final class MaxPool2d implements Layer {
     private Tensor gradOutput;
     private int planes;
     private int threads;
-    /** For output o of the batch, the input index of its window's first value (built once per batch size). */
+    /**
+     * For output o of the batch, the input index of its window's first value. Entry o does not depend on
+     * the batch size, so the largest batch's table serves a shorter one too.
+     */
     private int[] corner = new int[0];
     /** Offsets of a window's values from its first one, in the scalar loop's order (row by row). */
     private final int[] window;
@@ -48,6 +52,7 @@ public final class MaxPool2d implements Layer {
         this.spec = spec;
         this.g = geometry;
         this.sample = Shape.of(g.channels(), g.height(), g.width());
+        this.outSample = Shape.of(g.channels(), g.outHeight(), g.outWidth());
         this.window = new int[g.kernelH() * g.kernelW()];
         for (int i = 0; i < g.kernelH(); i++) {
             for (int j = 0; j < g.kernelW(); j++) {
@@ -67,9 +72,8 @@ public final class MaxPool2d implements Layer {
         checkedInput = x.shape();
         inputShape = x.shape();
         input = x;
-        if (output == null || output.shape().dim(0) != batch) {
-            output = Tensor.zeros(Shape.of(batch, g.channels(), g.outHeight(), g.outWidth()));
-        }
+        // a buffer per batch size, so an epoch's shorter last batch does not replace the full one's
+        output = Layers.buffer(output, batch, outSample);
         planes = batch * g.channels();
         if (argmax.length < planes * g.outArea()) {
             argmax = new int[planes * g.outArea()];
@@ -100,10 +104,10 @@ public final class MaxPool2d implements Layer {
         }
     }
 
-    /** {@link #corner} for {@code planes} planes, rebuilt only when the batch size changes. */
+    /** {@link #corner} for at least {@code planes} planes, rebuilt only when a larger batch comes. */
     private int[] corners(int planes) {
         int n = planes * g.outArea();
-        if (corner.length != n) {
+        if (corner.length < n) {
             int[] c = new int[n];
             for (int p = 0, o = 0; p < planes; p++) {
                 for (int oy = 0; oy < g.outHeight(); oy++) {
