@@ -89,9 +89,13 @@ class RoomBanner extends Div {
             VaadinSession.getCurrent().setAttribute(REMOVED_FROM, "");
             refresh(false);
         });
+        // light buttons on the coloured strip: the contrast theme's dark text on the primary blue was hard to read
         for (Button b : new Button[] {openSetup, stepOut, followAgain, removedOk}) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            b.getStyle().set("background", "var(--lumo-base-color)").set("color", "var(--lumo-primary-text-color)")
+                    .set("font-weight", "600").set("max-width", "100%");
         }
+        removedOk.getStyle().set("color", "var(--lumo-error-text-color)");
         add(who, announcement, openSetup, stepOut, followAgain, removed, removedOk);
         setVisible(false);
     }
