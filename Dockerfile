@@ -17,7 +17,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /src/nnlab.jar /app/nnlab.jar
 USER nnlab
 ENV NNLAB_DATA_DIR=/data \
-    JDK_JAVA_OPTIONS="--add-modules=jdk.incubator.vector -XX:MaxRAMPercentage=75"
+    JDK_JAVA_OPTIONS="--add-modules=jdk.incubator.vector -XX:MaxRAMPercentage=75 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority4_To_OSPriority=15"
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

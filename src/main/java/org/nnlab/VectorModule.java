@@ -9,10 +9,18 @@ import java.util.Optional;
  * {@code jdk.incubator.vector} and must be added when the JVM starts. When someone runs
  * {@code java -jar nnlab.jar …} without {@code --add-modules jdk.incubator.vector}, this starts the
  * same command again with it (once; the child inherits the terminal) and returns the child's status.
+ * The relaunch also adds {@link #PRIORITY_OPTIONS}, as {@code mvn spring-boot:run} and the Dockerfile do.
  */
 final class VectorModule {
     private static final String MODULE = "jdk.incubator.vector";
     private static final String RELAUNCHED = "nnlab.relaunched";
+    /**
+     * Training workers run at Java priority 4 (see SliceScheduler); these options make the JVM pass thread
+     * priorities to Linux and give priority 4 nice 15, so requests (classify, pages, pushes) are served before
+     * training slices when both wait for a core. Lowering one's own priority needs no privilege.
+     */
+    static final List<String> PRIORITY_OPTIONS =
+            List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority4_To_OSPriority=15");
 
     private VectorModule() {
     }
@@ -34,6 +42,7 @@ final class VectorModule {
         command.add(info.command().get());
         command.add("--add-modules=" + MODULE);
         command.add("-D" + RELAUNCHED + "=true");
+        command.addAll(PRIORITY_OPTIONS);
         command.addAll(List.of(info.arguments().get()));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
