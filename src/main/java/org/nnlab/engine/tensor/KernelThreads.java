@@ -45,6 +45,9 @@ final class KernelThreads {
             helpers[i] = new Helper();
             Thread t = new Thread(helpers[i]::loop, "nnlab-kernel-" + (i + 1));
             t.setDaemon(true);
+            // Below normal, like the server's training workers, whatever thread first used the team: the
+            // helpers do training's share of the products, and requests should get a core before them.
+            t.setPriority(Thread.NORM_PRIORITY - 1);
             helpers[i].thread = t;
             t.start();
         }
