@@ -24,7 +24,8 @@ import org.nnlab.workshop.classdata.Classroom;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The leaderboard as the room reads it: equal accuracies ordered by a finish time shown to the second, and those
+ * The leaderboard as the room reads it: equal accuracies ordered by a finish time shown to the second (to the
+ * millisecond where equal accuracies finished within the same second), and those
  * who left or were removed still named (by their last nickname, marked), not shown as "?".
  */
 class LeaderboardNamesTest extends KaribuSpringTest {
@@ -69,9 +70,11 @@ class LeaderboardNamesTest extends KaribuSpringTest {
         Participant bo = room.join("Bo");
         Participant cy = room.join("Cy");
         Participant dee = room.join("Dee");
+        Participant ev = room.join("Ev");
         Challenge c = challenges.start(room.id(), room.key(), Challenge.Objective.MNIST_TEST, 10_000, 1, 30);
         enter(c, bo, 0.9, "2026-12-01T10:31:07.400Z");
         enter(c, ada, 0.9, "2026-12-01T10:31:05.900Z");
+        enter(c, ev, 0.9, "2026-12-01T10:31:07.100Z");
         enter(c, cy, 0.8, "2026-12-01T10:30:00Z");
         enter(c, dee, 0.7, "2026-12-01T10:29:00Z");
         rooms.remove(room.id(), room.key(), cy.id());
@@ -80,7 +83,8 @@ class LeaderboardNamesTest extends KaribuSpringTest {
         VaadinSession.getCurrent().setAttribute(CurrentOwner.SESSION_ATTRIBUTE, ada.owner());
         assertEquals(List.of(
                 "Ada | 7,850 parameters · finished 10:31:05 AM",
-                "Bo | 7,850 parameters · finished 10:31:07 AM",
+                "Ev | 7,850 parameters · finished 10:31:07.100 AM",
+                "Bo | 7,850 parameters · finished 10:31:07.400 AM",
                 "Cy (removed) | 7,850 parameters · finished 10:30:00 AM",
                 "Dee (left the room) | 7,850 parameters · finished 10:29:00 AM"), lines().stream()
                 .map(s -> s.replace('\u202f', ' ')).toList());
@@ -88,7 +92,8 @@ class LeaderboardNamesTest extends KaribuSpringTest {
         useLocale(Locale.SIMPLIFIED_CHINESE);
         assertEquals(List.of(
                 "Ada | 7,850 个参数 · 10:31:05 完成",
-                "Bo | 7,850 个参数 · 10:31:07 完成",
+                "Ev | 7,850 个参数 · 10:31:07.100 完成",
+                "Bo | 7,850 个参数 · 10:31:07.400 完成",
                 "Cy（已被移出） | 7,850 个参数 · 10:30:00 完成",
                 "Dee（已离开房间） | 7,850 个参数 · 10:29:00 完成"), lines());
         assertEquals(0, _find(Span.class, spec -> spec.withText("?")).size());

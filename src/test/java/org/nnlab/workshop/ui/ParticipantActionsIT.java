@@ -3,6 +3,7 @@ package org.nnlab.workshop.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +66,8 @@ class ParticipantActionsIT {
             ada.open(url("join/" + code));
             ada.type("join-nickname", "Ada");
             ada.click("join-submit");
-            ada.waiting().until(d -> ada.text("room-banner-who").contains("Ada"));
+            // a minute, not the usual 30 s: on this 2-core machine, shared with other builds, the join once took longer
+            new WebDriverWait(ada.driver(), Duration.ofSeconds(60)).until(d -> ada.text("room-banner-who").contains("Ada"));
             Participant bo = rooms.join(code, "Bo with a long nickname", UUID.randomUUID().toString(), "10.9.9.9");
             instructor.waiting().until(d -> instructor.text("participant-grid").contains("Bo with"));
             Participant adaInRoom = rooms.participants(bo.roomId()).stream()

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -22,16 +21,18 @@ class BoardList extends Div {
     }
 
     /**
-     * Shows the ranking. {@code finishedAt} writes a run's finish time to the second: between equal accuracies
-     * the earlier finish is ahead, and the board shows why.
+     * Shows the ranking with each run's finish time ({@code times}): between equal accuracies the earlier finish is
+     * ahead, and the board shows why.
      */
-    void show(List<Leaderboard.Row> rows, Map<String, String> nicknames, DateTimeFormatter finishedAt, LongConsumer reveal) {
+    void show(List<Leaderboard.Row> rows, Map<String, String> nicknames, FinishTimes times, LongConsumer reveal) {
         removeAll();
         if (rows.isEmpty()) {
             add(new Paragraph(getTranslation("challenge.board.empty")));
             return;
         }
-        for (Leaderboard.Row r : rows) {
+        List<String> finished = times.texts(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            Leaderboard.Row r = rows.get(i);
             Span rank = new Span(Integer.toString(r.rank()));
             rank.addClassName("nnlab-board-rank");
             Span name = new Span(nicknames.getOrDefault(r.entry().participantId(), "?"));
@@ -39,7 +40,7 @@ class BoardList extends Div {
             Span accuracy = new Span(getTranslation("challenge.board.accuracy", r.entry().accuracy() * 100));
             accuracy.addClassName("nnlab-board-accuracy");
             Span parameters = new Span(getTranslation("challenge.board.parametersAt", r.entry().parameters(),
-                    finishedAt.format(r.entry().finishedAt())));
+                    finished.get(i)));
             parameters.addClassName("nnlab-board-parameters");
             Span network = new Span(r.entry().network());
             network.addClassName("nnlab-board-network");

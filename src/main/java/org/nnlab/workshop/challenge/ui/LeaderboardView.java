@@ -106,7 +106,7 @@ public class LeaderboardView extends Div implements HasDynamicTitle {
             UI.getCurrent().getPage().setLocation(link);
         };
         board.show(challenges.board(roomId), nicknames,
-                DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(getLocale()).withZone(zone()), reveal);
+                FinishTimes.of(getLocale(), zone()), reveal);
         revealed.removeAll();
         challenges.revealed(roomId).ifPresent(e -> {
             Anchor open = new Anchor(ChallengeService.buildLink(e), getTranslation("challenge.revealed.open"));
