@@ -2,11 +2,7 @@ package org.nnlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.nnlab.engine.data.Batch;
-import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.layer.Layer;
-import org.nnlab.engine.layer.Mode;
-import org.nnlab.engine.model.Accuracy;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerEvent;
@@ -24,7 +20,6 @@ import org.nnlab.training.JobSnapshot.TrainPoint;
  */
 final class JobRecords {
     private static final int MAX_POINTS = 3000;
-    private static final int MAX_EXAMPLES = 12;
 
     /** Everything a snapshot shows of the records, as it was at one moment. */
     record Seen(List<String> layerNames, List<TrainPoint> train, List<EpochPoint> epochs, List<HealthPoint> health,
@@ -95,39 +90,5 @@ final class JobRecords {
             ratios[i] = stats.get(i).updateRatio();
         }
         return new HealthPoint(step, norms, ratios);
-    }
-
-    /**
-     * Scores {@code model} on the test images: counts per (actual, predicted) cell and up to a dozen image
-     * indices per cell, in batches no larger than training used, so scoring needs no larger layer buffers.
-     */
-    static Confusion confusion(Sequential model, Dataset test, int batchSize) {
-        int classes = Accuracy.classes(model.spec().outputShape());
-        long[] counts = new long[classes * classes];
-        List<List<Integer>> examples = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            examples.add(new ArrayList<>());
-        }
-        // whole batches only (the last filled up with repeats that are not counted), so the layers keep one shape
-        int size = Math.min(256, batchSize);
-        int[] order = Dataset.paddedOrder(test.size(), size, null);
-        Batch b = null;
-        for (int from = 0; from < test.size(); from += size) {
-            b = test.gather(order, from, from + size, b);
-            int[] predicted = Accuracy.predictions(model.forward(b.inputs(), Mode.INFER));
-            int real = Math.min(size, test.size() - from);
-            for (int i = 0; i < real; i++) {
-                int cell = b.labels()[i] * classes + predicted[i];
-                counts[cell]++;
-                if (examples.get(cell).size() < MAX_EXAMPLES) {
-                    examples.get(cell).add(from + i);
-                }
-            }
-        }
-        int[][] ex = new int[counts.length][];
-        for (int i = 0; i < ex.length; i++) {
-            ex[i] = examples.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return new Confusion(classes, counts, ex);
     }
 }

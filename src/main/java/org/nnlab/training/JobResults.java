@@ -24,6 +24,20 @@ final class JobResults {
         if (c == null || actual < 0 || predicted < 0 || actual >= c.classes() || predicted >= c.classes()) {
             return new float[0][];
         }
-        return job.testImages(c.examples()[actual * c.classes() + predicted]);
+        return images(job.testSet(), c.examples()[actual * c.classes() + predicted]);
+    }
+
+    /** Test images by index, as per-sample float arrays. */
+    private static float[][] images(org.nnlab.engine.data.Dataset test, int[] indices) {
+        if (test == null) {
+            return new float[0][];
+        }
+        int per = test.sampleShape().size();
+        float[] picked = test.gather(indices, 0, indices.length).inputs().data();
+        float[][] images = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            images[i] = java.util.Arrays.copyOfRange(picked, i * per, (i + 1) * per);
+        }
+        return images;
     }
 }

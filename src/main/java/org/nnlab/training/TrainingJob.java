@@ -1,7 +1,6 @@
 package org.nnlab.training;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nnlab.engine.data.Augmentation;
@@ -30,6 +29,12 @@ import org.slf4j.LoggerFactory;
 final class TrainingJob {
     private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
     private static final long VISUALS_EVERY_NANOS = 1_000_000_000L;
+    /**
+     * The confusion matrix is scored again at an epoch's end once the run has trained this long since the
+     * last time, counted in its own slices' time: a lone run with short epochs does not score at every
+     * one, and thirty runs sharing the cores score as often per batch as one alone.
+     */
+    private static final long CONFUSION_EVERY_NANOS = 1_000_000_000L;
 
     /** What a slice did: there is more to train now, nothing to do until asked again, or the run ended. */
     enum Slice { MORE, IDLE, ENDED }
@@ -59,6 +64,10 @@ final class TrainingJob {
     private WeightSnapshot bestWeights;
     private final LatestWeights latestWeights = new LatestWeights();
     private long lastVisuals;
+    private final ConfusionScorer confusion = new ConfusionScorer();
+    /** This run's own training time (its slices) since the confusion matrix was last scored, in ns. */
+    private long sinceConfusion = CONFUSION_EVERY_NANOS;
+    private long sliceStart;
     private int trainSize;
     private LayerwisePretraining pretraining;
     private Pretraining pretrained = Pretraining.NONE;
@@ -212,6 +221,7 @@ final class TrainingJob {
                 pretrainSlice(single ? 1 : maxBatches, maxNanos);
                 return afterSlice();
             }
+            sliceStart = System.nanoTime();
             TrainerEvent.TrainingEnded ended = trainer.runSlice(single ? 1 : maxBatches, single ? Long.MAX_VALUE : maxNanos,
                     single, this::record, control);
             if (ended != null) {
@@ -222,6 +232,7 @@ final class TrainingJob {
                 };
             }
             long now = System.nanoTime();
+            sinceConfusion += now - sliceStart;
             records.sliceDone(now, trainer.progress(), visualsDue(now, single), null);
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed", id, e);
@@ -276,7 +287,7 @@ final class TrainingJob {
         double validation = train.size() >= 50 ? request.validationFraction() : 0;
         int batchesPerEpoch = (train.size() - (int) Math.round(train.size() * validation) + request.batchSize() - 1)
                 / request.batchSize();
-        int eventEvery = Math.max(1, Math.min(20, batchesPerEpoch / 20));
+        int eventEvery = ReportCadence.every(batchesPerEpoch, request.epochs());
         Trainer t = new Trainer(m, LossChoice.forModel(request.spec()), request.optimizer().create(), train,
                 new TrainerConfig(request.epochs(), request.batchSize(), validation, request.seed(), eventEvery, 0));
         if (request.augment()) {
@@ -299,10 +310,21 @@ final class TrainingJob {
         switch (event) {
             case TrainerEvent.BatchDone b -> records.batchDone(b, trainer.progress());
             case TrainerEvent.EpochDone e -> {
-                // the confusion matrix follows the run: scored on the test images at every validation
-                JobSnapshot.Confusion live = JobRecords.confusion(model, test, request.batchSize());
+                // the confusion matrix follows the run: scored on the test images at a validation, now and then
+                JobSnapshot.Confusion live = null;
+                long now = System.nanoTime();
+                if (sinceConfusion + (now - sliceStart) >= CONFUSION_EVERY_NANOS) {
+                    live = confusion.score(model, test, request.batchSize());
+                    sinceConfusion = 0;
+                    sliceStart = System.nanoTime();
+                }
                 if (records.epochDone(e, trainer.progress(), live)) {
-                    bestWeights = model.copyWeights();
+                    // the best checkpoint so far, copied into the same buffer every time
+                    if (bestWeights == null) {
+                        bestWeights = model.copyWeights();
+                    } else {
+                        bestWeights.capture();
+                    }
                 }
                 if (LiveModel.wanted(request.data())) {
                     latestWeights.keep(model);
@@ -335,7 +357,7 @@ final class TrainingJob {
                 if (bestWeights != null) {
                     bestWeights.restore();
                 }
-                JobSnapshot.Confusion scored = JobRecords.confusion(model, test, request.batchSize());
+                JobSnapshot.Confusion scored = confusion.score(model, test, request.batchSize());
                 records.sliceDone(System.nanoTime(), trainer.progress(), WeightPictures.of(model, trainer.progress().step()), scored);
                 modelBytes = ModelFile.toBytes(model, pretrained);
             }
@@ -374,19 +396,9 @@ final class TrainingJob {
         return latestWeights.model(request.spec());
     }
 
-    /** Test images by index, as per-sample float arrays (e.g. for the examples of a confusion matrix cell). */
-    float[][] testImages(int[] indices) {
-        Dataset t = test;
-        if (t == null) {
-            return new float[0][];
-        }
-        int per = t.sampleShape().size();
-        float[] picked = t.gather(indices, 0, indices.length).inputs().data();
-        float[][] images = new float[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            images[i] = Arrays.copyOfRange(picked, i * per, (i + 1) * per);
-        }
-        return images;
+    /** The test images (null before the run has loaded its data). */
+    Dataset testSet() {
+        return test;
     }
 
     /** The model in the engine's file format once the run is over (the best checkpoint), or null. */

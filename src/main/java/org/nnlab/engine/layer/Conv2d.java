@@ -35,6 +35,8 @@ public final class Conv2d implements Layer {
     private final WindowGeometry g;
     private final Param weight;
     private final Param bias;
+    /** Made once: reports ask for the parameters of every layer. */
+    private final List<Param> params;
     private final int filters;
     private final int patch;      // c·kh·kw
     private final int area;       // h'·w'
@@ -89,6 +91,7 @@ public final class Conv2d implements Layer {
         this.weight = Param.of("weight",
                 Tensor.uniform(Shape.of(filters, g.channels(), g.kernelH(), g.kernelW()), -bound, bound, rng));
         this.bias = Param.of("bias", Tensor.uniform(Shape.of(filters), -bound, bound, rng));
+        this.params = List.of(weight, bias);
     }
 
     @Override
@@ -303,7 +306,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public List<Param> params() {
-        return List.of(weight, bias);
+        return params;
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class WeightSnapshot {
         capture();
     }
 
-    void capture() {
+    /** Copies the parameters' current values into this snapshot again (its buffers reused). */
+    public void capture() {
         for (int i = 0; i < values.length; i++) {
             System.arraycopy(params.get(i).value().data(), 0, values[i], 0, values[i].length);
         }
