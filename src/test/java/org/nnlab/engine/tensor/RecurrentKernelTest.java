@@ -60,13 +60,9 @@ class RecurrentKernelTest {
     void aStepsWholePreActivationInOnePassEqualsTheInputPartThenTheStatePart() {
         SplittableRandom rng = new SplittableRandom(11);
         for (int[] s : SHAPES) {
-            int rows = s[0], n = s[1], kh = s[2], kx = 1 + s[2] % 29;
-            int ldx = kx + 1;
-            float[] x = random(rows * ldx, rng);
-            float[] h = random(rows * kh, rng);
-            float[] wx = random(kx * n, rng);
-            float[] wh = random(kh * n + 2, rng);
-            float[] bias = random(n, rng);
+            Step in = Step.random(s, 2, rng);
+            int rows = in.rows, n = in.n, kh = in.kh, kx = in.kx, ldx = in.ldx;
+            float[] x = in.x, h = in.h, wx = in.wx, wh = in.wh, bias = in.bias;
             float[] fused = new float[rows * n];
             RecurrentKernel.rowsTimesWeights(rows, n, kx, x, 0, ldx, wx, 0, kh, h, 0, kh, wh, 2,
                     bias, 0, 0, fused, 0, n);
@@ -83,13 +79,9 @@ class RecurrentKernelTest {
     void weightsInStripsGiveTheSameBitsAsWeightsInPlace() {
         SplittableRandom rng = new SplittableRandom(13);
         for (int[] s : SHAPES) {
-            int rows = s[0], n = s[1], kh = s[2], kx = 1 + s[2] % 29;
-            int ldx = kx + 1;
-            float[] x = random(rows * ldx, rng);
-            float[] h = random(rows * kh, rng);
-            float[] wx = random(kx * n, rng);
-            float[] wh = random(kh * n, rng);
-            float[] bias = random(n, rng);
+            Step in = Step.random(s, 0, rng);
+            int rows = in.rows, n = in.n, kh = in.kh, kx = in.kx, ldx = in.ldx;
+            float[] x = in.x, h = in.h, wx = in.wx, wh = in.wh, bias = in.bias;
             float[] inPlace = new float[rows * n];
             RecurrentKernel.rowsTimesWeights(rows, n, kx, x, 0, ldx, wx, 0, kh, h, 0, kh, wh, 0, bias, 0, 0, inPlace, 0, n);
             PackedWeights px = new PackedWeights();
@@ -103,6 +95,22 @@ class RecurrentKernelTest {
             RecurrentKernel.rowsTimesWeights(rows, n, kx, x, 0, ldx, wx, 0, bias, 0, 0, xOnly, 0, n);
             RecurrentKernel.rowsTimesWeights(rows, kx, x, 0, ldx, px, 0, null, 0, 0, null, bias, 0, 0, packed, 0, n);
             assertArrayEquals(xOnly, packed, Arrays.toString(s) + " without h");
+        }
+    }
+
+    /**
+     * One step's random inputs for a shape {rows, n, kh}: x rows with one spare column, the state, both weights
+     * (W_h with {@code whOffset} values before it) and the bias; the input width kx is derived from kh.
+     */
+    private record Step(int rows, int n, int kh, int kx, int ldx, float[] x, float[] h, float[] wx, float[] wh,
+            float[] bias) {
+        static Step random(int[] s, int whOffset, SplittableRandom rng) {
+            int rows = s[0], n = s[1], kh = s[2], kx = 1 + s[2] % 29, ldx = kx + 1;
+            float[] x = RecurrentKernelTest.random(rows * ldx, rng);
+            float[] h = RecurrentKernelTest.random(rows * kh, rng);
+            float[] wx = RecurrentKernelTest.random(kx * n, rng);
+            float[] wh = RecurrentKernelTest.random(kh * n + whOffset, rng);
+            return new Step(rows, n, kh, kx, ldx, x, h, wx, wh, RecurrentKernelTest.random(n, rng));
         }
     }
 
