@@ -20,8 +20,21 @@ final class RetainedHeap {
     private RetainedHeap() {
     }
 
-    /** Bytes held per session when {@code open} runs in each of {@code sessions} fresh sessions. */
+    /**
+     * Bytes held per session when {@code open} runs in each of {@code sessions} fresh sessions: the least of
+     * three measurements. In a full test run, application contexts of earlier tests keep threads that may
+     * allocate and hold memory while this measures, which only ever adds to a figure; what the sessions
+     * themselves keep is in every measurement.
+     */
     static long perSession(int sessions, Runnable newSession, Runnable open) {
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            least = Math.min(least, once(sessions, newSession, open));
+        }
+        return least;
+    }
+
+    private static long once(int sessions, Runnable newSession, Runnable open) {
         return withoutTracker(() -> {
             List<Object> kept = new ArrayList<>();
             long before = usedAfterGc();
