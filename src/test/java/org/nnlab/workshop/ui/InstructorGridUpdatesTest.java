@@ -63,7 +63,7 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
         assertFalse(sent().contains("recalculateColumnWidths"), "nothing changed, nothing to refit");
 
         // the sixth row in the grid's order (people who joined in the same instant may come in any order)
-        String sixth = GridKt._get(grid.grid, 5).participant().nickname();
+        String sixth = '"' + GridKt._get(grid.grid, 5).participant().nickname() + '"';
         grid.show(withDrawings(grid, 5, 1));
         String oneMore = sent();
         assertTrue(oneMore.contains(sixth), oneMore);
@@ -97,6 +97,10 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
         sent();
 
         now[0] += 100_000_000L;
+        // names as the grid orders them (people who joined in the same instant may come in any order), quoted
+        // as in the JSON sent, so that "Learner 1" is not found inside "Learner 10"
+        String sixth = '"' + GridKt._get(grid.grid, 5).nickname() + '"';
+        String fifth = '"' + GridKt._get(grid.grid, 4).nickname() + '"';
         rows = withDrawings(grid, 5, 1);
         rows.add(newcomer(rows.getFirst(), "Newcomer B"));
         long wait = grid.show(rows);
@@ -104,7 +108,7 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
         assertEquals(13, GridKt._size(grid.grid));
         assertEquals(1, GridKt._get(grid.grid, 5).drawings(), "the changed row is shown");
         String changed = sent();
-        assertTrue(changed.contains("Learner 5") && !changed.contains("Newcomer B") && !changed.contains("Learner 4"), changed);
+        assertTrue(changed.contains(sixth) && !changed.contains("Newcomer B") && !changed.contains(fifth), changed);
 
         now[0] += wait;
         assertEquals(0, grid.show(rows));
