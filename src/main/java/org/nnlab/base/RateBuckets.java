@@ -15,9 +15,12 @@ import java.util.function.Supplier;
  * that refills at {@code perSecond} tokens a second; a request takes one token or is refused. So a client may
  * send a burst of {@code capacity} requests and then {@code perSecond} a second on average. The buckets live
  * where the {@link ProxyManager} keeps them (a map of the cluster, see {@link #inMap}: one limit over all
- * nodes), and expire there once they would be full again, so memory stays bounded by recent clients.
+ * nodes; or {@link LocalBucketStore} for a node alone), and expire there once they would be full again, so
+ * memory stays bounded by recent clients.
  */
 public final class RateBuckets {
+    /** How long a bucket is kept once it would be full again. */
+    public static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(10);
     private final ProxyManager<String> store;
     private final Supplier<BucketConfiguration> configuration;
 
@@ -43,7 +46,7 @@ public final class RateBuckets {
      */
     public static ProxyManager<String> inMap(IMap<String, byte[]> map) {
         return Bucket4jHazelcast.<String>entryProcessorBasedBuilder(map)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
                 .build();
     }
 

@@ -108,10 +108,10 @@ public class ClassifyController {
     @PostMapping(value = CLASSIFY, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> classifyPixels(@RequestParam Map<String, String> query,
-                                                 @RequestBody PixelsRequest body) {
+                                                 @RequestBody PixelsRequest body, HttpServletRequest request) {
         DigitModel picked = pickModel(query.get("model"));
         boolean prepare = preprocessFlag(query.get("preprocess"));
-        return classify(picked, body.image(), prepare);
+        return classify(picked, body.image(), prepare, request);
     }
 
     @PostMapping(value = CLASSIFY, consumes = MediaType.IMAGE_PNG_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -124,7 +124,7 @@ public class ClassifyController {
         } catch (IOException e) {
             throw new ClassifyRefusal(HttpStatus.BAD_REQUEST, "the request body could not be read: " + e.getMessage());
         }
-        return classify(picked, readPng(body), true);
+        return classify(picked, readPng(body), true, request);
     }
 
     /** Any other Content-Type, or none: refused with 415 naming what is accepted. */
@@ -146,7 +146,8 @@ public class ClassifyController {
                 + " is not accepted: send application/json ({\"pixels\": [784 numbers]}) or image/png");
     }
 
-    private ResponseEntity<String> classify(DigitModel model, GrayImage image, boolean preprocess) {
+    private ResponseEntity<String> classify(DigitModel model, GrayImage image, boolean preprocess,
+                                            HttpServletRequest request) {
         Classification result;
         if (preprocess) {
             if (image.boundingBox(0.05f) == null) {
@@ -158,6 +159,7 @@ public class ClassifyController {
             result = classifier.classifyPrepared(model, image, false);
         }
         latencies.recordNanos(ClassifyLatencies.Kind.API_SERVER, result.nanos());
+        request.setAttribute(ClassifyRequestTiming.CLASSIFY_NANOS, result.nanos());
         List<Object> probabilities = new ArrayList<>();
         for (float p : result.probabilities()) {
             probabilities.add(Double.parseDouble(Float.toString(p)));

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
  * their median, 95th and 99th percentiles: {@code nnlab.classify} is the server's time from a drawing's
  * arrival to the probabilities being ready, tagged {@code path=page} for the draw page's pad
  * ({@link Kind#PAD_SERVER}) and {@code path=api} for the REST API ({@link Kind#API_SERVER});
+ * {@code nnlab.classify.request} (tag {@code path=api}) is an API request's whole time in the server, from the
+ * first filter to the written answer ({@link Kind#API_REQUEST}, see {@link ClassifyRequestTiming});
  * {@code nnlab.stroke} times the rest of a finished stroke, tagged {@code part=request} for the whole
  * HTTP request that carried it ({@link Kind#PAD_REQUEST}, see {@link StrokeTiming}), {@code part=server-cpu}
  * for the CPU time of the pad's handling ({@link Kind#PAD_SERVER_CPU}: on a busy machine the wall time
@@ -36,6 +38,7 @@ public class ClassifyLatencies {
         PAD_SERVER("nnlab.classify", "path", "page"),
         PAD_SERVER_CPU("nnlab.stroke", "part", "server-cpu"),
         API_SERVER("nnlab.classify", "path", "api"),
+        API_REQUEST("nnlab.classify.request", "path", "api"),
         BROWSER_ROUND_TRIP("nnlab.stroke", "part", "browser-round-trip");
 
         private final String timer;

@@ -31,7 +31,9 @@ class ClassifyRateLimit implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        long start = System.nanoTime();
         long wait = buckets.tryTake(request.getRemoteAddr());
+        request.setAttribute(ClassifyRequestTiming.RATE_LIMIT_NANOS, System.nanoTime() - start);
         if (wait > 0) {
             long seconds = RateBuckets.seconds(wait);
             throw new ClassifyRefusal(HttpStatus.TOO_MANY_REQUESTS, "too many requests from "
