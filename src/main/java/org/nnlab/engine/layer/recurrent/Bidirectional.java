@@ -46,7 +46,7 @@ public final class Bidirectional implements Layer {
 
         @Override
         public void slice(int d, int i) {
-            layer(d).forwardSlices().part(i);
+            layer(d).forwardSlices.part(i);
         }
 
         @Override
@@ -63,7 +63,7 @@ public final class Bidirectional implements Layer {
 
         @Override
         public void slice(int d, int i) {
-            layer(d).backwardSlices().part(i);
+            layer(d).backwardSlices.part(i);
         }
 
         @Override
@@ -165,8 +165,8 @@ public final class Bidirectional implements Layer {
 
     /** Runs {@code pass} on both directions side by side, the slices shared between threads only as ranges of their own layer. */
     private void bothDirections(DirectionPair.Pass pass, boolean backward) {
-        BatchSlices a = backward ? forwardLayer.backwardSlices() : forwardLayer.forwardSlices();
-        BatchSlices b = backward ? backwardLayer.backwardSlices() : backwardLayer.forwardSlices();
+        BatchSlices a = backward ? forwardLayer.backwardSlices : forwardLayer.forwardSlices;
+        BatchSlices b = backward ? backwardLayer.backwardSlices : backwardLayer.forwardSlices;
         a.share(true);
         b.share(true);
         try {

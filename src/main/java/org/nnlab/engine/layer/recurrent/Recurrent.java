@@ -70,8 +70,9 @@ public final class Recurrent implements Layer {
     /** The returned output and input gradient: buffers reused while the shapes stay the same. */
     private Tensor output;
     private Tensor gradInput;
-    private final BatchSlices forwardSlices = new BatchSlices(this::forwardSlice);
-    private final BatchSlices backwardSlices = new BatchSlices((b0, b1) -> backwardSlice(b0, b1, this.backGrad, this.backNorms));
+    /** The time loop's slices, forward and backward (run by {@link Bidirectional} itself when paired). */
+    final BatchSlices forwardSlices = new BatchSlices(this::forwardSlice);
+    final BatchSlices backwardSlices = new BatchSlices((b0, b1) -> backwardSlice(b0, b1, this.backGrad, this.backNorms));
     /** What the backward slices of the pass under way read: the output gradient and, when recording, the norms. */
     private float[] backGrad;
     private double[] backNorms;
@@ -138,10 +139,8 @@ public final class Recurrent implements Layer {
     }
 
     /**
-     * The forward pass in three parts, for a caller that runs the slices of several layers on its own threads
-     * ({@link Bidirectional}): checks and packs, then returns how many slices the time loop is cut into; the
-     * slices ({@link #forwardSlices()}) run next, in any order and on any threads; {@link #finishForward}
-     * gathers the output.
+     * The forward pass in parts, for {@link Bidirectional}: checks and packs, returning the number of slices
+     * of the time loop; the slices run next, in any order, on any threads; {@link #finishForward} gathers.
      */
     int startForward(Tensor x) {
         Shape s = x.shape();
@@ -186,11 +185,7 @@ public final class Recurrent implements Layer {
         return finishBackward(inputGradient);
     }
 
-    /**
-     * The backward pass in three parts, as {@link #startForward}: checks and prepares, returning the number
-     * of slices of the time loop ({@link #backwardSlices()}); {@link #finishBackward} then makes the
-     * weight gradients (on {@link Parallelism#threads()} threads) and the input gradient.
-     */
+    /** The backward pass in parts as {@link #startForward}; {@link #finishBackward} makes the gradients. */
     int startBackward(Tensor gradOut) {
         if (input == null) {
             throw new IllegalStateException(this + ": backward called before forward");
@@ -220,36 +215,15 @@ public final class Recurrent implements Layer {
         backGrad = null;
         backNorms = null;
         cell.finishBackward(buf.dPreH, T, B);
-        boolean summed = cell.summedPreActivation();
-        if (summed) {
-            // a summing cell's input pre-activation gradient is dPreH, whose rows pair with inputSteps; the
-            // 1 closing each input row makes the product's last row the bias gradient (Σ over rows of dPreH)
-            MatMul.multiply(buf.inputSteps, 0, true, buf.dPreH, 0, false, inputGradients, 0, features + 1, width, B * T,
-                    false);
-            TimeOrder.addTo(inputGradients, 0, weightInput.grad().data(), features * width);
-            TimeOrder.addTo(inputGradients, features * width, bias.grad().data(), width);
-        } else {
-            MatMul.multiply(input.data(), 0, true, buf.dPreX, 0, false, weightInput.grad().data(), 0,
-                    features, width, B * T, true);
-            TimeOrder.addColumnSums(buf.dPreX, B * T, width, bias.grad().data());
-        }
-        MatMul.multiply(buf.states, 0, true, buf.dPreH, 0, false, weightHidden.grad().data(), 0,
-                hidden, width, T * B, true);
+        WeightGradients.add(buf, cell.summedPreActivation(), input.data(), inputGradients, T * B, features, hidden,
+                width, weightInput.grad().data(), bias.grad().data(), weightHidden.grad().data());
         if (!inputGradient) {
             return null;
         }
         gradInput = Layers.buffer(gradInput, input.shape());
-        Tensor dx = gradInput;
-        if (!summed) {
-            MatMul.multiply(buf.dPreX, 0, false, weightInput.value().data(), 0, true, dx.data(), 0,
-                    B * T, features, width, false);
-            return dx;
-        }
-        float[] dxSteps = buf.inputSteps; // done with: the weight gradient above was its last reader; [steps, batch, features]
-        MatMul.multiply(buf.dPreH, 0, false, weightInput.value().data(), 0, true, dxSteps, 0,
-                T * B, features, width, false);
-        TimeOrder.toInputOrder(dxSteps, 0, dx.data(), T, B, features, reverse);
-        return dx;
+        WeightGradients.input(buf, cell.summedPreActivation(), weightInput.value().data(), gradInput.data(), T, B,
+                features, width, reverse);
+        return gradInput;
     }
 
     private void forwardSlice(int b0, int b1) {
@@ -316,14 +290,6 @@ public final class Recurrent implements Layer {
                         0, null, 0, 0, null, buf.dhDirect, b0 * hidden, hidden, buf.dh, b0 * hidden, hidden);
             }
         }
-    }
-
-    BatchSlices forwardSlices() {
-        return forwardSlices;
-    }
-
-    BatchSlices backwardSlices() {
-        return backwardSlices;
     }
 
     private void allocate(int T, int B) {
