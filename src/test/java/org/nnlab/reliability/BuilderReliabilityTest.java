@@ -74,7 +74,7 @@ class BuilderReliabilityTest extends KaribuSpringTest {
         String value = link(deep(300));
         assertEquals(6_673, SpecLinks.link("build", deep(300)).length(), "the probe's link, about 6.7 KB");
         open("build", value);
-        long perSession = RetainedHeap.perSession(4, this::newSession, () -> open("build", value));
+        long perSession = RetainedHeap.perSession(8, this::newSession, () -> open("build", value));
         System.out.printf("300-layer build link: %.2f MB retained per session%n", perSession / (double) MEGABYTE);
         assertTrue(perSession < MEGABYTE, "a refused link keeps less than 1 MB per session, kept " + perSession);
         assertInstanceOf(LayerBuilderView.class, UI.getCurrent().getCurrentView());
@@ -85,7 +85,7 @@ class BuilderReliabilityTest extends KaribuSpringTest {
     void aNetworkAtTheLayerLimitKeepsAModestPageState() {
         String value = link(deep(100));
         open("build", value);
-        long perSession = RetainedHeap.perSession(4, this::newSession, () -> open("build", value));
+        long perSession = RetainedHeap.perSession(8, this::newSession, () -> open("build", value));
         System.out.printf("100-layer build link: %.2f MB retained per session%n", perSession / (double) MEGABYTE);
         LayerBuilderView view = assertInstanceOf(LayerBuilderView.class, UI.getCurrent().getCurrentView());
         assertEquals(100, view.spec().layers().size());
