@@ -1,20 +1,17 @@
 package org.nnlab.training;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.nnlab.engine.data.Augmentation;
 import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.loss.LossChoice;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Pretraining;
-import org.nnlab.engine.model.Report;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
 import org.nnlab.engine.model.TrainerEvent;
 import org.nnlab.engine.model.TrainingControl;
-import org.nnlab.engine.model.WeightSnapshot;
 import org.nnlab.engine.text.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +21,11 @@ import org.slf4j.LoggerFactory;
  * (single steps allowed), and one final state; stopping is a cancel on its {@link TrainingControl}. Every
  * change of state happens in a method of this class under its lock, and says whether the run now wants a
  * turn on the {@link SliceScheduler}: it is in the scheduler's line at most once, and its slices run one
- * at a time. A slice drives the engine's {@link Trainer} (the only training loop) and turns its events
- * into {@link JobRecords}; nothing else touches the model or the trainer.
+ * at a time. A slice drives the engine's {@link Trainer} (the only training loop), whose reports
+ * {@link RunReports} turns into {@link JobRecords}; nothing else touches the model or the trainer.
  */
 final class TrainingJob {
     private static final Logger log = LoggerFactory.getLogger(TrainingJob.class);
-    private static final long VISUALS_EVERY_NANOS = 1_000_000_000L;
-    /**
-     * The confusion matrix is scored again at an epoch's end once the run has trained this long since the
-     * last time, counted in its own slices' time: a lone run with short epochs does not score at every
-     * one, and thirty runs sharing the cores score as often per batch as one alone.
-     */
-    private static final long CONFUSION_EVERY_NANOS = 1_000_000_000L;
 
     /** What a slice did: there is more to train now, nothing to do until asked again, or the run ended. */
     enum Slice { MORE, IDLE, ENDED }
@@ -62,14 +52,7 @@ final class TrainingJob {
     // the slice's own (one slice at a time); other threads read only the volatile results
     private Sequential model;
     private Trainer trainer;
-    private WeightSnapshot bestWeights;
-    private final LatestWeights latestWeights = new LatestWeights();
-    private long lastVisuals;
-    private final ConfusionScorer confusion = new ConfusionScorer();
-    private final Reports reports = new Reports();
-    /** This run's own training time (its slices) since the confusion matrix was last scored, in ns. */
-    private long sinceConfusion = CONFUSION_EVERY_NANOS;
-    private long sliceStart;
+    private final RunReports reports;
     private int trainSize;
     private LayerwisePretraining pretraining;
     private Pretraining pretrained = Pretraining.NONE;
@@ -85,6 +68,7 @@ final class TrainingJob {
         this.request = request;
         this.parameters = request.spec().paramCount();
         this.memoryBytes = memoryBytes;
+        this.reports = new RunReports(records, request);
     }
 
     /** It got a place: a waiting run starts (or goes on after a pause). */
@@ -223,7 +207,7 @@ final class TrainingJob {
                 pretrainSlice(single ? 1 : maxBatches, maxNanos);
                 return afterSlice();
             }
-            sliceStart = System.nanoTime();
+            reports.sliceStarts();
             TrainerEvent.TrainingEnded ended = trainer.runSlice(single ? 1 : maxBatches, single ? Long.MAX_VALUE : maxNanos,
                     single, reports, control);
             if (ended != null) {
@@ -233,12 +217,7 @@ final class TrainingJob {
                     case DIVERGED -> finish(JobState.FAILED, ended.reason(), true);
                 };
             }
-            long now = System.nanoTime();
-            sinceConfusion += now - sliceStart;
-            if (visualsDue(now, single)) {
-                drawPictures();
-            }
-            records.sliceDone(now, trainer.steps(), trainer.epochs(), trainer.samples());
+            reports.sliceEnds(single);
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed", id, e);
             return finish(JobState.FAILED, Message.explain(e), false);
@@ -301,6 +280,7 @@ final class TrainingJob {
         model = m;
         trainer = t;
         test = sets.test();
+        reports.attach(m, t, test);
         if (request.pretrains()) {
             pretraining = new LayerwisePretraining(request.spec(), t.trainingData(), request.pretrainEpochs(), request.seed());
             pretrainingProgress = pretraining.progress();
@@ -310,60 +290,6 @@ final class TrainingJob {
         }
         int reports = (int) Math.min(100_000, (long) batchesPerEpoch * request.epochs() / eventEvery + 2);
         records.started(m, System.nanoTime(), reports, request.epochs());
-    }
-
-    /** The trainer's reports, copied into the records (the report's storage is the trainer's, reused). */
-    private final class Reports implements Report.Listener {
-        @Override
-        public void batchDone(Report r) {
-            records.batchDone(r, trainer.samples());
-        }
-
-        @Override
-        public void epochDone(Report r) {
-            // the confusion matrix follows the run: scored on the test images at a validation, now and then
-            long now = System.nanoTime();
-            if (sinceConfusion + (now - sliceStart) >= CONFUSION_EVERY_NANOS) {
-                scoreConfusion();
-                sinceConfusion = 0;
-                sliceStart = System.nanoTime();
-            }
-            if (records.epochDone(r, trainer.epochs(), trainer.samples())) {
-                // the best checkpoint so far, copied into the same buffer every time
-                if (bestWeights == null) {
-                    bestWeights = model.copyWeights();
-                } else {
-                    bestWeights.capture();
-                }
-            }
-            if (LiveModel.wanted(request.data())) {
-                latestWeights.keep(model);
-            }
-        }
-
-        @Override
-        public void ended(TrainerEvent.TrainingEnded ended) {
-            // runSlice returns it too
-        }
-    }
-
-    private void scoreConfusion() {
-        confusion.score(model, test, request.batchSize(), records.confusionToFill());
-        records.confusionScored();
-    }
-
-    private void drawPictures() {
-        records.picturesToDraw().measure(model, trainer.steps());
-        records.picturesDrawn();
-    }
-
-    /** About once a second (or for every single step) the weight pictures are drawn again. */
-    private boolean visualsDue(long now, boolean force) {
-        if (!force && now - lastVisuals < VISUALS_EVERY_NANOS) {
-            return false;
-        }
-        lastVisuals = now;
-        return true;
     }
 
     /**
@@ -376,12 +302,7 @@ final class TrainingJob {
         Message why = reason;
         try {
             if (model != null && keepModel) {
-                if (bestWeights != null) {
-                    bestWeights.restore();
-                }
-                scoreConfusion();
-                drawPictures();
-                records.sliceDone(System.nanoTime(), trainer.steps(), trainer.epochs(), trainer.samples());
+                reports.finalScore();
                 modelBytes = ModelFile.toBytes(model, pretrained);
             }
         } catch (Exception | OutOfMemoryError e) {
@@ -393,7 +314,7 @@ final class TrainingJob {
             model = null;
             trainer = null;
             pretraining = null;
-            bestWeights = null;
+            reports.detach();
         }
         synchronized (this) {
             end(end, why);
@@ -416,7 +337,7 @@ final class TrainingJob {
 
     /** A copy of the network with its weights after the last epoch, when the run keeps them (see {@link LiveModel}). */
     Sequential latestModel() {
-        return latestWeights.model(request.spec());
+        return reports.latestModel();
     }
 
     /** The test images (null before the run has loaded its data). */
