@@ -11,7 +11,8 @@ import org.nnlab.training.JobSnapshot.Confusion;
 /**
  * Scores a run's model on its test images: counts per (actual, predicted) cell and up to a dozen image
  * indices per cell, in batches no larger than training used, so scoring needs no larger layer buffers.
- * Keeps its sample order, batch and example lists for the next time; only the published matrix is new.
+ * Keeps its sample order and batch for the next time, and scores into {@link Counts} that are filled again
+ * the next time, so scoring allocates nothing once warm; a {@link Confusion} is made from them when read.
  */
 final class ConfusionScorer {
     private static final int MAX_EXAMPLES = 12;
@@ -20,19 +21,42 @@ final class ConfusionScorer {
     private int[] predicted = new int[0];
     private int[] order;
     private Batch batch;
-    private int[] examples = new int[0];
-    private int[] found = new int[0];
 
-    Confusion score(Sequential model, Dataset test, int batchSize) {
+    /** A scored matrix in arrays that the next scoring into it overwrites. */
+    static final class Counts {
+        private int classes;
+        private long[] counts = new long[0];
+        private int[] examples = new int[0];
+        private int[] found = new int[0];
+
+        /** An unchanging copy, for people to see. */
+        Confusion toConfusion() {
+            int cells = classes * classes;
+            int[][] ex = new int[cells][];
+            for (int i = 0; i < cells; i++) {
+                ex[i] = found[i] == 0 ? NONE
+                        : java.util.Arrays.copyOfRange(examples, i * MAX_EXAMPLES, i * MAX_EXAMPLES + found[i]);
+            }
+            return new Confusion(classes, counts.clone(), ex);
+        }
+    }
+
+    /** Scores {@code model} on {@code test} into {@code into}. */
+    void score(Sequential model, Dataset test, int batchSize, Counts into) {
         if (classes == 0) {
             classes = Accuracy.classes(model.spec().outputShape());
         }
         int cells = classes * classes;
-        long[] counts = new long[cells];
-        if (found.length != cells) {
-            found = new int[cells];
-            examples = new int[cells * MAX_EXAMPLES];
+        if (into.found.length != cells) {
+            into.counts = new long[cells];
+            into.found = new int[cells];
+            into.examples = new int[cells * MAX_EXAMPLES];
         }
+        into.classes = classes;
+        long[] counts = into.counts;
+        int[] found = into.found;
+        int[] examples = into.examples;
+        java.util.Arrays.fill(counts, 0);
         java.util.Arrays.fill(found, 0);
         // whole batches only (the last filled up with repeats that are not counted), so the layers keep one shape
         int size = Math.min(256, batchSize);
@@ -49,11 +73,6 @@ final class ConfusionScorer {
                 }
             }
         }
-        int[][] ex = new int[cells][];
-        for (int i = 0; i < cells; i++) {
-            ex[i] = found[i] == 0 ? NONE : java.util.Arrays.copyOfRange(examples, i * MAX_EXAMPLES, i * MAX_EXAMPLES + found[i]);
-        }
-        return new Confusion(classes, counts, ex);
     }
 
     /** The class of each sample, as {@link Accuracy#predictions} judges it, into a kept array for the usual outputs. */

@@ -32,6 +32,12 @@ final class Feeds {
         return self[0];
     }
 
+    /** Whether anybody is subscribed to the job's updates (asking allocates nothing). */
+    boolean watched(JobId id) {
+        Set<Feed> set = byJob.get(id);
+        return set != null && !set.isEmpty();
+    }
+
     /** Offers the job's newest snapshot to its subscribers (made here only when there are any). */
     void publish(JobId id, Supplier<JobSnapshot> snapshot) {
         Set<Feed> set = byJob.get(id);

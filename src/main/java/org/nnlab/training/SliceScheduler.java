@@ -151,7 +151,7 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
         }
         boolean more = false;
         try {
-            more = !entry.cancelled && Parallelism.withThreads(threads, entry.slice::run);
+            more = !entry.cancelled && Parallelism.withThreads(threads, entry.run);
         } catch (RuntimeException | Error e) {
             log.error("a slice of {}'s work failed; it gets no more turns", entry.owner, e);
         } finally {
@@ -208,12 +208,15 @@ public class SliceScheduler implements AutoCloseable, SmartLifecycle {
     private final class Entry implements Handle {
         final String owner;
         final Slice slice;
+        /** The slice as the kernels' thread binding runs it, made once (not per turn). */
+        final ScopedValue.CallableOp<Boolean, RuntimeException> run;
         volatile boolean cancelled;
         volatile boolean done;
 
         Entry(String owner, Slice slice) {
             this.owner = owner;
             this.slice = slice;
+            this.run = slice::run;
         }
 
         @Override

@@ -8,6 +8,7 @@ import org.nnlab.engine.data.Dataset;
 import org.nnlab.engine.loss.LossChoice;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Pretraining;
+import org.nnlab.engine.model.Report;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.model.Trainer;
 import org.nnlab.engine.model.TrainerConfig;
@@ -65,6 +66,7 @@ final class TrainingJob {
     private final LatestWeights latestWeights = new LatestWeights();
     private long lastVisuals;
     private final ConfusionScorer confusion = new ConfusionScorer();
+    private final Reports reports = new Reports();
     /** This run's own training time (its slices) since the confusion matrix was last scored, in ns. */
     private long sinceConfusion = CONFUSION_EVERY_NANOS;
     private long sliceStart;
@@ -223,7 +225,7 @@ final class TrainingJob {
             }
             sliceStart = System.nanoTime();
             TrainerEvent.TrainingEnded ended = trainer.runSlice(single ? 1 : maxBatches, single ? Long.MAX_VALUE : maxNanos,
-                    single, this::record, control);
+                    single, reports, control);
             if (ended != null) {
                 return switch (ended.outcome()) {
                     case COMPLETED -> finish(JobState.FINISHED, null, true);
@@ -233,7 +235,10 @@ final class TrainingJob {
             }
             long now = System.nanoTime();
             sinceConfusion += now - sliceStart;
-            records.sliceDone(now, trainer.progress(), visualsDue(now, single), null);
+            if (visualsDue(now, single)) {
+                drawPictures();
+            }
+            records.sliceDone(now, trainer.steps(), trainer.epochs(), trainer.samples());
         } catch (Exception | OutOfMemoryError e) {
             log.warn("training job {} failed", id, e);
             return finish(JobState.FAILED, Message.explain(e), false);
@@ -303,45 +308,62 @@ final class TrainingJob {
         synchronized (this) {
             trainSize = t.trainingData().size();
         }
-        records.started(m, System.nanoTime());
+        int reports = (int) Math.min(100_000, (long) batchesPerEpoch * request.epochs() / eventEvery + 2);
+        records.started(m, System.nanoTime(), reports, request.epochs());
     }
 
-    private void record(TrainerEvent event) {
-        switch (event) {
-            case TrainerEvent.BatchDone b -> records.batchDone(b, trainer.progress());
-            case TrainerEvent.EpochDone e -> {
-                // the confusion matrix follows the run: scored on the test images at a validation, now and then
-                JobSnapshot.Confusion live = null;
-                long now = System.nanoTime();
-                if (sinceConfusion + (now - sliceStart) >= CONFUSION_EVERY_NANOS) {
-                    live = confusion.score(model, test, request.batchSize());
-                    sinceConfusion = 0;
-                    sliceStart = System.nanoTime();
-                }
-                if (records.epochDone(e, trainer.progress(), live)) {
-                    // the best checkpoint so far, copied into the same buffer every time
-                    if (bestWeights == null) {
-                        bestWeights = model.copyWeights();
-                    } else {
-                        bestWeights.capture();
-                    }
-                }
-                if (LiveModel.wanted(request.data())) {
-                    latestWeights.keep(model);
+    /** The trainer's reports, copied into the records (the report's storage is the trainer's, reused). */
+    private final class Reports implements Report.Listener {
+        @Override
+        public void batchDone(Report r) {
+            records.batchDone(r, trainer.samples());
+        }
+
+        @Override
+        public void epochDone(Report r) {
+            // the confusion matrix follows the run: scored on the test images at a validation, now and then
+            long now = System.nanoTime();
+            if (sinceConfusion + (now - sliceStart) >= CONFUSION_EVERY_NANOS) {
+                scoreConfusion();
+                sinceConfusion = 0;
+                sliceStart = System.nanoTime();
+            }
+            if (records.epochDone(r, trainer.epochs(), trainer.samples())) {
+                // the best checkpoint so far, copied into the same buffer every time
+                if (bestWeights == null) {
+                    bestWeights = model.copyWeights();
+                } else {
+                    bestWeights.capture();
                 }
             }
-            case TrainerEvent.TrainingEnded ignored -> {
+            if (LiveModel.wanted(request.data())) {
+                latestWeights.keep(model);
             }
+        }
+
+        @Override
+        public void ended(TrainerEvent.TrainingEnded ended) {
+            // runSlice returns it too
         }
     }
 
-    /** About once a second (or for every single step) the weight pictures, else null. */
-    private JobSnapshot.Visuals visualsDue(long now, boolean force) {
+    private void scoreConfusion() {
+        confusion.score(model, test, request.batchSize(), records.confusionToFill());
+        records.confusionScored();
+    }
+
+    private void drawPictures() {
+        records.picturesToDraw().measure(model, trainer.steps());
+        records.picturesDrawn();
+    }
+
+    /** About once a second (or for every single step) the weight pictures are drawn again. */
+    private boolean visualsDue(long now, boolean force) {
         if (!force && now - lastVisuals < VISUALS_EVERY_NANOS) {
-            return null;
+            return false;
         }
         lastVisuals = now;
-        return WeightPictures.of(model, trainer.progress().step());
+        return true;
     }
 
     /**
@@ -357,8 +379,9 @@ final class TrainingJob {
                 if (bestWeights != null) {
                     bestWeights.restore();
                 }
-                JobSnapshot.Confusion scored = confusion.score(model, test, request.batchSize());
-                records.sliceDone(System.nanoTime(), trainer.progress(), WeightPictures.of(model, trainer.progress().step()), scored);
+                scoreConfusion();
+                drawPictures();
+                records.sliceDone(System.nanoTime(), trainer.steps(), trainer.epochs(), trainer.samples());
                 modelBytes = ModelFile.toBytes(model, pretrained);
             }
         } catch (Exception | OutOfMemoryError e) {

@@ -34,6 +34,8 @@ public class TrainingService implements AutoCloseable {
 
     private final TrainingProperties properties;
     private final JobData data;
+    /** Where a job's first slice loads its samples (one object, not one per slice). */
+    private final TrainingJob.Loader loader;
     private final RunJournal journal;
     private final SliceScheduler scheduler;
     private final Admission admission;
@@ -70,6 +72,7 @@ public class TrainingService implements AutoCloseable {
                     SliceScheduler scheduler, Admission admission) {
         this.properties = properties;
         this.data = new JobData(data, ownImages);
+        this.loader = this.data::load;
         this.journal = journal;
         this.scheduler = scheduler;
         this.admission = admission;
@@ -288,7 +291,7 @@ public class TrainingService implements AutoCloseable {
 
     /** One turn of a job on a worker: returns whether it wants another. */
     private boolean runSlice(TrainingJob job) {
-        TrainingJob.Slice done = job.runSlice(properties.sliceBatches(), properties.sliceMillis() * 1_000_000L, data::load);
+        TrainingJob.Slice done = job.runSlice(properties.sliceBatches(), properties.sliceMillis() * 1_000_000L, loader);
         if (done == TrainingJob.Slice.ENDED) {
             ended(job);
         } else {
@@ -389,7 +392,9 @@ public class TrainingService implements AutoCloseable {
 
     /** Tells the job's subscribers how it is now; makes no snapshot when nobody listens. */
     private void update(TrainingJob job) {
-        feeds.publish(job.id, () -> snapshotOf(job));
+        if (feeds.watched(job.id)) {
+            feeds.publish(job.id, () -> snapshotOf(job));
+        }
     }
 
     @Override

@@ -34,6 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * lifted), warms the JIT with one LeNet-5 job, measures one job alone, then {@code jobs} LeNet-5 jobs of
  * different owners on MNIST subsets for {@code seconds}, then one job alone again (the two solo figures
  * show the spread), while one client posts a test digit to {@code POST /api/v1/classify} back to back.
+ * One job alone is measured twice each time: without the classify client (the job has both cores to
+ * itself: the figure the many jobs' total is held against) and with it (the client and the server's
+ * answers take CPU from the job); the many jobs train once more without the client for half the time.
  * Prints each job's samples per second, the total against the solo figures, the classify latency p50/p99,
  * the process's resident memory (VmRSS, sampled every second while the jobs run) and the garbage
  * collections during the run.
@@ -65,11 +68,13 @@ public final class TrainingUnderLoadBench {
                     Presets.LENET.spec().paramCount(), subset, seconds);
 
             int soloSeconds = Math.max(10, seconds / 4);
-            run(training, 1, subset, soloSeconds, port, body, new ArrayList<>());
+            run(training, 1, subset, 2 * soloSeconds, port, body, new ArrayList<>());
+            double quiet = run(training, 1, subset, soloSeconds, port, null, null)[0];
             List<Long> soloLatencies = new ArrayList<>();
             double solo = run(training, 1, subset, soloSeconds, port, body, soloLatencies)[0];
-            System.out.printf(Locale.ROOT, "alone (after a warm-up run): %.0f samples/s; classify p50 %.1f ms p99 %.1f ms (%d calls)%n",
-                    solo, percentile(soloLatencies, 50), percentile(soloLatencies, 99), soloLatencies.size());
+            System.out.printf(Locale.ROOT, "alone (after a warm-up run): %.0f samples/s without the classify client; %.0f with it,"
+                            + " classify p50 %.1f ms p99 %.1f ms (%d calls)%n",
+                    quiet, solo, percentile(soloLatencies, 50), percentile(soloLatencies, 99), soloLatencies.size());
 
             List<Long> latencies = new ArrayList<>();
             long gcCount = gcCount();
@@ -87,6 +92,8 @@ public final class TrainingUnderLoadBench {
             sampler.join();
             long collections = gcCount() - gcCount;
             long collectedMillis = gcMillis() - gcMillis;
+            double[] withoutClient = run(training, jobs, subset, Math.max(10, seconds / 2), port, null, null);
+            double quietAfter = run(training, 1, subset, soloSeconds, port, null, null)[0];
             double soloAfter = run(training, 1, subset, soloSeconds, port, body, new ArrayList<>())[0];
             double sum = Arrays.stream(rates).sum();
             double mean = sum / rates.length;
@@ -97,8 +104,14 @@ public final class TrainingUnderLoadBench {
             System.out.printf(Locale.ROOT, "%d jobs: mean %.1f samples/s each (%.3f of alone, fair share %.3f), total %.0f,"
                             + " min %.1f, max %.1f%n", jobs, mean, mean / solo, 1.0 / jobs, sum,
                     Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0));
-            System.out.printf(Locale.ROOT, "alone again: %.0f samples/s; %d jobs together: %.0f = %.3f of the first solo figure,"
-                    + " %.3f of the second%n", soloAfter, jobs, sum, sum / solo, sum / soloAfter);
+            System.out.printf(Locale.ROOT, "alone again: %.0f samples/s without the client, %.0f with it%n", quietAfter, soloAfter);
+            System.out.printf(Locale.ROOT, "%d jobs together (with the client): %.0f = %.3f and %.3f of one job alone without the"
+                    + " client, %.3f and %.3f of one job alone with it%n", jobs, sum, sum / quiet, sum / quietAfter, sum / solo,
+                    sum / soloAfter);
+            double sumQuiet = Arrays.stream(withoutClient).sum();
+            System.out.printf(Locale.ROOT, "%d jobs together without the client: %.0f = %.3f and %.3f of one job alone without it"
+                    + " (min %.1f, max %.1f)%n", jobs, sumQuiet, sumQuiet / quiet, sumQuiet / quietAfter,
+                    Arrays.stream(withoutClient).min().orElse(0), Arrays.stream(withoutClient).max().orElse(0));
             System.out.printf(Locale.ROOT, "classify under load: p50 %.1f ms, p99 %.1f ms, %d calls (%.1f/s)%n",
                     percentile(latencies, 50), percentile(latencies, 99), latencies.size(), latencies.size() / (double) seconds);
             System.out.printf(Locale.ROOT, "while %d jobs ran: peak RSS %.0f MB, heap used %.0f MB, %d collections taking %d ms%n",
@@ -109,7 +122,10 @@ public final class TrainingUnderLoadBench {
         }
     }
 
-    /** Starts {@code jobs} jobs, lets them train for {@code seconds} while classifying, stops them; samples/s per job. */
+    /**
+     * Starts {@code jobs} jobs, lets them train for {@code seconds} while classifying (not when {@code body} is
+     * null), stops them; samples/s per job.
+     */
     private static double[] run(TrainingService training, int jobs, int subset, int seconds, int port, String body,
                                 List<Long> latencies) throws Exception {
         List<String> owners = new ArrayList<>();
@@ -127,7 +143,7 @@ public final class TrainingUnderLoadBench {
             startSteps[i] = training.snapshot(owners.get(i), ids.get(i)).step();
         }
         AtomicBoolean going = new AtomicBoolean(true);
-        Thread client = Thread.ofPlatform().start(() -> classifyLoop(port, body, going, latencies));
+        Thread client = body == null ? null : Thread.ofPlatform().start(() -> classifyLoop(port, body, going, latencies));
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -137,7 +153,9 @@ public final class TrainingUnderLoadBench {
             rates[i] = (s.step() - startSteps[i]) * 64 / elapsed;
         }
         going.set(false);
-        client.join();
+        if (client != null) {
+            client.join();
+        }
         for (int i = 0; i < jobs; i++) {
             training.stop(owners.get(i), ids.get(i));
         }

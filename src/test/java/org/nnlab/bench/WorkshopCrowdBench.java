@@ -93,9 +93,13 @@ public final class WorkshopCrowdBench {
                   for (let i = 1; i <= n; i++) mark(cells[0] + '|draw' + i, now);
                 }
               };
-              new MutationObserver(scan).observe(grid, {subtree: true, childList: true, characterData: true});
-              new MutationObserver(scan).observe(grid.shadowRoot, {subtree: true, childList: true, attributes: true});
-              setInterval(scan, 100);
+              // once a frame at most, just before it is painted: scanning all rows on every mutation took a
+              // seventh of the page's time while a class was drawing (a profile of this bench)
+              let queued = false;
+              const soon = () => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; scan(); }); } };
+              new MutationObserver(soon).observe(grid, {subtree: true, childList: true, characterData: true});
+              new MutationObserver(soon).observe(grid.shadowRoot, {subtree: true, childList: true, attributes: true});
+              setInterval(scan, 500);
               scan();
               return Array.from(grid.shadowRoot.querySelectorAll('thead th'), text).join(' | ');
             })()""";
@@ -149,10 +153,15 @@ public final class WorkshopCrowdBench {
         }
         double[] load0 = loadAverage();
         long began = System.nanoTime();
-        try (BenchServer server = BenchServer.start(BenchServer.builtJar(), jvm, List.of(
+        List<String> serverArgs = new ArrayList<>(List.of(
                 "--nnlab.workshop.max-concurrent-runs-per-room=" + Math.max(4, trainers),
                 "--nnlab.workshop.join-attempts-per-minute=" + (participants * 2 + 10),
-                "--nnlab.training.max-active=" + Math.max(32, trainers + 2)),
+                "--nnlab.training.max-active=" + Math.max(32, trainers + 2)));
+        String moreArgs = System.getProperty("bench.server", "").strip();
+        if (!moreArgs.isEmpty()) {
+            serverArgs.addAll(List.of(moreArgs.split("\\s+")));
+        }
+        try (BenchServer server = BenchServer.start(BenchServer.builtJar(), jvm, serverArgs,
                 Path.of("target", "crowd-" + stamp + "-server.log"));
              HeadlessChromium chromium = new HeadlessChromium()) {
             System.out.println("crowd: server JVM options " + jvm);
@@ -183,6 +192,7 @@ public final class WorkshopCrowdBench {
         CdpTab instructor = tab("instructor", 1400, 1000);
         instructorSession = instructor.session;
         instructor.send("Network.enable", Map.of());
+        instructor.send("Performance.enable", Map.of());
         String code = openRoom(instructor);
         System.out.println("crowd: room " + code + "; grid columns: " + instructor.eval(GRID_WATCH));
         double heapBefore = BenchServer.heapMb(server.pid, true);
@@ -195,8 +205,20 @@ public final class WorkshopCrowdBench {
         }
         List<Person> joined = Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
+        Map<String, Double> busy0 = mainThread(instructor);
+        boolean profile = Boolean.getBoolean("bench.profile");
+        if (profile) {
+            instructor.send("Profiler.enable", Map.of());
+            instructor.send("Profiler.setSamplingInterval", Map.of("interval", 1000));
+            instructor.send("Profiler.start", Map.of());
+        }
         each(people, Math.min(parallel, 6), p -> joined.add(browsers ? join(p, code) : FlowParticipant.join(this, p, code)));
-        System.out.printf(Locale.ROOT, "crowd: %d joined and on workshop/draw in %.0f s%n", joined.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "crowd: %d joined and on workshop/draw in %.0f s; %s%n", joined.size(),
+                (System.nanoTime() - t0) / 1e9, busySince(busy0, mainThread(instructor)));
+        if (profile) {
+            printProfile("joining", instructor.send("Profiler.stop", Map.of()));
+            instructor.send("Profiler.start", Map.of());
+        }
         forcedGc = true;
         double heapAfter = BenchServer.heapMb(server.pid, true);
         forcedGc = false;
@@ -220,6 +242,7 @@ public final class WorkshopCrowdBench {
         phase = "drawing";
         double peakRss = rssJoined;
         t0 = System.nanoTime();
+        Map<String, Double> busy1 = mainThread(instructor);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<?>> drawn = new ArrayList<>();
         for (Person p : joined) {
@@ -237,6 +260,10 @@ public final class WorkshopCrowdBench {
         }
         pool.shutdown();
         double drawSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.println("crowd: drawing phase: " + busySince(busy1, mainThread(instructor)));
+        if (profile) {
+            printProfile("starting runs and drawing", instructor.send("Profiler.stop", Map.of()));
+        }
         String runsAfter = runStates(instructor);
         System.out.println("crowd: instructor's page: " + instructor.text("(() => { const g = document.getElementById('participant-grid');"
                 + " const rows = g.shadowRoot.querySelectorAll('tbody#items > tr:not([hidden])').length;"
@@ -379,6 +406,74 @@ public final class WorkshopCrowdBench {
                 + " const s = td && td.querySelector('slot'); const n = s && s.assignedNodes()[0]; const t = n ? n.textContent.trim() : '';"
                 + " if (t) c[t] = (c[t] || 0) + 1; } return JSON.stringify(c); })()");
         return String.valueOf(states);
+    }
+
+    /** The instructor page's main thread: its cumulative task, script, layout and style times (s), from DevTools. */
+    private static Map<String, Double> mainThread(CdpTab instructor) {
+        Map<String, Double> m = new TreeMap<>();
+        if (instructor.send("Performance.getMetrics", Map.of()).get("metrics") instanceof List<?> metrics) {
+            for (Object o : metrics) {
+                Map<?, ?> e = (Map<?, ?>) o;
+                m.put((String) e.get("name"), ((Number) e.get("value")).doubleValue());
+            }
+        }
+        return m;
+    }
+
+    /** How busy the instructor page's main thread was between two {@link #mainThread} readings. */
+    private static String busySince(Map<String, Double> before, Map<String, Double> after) {
+        double wall = after.getOrDefault("Timestamp", 0.0) - before.getOrDefault("Timestamp", 0.0);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "instructor's page main thread over %.1f s:", wall));
+        for (String k : List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")) {
+            s.append(String.format(Locale.ROOT, " %s %.1f s", k.replace("Duration", ""), after.getOrDefault(k, 0.0)
+                    - before.getOrDefault(k, 0.0)));
+        }
+        return s.toString();
+    }
+
+    /** The functions of the instructor's page that took the most time of a DevTools CPU profile, self and total. */
+    private static void printProfile(String phase, Map<String, Object> result) {
+        Map<?, ?> profile = (Map<?, ?>) result.get("profile");
+        List<?> nodes = (List<?>) profile.get("nodes");
+        List<?> samples = (List<?>) profile.get("samples");
+        List<?> deltas = (List<?>) profile.get("timeDeltas");
+        Map<Long, Map<?, ?>> byId = new java.util.HashMap<>();
+        Map<Long, Long> parent = new java.util.HashMap<>();
+        for (Object o : nodes) {
+            Map<?, ?> n = (Map<?, ?>) o;
+            long id = ((Number) n.get("id")).longValue();
+            byId.put(id, n);
+            if (n.get("children") instanceof List<?> children) {
+                children.forEach(c -> parent.put(((Number) c).longValue(), id));
+            }
+        }
+        Map<String, Long> self = new java.util.HashMap<>();
+        Map<String, Long> total = new java.util.HashMap<>();
+        long all = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            long micros = i + 1 < deltas.size() ? ((Number) deltas.get(i + 1)).longValue() : 0;
+            all += micros;
+            Long id = ((Number) samples.get(i)).longValue();
+            self.merge(frame(byId.get(id)), micros, Long::sum);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (; id != null; id = parent.get(id)) {
+                String f = frame(byId.get(id));
+                if (seen.add(f)) {
+                    total.merge(f, micros, Long::sum);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "crowd: instructor page profile while %s, %.1f s sampled; self / total ms:%n", phase, all / 1e6);
+        self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  self %7.0f  %s%n", e.getValue() / 1e3, e.getKey()));
+        total.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(40)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  total %6.0f  %s%n", e.getValue() / 1e3, e.getKey()));
+    }
+
+    private static String frame(Map<?, ?> node) {
+        Map<?, ?> f = (Map<?, ?>) node.get("callFrame");
+        String url = String.valueOf(f.get("url"));
+        return f.get("functionName") + " " + url.substring(url.lastIndexOf('/') + 1) + ":" + f.get("lineNumber") + ":" + f.get("columnNumber");
     }
 
     private void classifyProbe() {

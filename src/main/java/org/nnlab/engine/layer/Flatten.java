@@ -8,8 +8,9 @@ import org.nnlab.engine.tensor.Tensor;
 /**
  * y = x laid out flat: x [batch, ...sample] -> y [batch, size(sample)]. The data is shared, not copied
  * (row-major order already is the flat order); backward gives the gradient the input's shape back.
- * The layers before and after reuse their tensors from batch to batch, so the last view made in each
- * direction is kept and handed out again while it looks at the same tensor.
+ * The layers before and after reuse their tensors from batch to batch (two of each shape at most: a whole
+ * batch and an epoch's shorter last one), so the last two views made in each direction are kept and handed
+ * out again while they look at the same tensors.
  */
 public final class Flatten implements Layer {
     private final FlattenSpec spec;
@@ -18,6 +19,10 @@ public final class Flatten implements Layer {
     private Tensor lastOutput;
     private Tensor lastGradOut;
     private Tensor lastGradIn;
+    private Tensor otherInput;
+    private Tensor otherOutput;
+    private Tensor otherGradOut;
+    private Tensor otherGradIn;
 
     public Flatten(FlattenSpec spec, Shape sample) {
         this.spec = spec;
@@ -32,9 +37,17 @@ public final class Flatten implements Layer {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         if (x != lastInput) {
-            int batch = Layers.requireBatch(this, x, sample);
-            lastOutput = x.reshape(Shape.of(batch, sample.size()));
+            Tensor in = lastInput;
+            Tensor out = lastOutput;
+            if (x == otherInput) {
+                lastOutput = otherOutput;
+            } else {
+                int batch = Layers.requireBatch(this, x, sample);
+                lastOutput = x.reshape(Shape.of(batch, sample.size()));
+            }
             lastInput = x;
+            otherInput = in;
+            otherOutput = out;
         }
         return lastOutput;
     }
@@ -42,8 +55,12 @@ public final class Flatten implements Layer {
     @Override
     public Tensor backward(Tensor gradOut, boolean inputGradient) {
         if (gradOut != lastGradOut) {
-            lastGradIn = gradOut.reshape(sample.withBatch(gradOut.shape().dim(0)));
+            Tensor out = lastGradOut;
+            Tensor in = lastGradIn;
+            lastGradIn = gradOut == otherGradOut ? otherGradIn : gradOut.reshape(sample.withBatch(gradOut.shape().dim(0)));
             lastGradOut = gradOut;
+            otherGradOut = out;
+            otherGradIn = in;
         }
         return lastGradIn;
     }

@@ -11,8 +11,6 @@ import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
 import org.nnlab.engine.layer.Param;
 import org.nnlab.engine.loss.Loss;
-import org.nnlab.engine.model.TrainerEvent.BatchDone;
-import org.nnlab.engine.model.TrainerEvent.EpochDone;
 import org.nnlab.engine.model.TrainerEvent.Outcome;
 import org.nnlab.engine.model.TrainerEvent.TrainingEnded;
 import org.nnlab.engine.optim.GradientClipping;
@@ -40,6 +38,12 @@ public final class Trainer {
     private final SplittableRandom rng;
     private final WeightSnapshot good;
     private final LayerHealth health;
+    /** The values of every report, rewritten in place (see {@link Report}). */
+    private final Report report;
+    private final RunningMean evalMean = new RunningMean();
+    /** The event-making listener of the last {@code Consumer} given, kept while the same one comes again. */
+    private Consumer<? super TrainerEvent> lastEvents;
+    private Report.Listener lastEventListener;
     private final RunningMean sinceReport = new RunningMean();
     private final RunningMean epochMean = new RunningMean();
     /** This epoch's order of the training samples, and how far the epoch has come in it. */
@@ -83,6 +87,7 @@ public final class Trainer {
         this.validation = split.validation();
         this.good = new WeightSnapshot(model.params());
         this.health = new LayerHealth(model);
+        this.report = health.newReport();
     }
 
     /**
@@ -109,6 +114,19 @@ public final class Trainer {
      */
     public TrainingEnded runSlice(int maxBatches, long maxNanos, boolean reportEach,
                                   Consumer<? super TrainerEvent> listener, TrainingControl control) {
+        if (listener != lastEvents) {
+            lastEvents = listener;
+            lastEventListener = Report.events(listener);
+        }
+        return runSlice(maxBatches, maxNanos, reportEach, lastEventListener, control);
+    }
+
+    /**
+     * As {@link #runSlice(int, long, boolean, Consumer, TrainingControl)}, reporting the values of each
+     * batch and epoch report in one {@link Report} the trainer rewrites, so that reporting allocates nothing.
+     */
+    public TrainingEnded runSlice(int maxBatches, long maxNanos, boolean reportEach, Report.Listener listener,
+                                  TrainingControl control) {
         long start = System.nanoTime();
         for (int batches = 0; ; ) {
             if (ended == null && (diverged != null || epoch >= config.epochs())) {
@@ -145,7 +163,14 @@ public final class Trainer {
      * layers keep the buffers of their training shape; only the real samples are scored.
      */
     public Metrics evaluate(Dataset data) {
-        RunningMean mean = new RunningMean();
+        evaluateInto(data);
+        return new Metrics(evalMean.loss(), evalMean.accuracy());
+    }
+
+    /** As {@link #evaluate}, into {@code evalMean} (no object per validation). */
+    private void evaluateInto(Dataset data) {
+        RunningMean mean = evalMean;
+        mean.start();
         int size = config.batchSize();
         evalOrder = Dataset.paddedOrder(data.size(), size, evalOrder);
         for (int from = 0; from < data.size(); from += size) {
@@ -164,13 +189,14 @@ public final class Trainer {
             double l = loss.evaluate(out, labels, grad);
             mean.add(l, Accuracy.correct(out, labels), real);
         }
-        return new Metrics(mean.loss(), mean.accuracy());
     }
 
     /** The first {@code rows} samples of {@code out}, copied into a buffer kept for the next evaluation. */
     private Tensor scoredRows(Tensor out, int rows) {
         int per = out.size() / out.shape().dim(0);
-        tailOut = Layers.buffer(tailOut, out.shape().dropFirst().withBatch(rows));
+        if (tailOut == null || tailOut.shape().dim(0) != rows || tailOut.size() != rows * per) {
+            tailOut = Tensor.zeros(out.shape().dropFirst().withBatch(rows));
+        }
         System.arraycopy(out.data(), 0, tailOut.data(), 0, rows * per);
         return tailOut;
     }
@@ -183,7 +209,7 @@ public final class Trainer {
         return tailLabels;
     }
 
-    private void advance(boolean forceReport, Consumer<? super TrainerEvent> listener) {
+    private void advance(boolean forceReport, Report.Listener listener) {
         if (order == null || cursor >= order.length) {
             // the same draws as Dataset.shuffledBatches, so a seeded run visits the samples in the same order
             order = Dataset.permutation(train.size(), rng, order);
@@ -215,7 +241,9 @@ public final class Trainer {
         step++;
         boolean report = forceReport || step % config.eventEvery() == 0;
         boolean epochEnds = cursor >= order.length;
-        double[] gradientNorms = report || epochEnds ? health.gradientNorms() : null;
+        if (report || epochEnds) {
+            health.measureGradients();
+        }
         List<Param> params = model.params();
         if (config.clipNorm() > 0) {
             GradientClipping.clipByGlobalNorm(params, config.clipNorm());
@@ -231,12 +259,12 @@ public final class Trainer {
         sinceReport.add(l, correct, batch.size());
         epochMean.add(l, correct, batch.size());
         if (report) {
-            listener.accept(new BatchDone(step, epoch, batchInEpoch, batchesPerEpoch(), sinceReport.loss(),
-                    sinceReport.accuracy(), sinceReport.samplesPerSecond(), health.stats(gradientNorms, good)));
+            fillReport(batchInEpoch, sinceReport);
+            listener.batchDone(this.report);
             sinceReport.start();
         }
         if (epochEnds) {
-            finishEpoch(listener, gradientNorms);
+            finishEpoch(listener);
         }
     }
 
@@ -249,11 +277,16 @@ public final class Trainer {
         return true;
     }
 
-    private void finishEpoch(Consumer<? super TrainerEvent> listener, double[] gradientNorms) {
+    private void finishEpoch(Report.Listener listener) {
         double samplesPerSecond = epochMean.samplesPerSecond();
-        Metrics val = validation == null ? Metrics.NONE : evaluate(validation);
-        listener.accept(new EpochDone(step, epoch, epochMean.loss(), epochMean.accuracy(), samplesPerSecond,
-                val.loss(), val.accuracy(), health.stats(gradientNorms, good)));
+        fillReport(batchInEpoch, epochMean);
+        if (validation != null) {
+            evaluateInto(validation);
+            report.validationLoss = evalMean.loss();
+            report.validationAccuracy = evalMean.accuracy();
+        }
+        report.samplesPerSecond = samplesPerSecond;
+        listener.epochDone(report);
         epoch++;
         publish(step, epoch, progressSamples);
     }
@@ -264,8 +297,21 @@ public final class Trainer {
                 Message.of("engine.train.diverged", step + 1));
     }
 
-    private static TrainingEnded end(Consumer<? super TrainerEvent> listener, TrainingEnded ended) {
-        listener.accept(ended);
+    private void fillReport(int batch, RunningMean mean) {
+        report.step = step;
+        report.epoch = epoch;
+        report.batch = batch;
+        report.batches = batchesPerEpoch();
+        report.loss = mean.loss();
+        report.accuracy = mean.accuracy();
+        report.samplesPerSecond = mean.samplesPerSecond();
+        report.validationLoss = Double.NaN;
+        report.validationAccuracy = Double.NaN;
+        health.fill(report, good);
+    }
+
+    private static TrainingEnded end(Report.Listener listener, TrainingEnded ended) {
+        listener.ended(ended);
         return ended;
     }
 
@@ -303,6 +349,11 @@ public final class Trainer {
 
     public int steps() {
         return step;
+    }
+
+    /** Samples trained on so far; for the thread driving the trainer ({@link #progress()} for others). */
+    public long samples() {
+        return progressSamples;
     }
 
     public int epochs() {

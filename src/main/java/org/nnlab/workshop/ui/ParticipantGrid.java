@@ -8,6 +8,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.function.ValueProvider;
@@ -70,6 +73,8 @@ class ParticipantGrid extends VerticalLayout {
     java.util.function.LongSupplier clock = System::nanoTime;
     /** When all rows were last sent. */
     private long lastFull = Long.MIN_VALUE / 2;
+    /** The grid's row count as its data provider gives it: set again, it makes the grid count (and fetch) anew. */
+    private final CallbackDataProvider.CountCallback<Row, Object> rowsInData = this::countRows;
 
     /**
      * @param maxParticipants the most people a room may have: the browser fetches the rows in one page of that
@@ -124,15 +129,15 @@ class ParticipantGrid extends VerticalLayout {
      * values (id and labels), not a new set of server-side buttons. With server-side components, every change of a
      * row (a drawing, a run's progress) rebuilt its buttons and sent them again, about 7 KB a row, and a class
      * joining sent every row's buttons on each redraw; the instructor's browser fell seconds behind those frames.
+     * The labels are the buttons' own titles, not a {@code vaadin-tooltip} each: 200 fewer elements for the
+     * browser to restyle and lay out whenever the grid redraws its rows, and a title costs nothing until hovered.
      */
     private static LitRenderer<Row> actions(ParticipantGrid grid, Consumer<Participant> rename, Consumer<Participant> remove) {
         return LitRenderer.<Row>of("""
                         <vaadin-button id="rename-${item.id}" theme="tertiary-inline small" aria-label="${item.renameLabel}"
-                            @click=${rename}><vaadin-icon icon="vaadin:edit"></vaadin-icon>
-                          <vaadin-tooltip slot="tooltip" text="${item.renameLabel}"></vaadin-tooltip></vaadin-button>
+                            title="${item.renameLabel}" @click=${rename}><vaadin-icon icon="vaadin:edit"></vaadin-icon></vaadin-button>
                         <vaadin-button id="remove-${item.id}" theme="tertiary-inline small error" aria-label="${item.removeLabel}"
-                            @click=${remove}><vaadin-icon icon="vaadin:close-small"></vaadin-icon>
-                          <vaadin-tooltip slot="tooltip" text="${item.removeLabel}"></vaadin-tooltip></vaadin-button>""")
+                            title="${item.removeLabel}" @click=${remove}><vaadin-icon icon="vaadin:close-small"></vaadin-icon></vaadin-button>""")
                 .withProperty("id", r -> r.participant().id())
                 .withProperty("renameLabel", r -> grid.getTranslation("workshop.grid.rename", r.nickname()))
                 .withProperty("removeLabel", r -> grid.getTranslation("workshop.grid.remove", r.nickname()))
@@ -142,17 +147,21 @@ class ParticipantGrid extends VerticalLayout {
 
     /**
      * Shows these rows (the room now), keeping the sort order, the filter and the scroll position. A row whose
-     * values changed is sent alone ({@code refreshItem}). Newcomers, people who left, and any change while the rows
-     * are sorted or filtered make the grid send all its rows again; that happens at most every
-     * {@link #FULL_REFRESH_NANOS}: sooner, the rows shown get their new values and the rest waits. A class joining
-     * within seconds otherwise had the whole grid re-sent four times a second, and the instructor's browser
-     * fell behind re-rendering it.
+     * values changed is sent alone ({@code refreshItem}), and so are newcomers while the grid shows the room in
+     * its own order (unsorted, unfiltered): their rows are added after the others and only they travel, with
+     * the new row count. People who left, or newcomers and changes while the rows are sorted or filtered, make
+     * the grid send all its rows again; that happens at most every {@link #FULL_REFRESH_NANOS}: sooner, the rows
+     * shown get their new values and the rest waits. Sending all rows again makes the instructor's browser
+     * clear and redraw every row (its buttons included): a class joining kept that browser busy all the time and
+     * the grid fell seconds behind.
      *
      * @return 0 when everything is shown, else the nanoseconds until {@code show} can send all rows again: call
      *         it again then with the room as it is
      */
     long show(List<Row> now) {
-        boolean full = !sameParticipants(now) || !grid.getSortOrder().isEmpty() || !matchesFilter(null);
+        boolean inOwnOrder = grid.getSortOrder().isEmpty() && matchesFilter(null);
+        boolean appendOnly = inOwnOrder && now.size() >= rows.size() && sameParticipants(now.subList(0, rows.size()));
+        boolean full = !appendOnly;
         long wait = full ? lastFull + FULL_REFRESH_NANOS - clock.getAsLong() : 0;
         boolean wider = false;
         if (full && wait <= 0) {
@@ -175,6 +184,16 @@ class ParticipantGrid extends VerticalLayout {
                     wider |= widened(changed);
                 }
             }
+            if (appendOnly && now.size() > rows.size()) {
+                List<Row> newcomers = now.subList(rows.size(), now.size());
+                rows.addAll(newcomers);
+                // a new count makes the grid fetch just the rows past the old end; refreshAll would resend them all
+                grid.getDataCommunicator().setCountCallback(rowsInData);
+                fitHeight();
+                for (Row r : newcomers) {
+                    wider |= widened(r);
+                }
+            }
         }
         if (wider) {
             // column widths fit the cells of the first rendering; a longer text (a nickname, "手写识别" under "页面")
@@ -184,6 +203,11 @@ class ParticipantGrid extends VerticalLayout {
         long done = rows.stream().filter(Row::done).count();
         count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
         return full ? Math.max(0, wait) : 0;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private int countRows(Query<Row, Object> query) {
+        return ((DataProvider<Row, Object>) (DataProvider) grid.getDataProvider()).size(query);
     }
 
     /** Adds a text column whose texts {@link #widened} measures. */

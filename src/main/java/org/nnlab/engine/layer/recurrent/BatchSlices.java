@@ -27,9 +27,11 @@ final class BatchSlices {
     }
 
     private final Slice slice;
-    private final IntConsumer range = this::range;
+    private final IntConsumer range = this::part;
     private int batch;
     private int parts;
+    /** Whether the slices run among other layers' tasks (see {@link #share}) rather than as this layer's own. */
+    private boolean shared;
 
     /** Runs of {@code slice}; one such object per layer pass kind, reused from batch to batch. */
     BatchSlices(Slice slice) {
@@ -38,17 +40,44 @@ final class BatchSlices {
 
     /** Runs the slice over the batch of {@code batch} samples, a pass of about {@code flops} operations. */
     void run(int batch, long flops) {
-        int parts = (int) Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / MIN_SLICE), MAX_SLICES);
-        if (parts <= 1) {
-            slice.run(0, batch);
-            return;
-        }
-        this.batch = batch;
-        this.parts = parts;
-        Parallelism.forEach(parts, Parallelism.threads(), range);
+        run(plan(batch, flops));
     }
 
-    private void range(int i) {
+    /**
+     * Cuts a batch of {@code batch} samples, a pass of about {@code flops} operations, into ranges and
+     * returns how many: {@link #part} then runs each one. The cut follows from the batch and the work alone.
+     */
+    int plan(int batch, long flops) {
+        this.batch = batch;
+        this.parts = (int) Math.max(1, Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / MIN_SLICE),
+                MAX_SLICES));
+        return parts;
+    }
+
+    /** Runs the {@code parts} planned ranges on this job's threads. */
+    void run(int parts) {
+        if (parts <= 1) {
+            slice.run(0, batch);
+        } else {
+            Parallelism.forEach(parts, Parallelism.threads(), range);
+        }
+    }
+
+    /** Runs planned range {@code i}. */
+    void part(int i) {
         slice.run(batch * i / parts, batch * (i + 1) / parts);
+    }
+
+    /**
+     * Marks the ranges as run among other work on the caller's threads ({@link Bidirectional} runs the ranges
+     * of both directions as one list): then even a range that is the whole batch keeps its products on the
+     * thread running it.
+     */
+    void share(boolean on) {
+        shared = on;
+    }
+
+    boolean shared() {
+        return shared;
     }
 }

@@ -2,7 +2,6 @@ package org.nnlab.engine.layer.recurrent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 import org.nnlab.engine.layer.Layer;
 import org.nnlab.engine.layer.Layers;
 import org.nnlab.engine.layer.Mode;
@@ -32,17 +31,49 @@ public final class Bidirectional implements Layer {
     private Shape joinedShape;
     private Shape halfShape;
     /**
-     * The pass under way, read by the two direction tasks (built once, so a batch makes no lambdas): its
-     * input and mode forward, the input-gradient flag backward, and each direction's result.
+     * The pass under way, read by the two threads' stages (built once, so a batch makes no lambdas): its input
+     * or output gradient, whether the input gradient is wanted, and each direction's result.
      */
     private Tensor passInput;
-    private Mode passMode;
-    private boolean passBackward;
     private boolean passInputGradient;
     private final Tensor[] results = new Tensor[2];
-    private final Runnable[] directions = {() -> runDirection(0), () -> runDirection(1)};
-    private int halfThreads;
-    private final IntConsumer onHalfThreads = i -> Parallelism.withThreads(halfThreads, directions[i]);
+    private final DirectionPair pair = new DirectionPair();
+    private final DirectionPair.Pass forwardPass = new DirectionPair.Pass() {
+        @Override
+        public int start(int d) {
+            return layer(d).startForward(passInput);
+        }
+
+        @Override
+        public void slice(int d, int i) {
+            layer(d).forwardSlices().part(i);
+        }
+
+        @Override
+        public void finish(int d) {
+            join(d, layer(d).finishForward());
+        }
+    };
+    private final DirectionPair.Pass backwardPass = new DirectionPair.Pass() {
+        @Override
+        public int start(int d) {
+            split(d, passInput);
+            return layer(d).startBackward(d == 0 ? gradForward : gradBackward);
+        }
+
+        @Override
+        public void slice(int d, int i) {
+            layer(d).backwardSlices().part(i);
+        }
+
+        @Override
+        public void finish(int d) {
+            // the weight-gradient products on this thread alone: two products on one thread each waste less
+            // than each product split over both (each thread would pack the same rows)
+            Parallelism.withThreads(1, finishers[d]);
+        }
+    };
+    private final Runnable[] finishers = {() -> finishBackward(0), () -> finishBackward(1)};
 
     public Bidirectional(BidirectionalSpec spec, Recurrent forwardLayer, Recurrent backwardLayer) {
         if (forwardLayer.reverse() || !backwardLayer.reverse()) {
@@ -85,66 +116,95 @@ public final class Bidirectional implements Layer {
 
     @Override
     public Tensor forward(Tensor input, Mode mode) {
-        passInput = input;
-        passMode = mode;
-        passBackward = false;
-        bothDirections();
-        Tensor a = results[0];
-        Tensor b = results[1];
-        int h = forwardLayer.hidden();
-        int rows = a.size() / h;
-        joinedShape = withLastDim(joinedShape, a.shape(), 2 * h);
-        output = Layers.buffer(output, joinedShape);
-        Tensor out = output;
-        float[] o = out.data();
-        float[] ad = a.data();
-        float[] bd = b.data();
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(ad, r * h, o, r * 2 * h, h);
-            System.arraycopy(bd, r * h, o, r * 2 * h + h, h);
+        Shape s = input.shape();
+        int h2 = 2 * forwardLayer.hidden();
+        boolean every = forwardLayer.returnSequences();
+        Shape k = joinedShape;
+        // an input of another rank is refused by the layers themselves, below
+        if (s.rank() == 3 && (k == null || k.dim(0) != s.dim(0) || every && k.dim(1) != s.dim(1))) {
+            joinedShape = every ? Shape.of(s.dim(0), s.dim(1), h2) : Shape.of(s.dim(0), h2);
+            output = Layers.buffer(output, joinedShape);
         }
-        return out;
+        if (paired()) {
+            passInput = input;
+            bothDirections(forwardPass, false);
+        } else {
+            join(0, forwardLayer.forward(input, mode));
+            join(1, backwardLayer.forward(input, mode));
+        }
+        return output;
     }
 
     @Override
     public Tensor backward(Tensor gradOut, boolean inputGradient) {
         int h = forwardLayer.hidden();
-        int rows = gradOut.size() / (2 * h);
         halfShape = withLastDim(halfShape, gradOut.shape(), h);
-        Shape half = halfShape;
-        gradForward = Layers.buffer(gradForward, half);
-        gradBackward = Layers.buffer(gradBackward, half);
-        Tensor ga = gradForward;
-        Tensor gb = gradBackward;
-        float[] g = gradOut.data();
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(g, r * 2 * h, ga.data(), r * h, h);
-            System.arraycopy(g, r * 2 * h + h, gb.data(), r * h, h);
+        gradForward = Layers.buffer(gradForward, halfShape);
+        gradBackward = Layers.buffer(gradBackward, halfShape);
+        if (paired()) {
+            passInput = gradOut;
+            passInputGradient = inputGradient;
+            bothDirections(backwardPass, true);
+        } else {
+            split(0, gradOut);
+            split(1, gradOut);
+            results[0] = forwardLayer.backward(gradForward, inputGradient);
+            results[1] = backwardLayer.backward(gradBackward, inputGradient);
         }
-        passBackward = true;
-        passInputGradient = inputGradient;
-        bothDirections();
         return inputGradient ? results[0].addInPlace(results[1]) : null;
     }
 
     /**
-     * Runs the pass set in the fields for the forward and the backward layer; with two or more kernel
-     * threads the two directions run at the same time, each with half the threads (they share nothing
-     * but the input).
+     * Whether the two directions run side by side, one thread each ({@link DirectionPair}); with one thread
+     * or four and more, they run one after the other, each on all threads.
      */
-    private void bothDirections() {
+    private static boolean paired() {
         int threads = Parallelism.threads();
+        return threads == 2 || threads == 3;
+    }
+
+    /** Runs {@code pass} on both directions side by side, the slices shared between threads only as ranges of their own layer. */
+    private void bothDirections(DirectionPair.Pass pass, boolean backward) {
+        BatchSlices a = backward ? forwardLayer.backwardSlices() : forwardLayer.forwardSlices();
+        BatchSlices b = backward ? backwardLayer.backwardSlices() : backwardLayer.forwardSlices();
+        a.share(true);
+        b.share(true);
         try {
-            if (threads < 2) {
-                runDirection(0);
-                runDirection(1);
-            } else {
-                halfThreads = threads / 2;
-                Parallelism.forEach(2, 2, onHalfThreads);
-            }
+            pair.run(pass);
         } finally {
+            a.share(false);
+            b.share(false);
             passInput = null;
-            passMode = null;
+        }
+    }
+
+    private Recurrent layer(int d) {
+        return d == 0 ? forwardLayer : backwardLayer;
+    }
+
+    private void finishBackward(int d) {
+        results[d] = layer(d).finishBackward(passInputGradient);
+    }
+
+    /** Copies direction {@code d}'s output [rows, hidden] into its half of the joined output [rows, 2·hidden]. */
+    private void join(int d, Tensor result) {
+        int h = forwardLayer.hidden();
+        int rows = result.size() / h;
+        float[] r = result.data();
+        float[] o = output.data();
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(r, row * h, o, row * 2 * h + d * h, h);
+        }
+    }
+
+    /** Copies direction {@code d}'s half of the joined gradient [rows, 2·hidden] into its own [rows, hidden]. */
+    private void split(int d, Tensor gradOut) {
+        int h = forwardLayer.hidden();
+        int rows = gradOut.size() / (2 * h);
+        float[] g = gradOut.data();
+        float[] half = (d == 0 ? gradForward : gradBackward).data();
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(g, row * 2 * h + d * h, half, row * h, h);
         }
     }
 
@@ -160,13 +220,6 @@ public final class Bidirectional implements Layer {
             }
         }
         return like.withLastDim(last);
-    }
-
-    /** One direction's share of the pass under way: 0 the forward layer, 1 the backward one. */
-    private void runDirection(int i) {
-        Recurrent r = i == 0 ? forwardLayer : backwardLayer;
-        results[i] = passBackward ? r.backward(i == 0 ? gradForward : gradBackward, passInputGradient)
-                : r.forward(passInput, passMode);
     }
 
     @Override

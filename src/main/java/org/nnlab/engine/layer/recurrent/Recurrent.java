@@ -133,6 +133,17 @@ public final class Recurrent implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
+        forwardSlices.run(startForward(x));
+        return finishForward();
+    }
+
+    /**
+     * The forward pass in three parts, for a caller that runs the slices of several layers on its own threads
+     * ({@link Bidirectional}): checks and packs, then returns how many slices the time loop is cut into; the
+     * slices ({@link #forwardSlices()}) run next, in any order and on any threads; {@link #finishForward}
+     * gathers the output.
+     */
+    int startForward(Tensor x) {
         Shape s = x.shape();
         if (s.rank() != 3 || s.dim(2) != features || s.dim(1) < 1) {
             throw new IllegalArgumentException(this + ": expects input [batch, steps, " + features
@@ -146,7 +157,13 @@ public final class Recurrent implements Layer {
             packedInput.pack(weightInput.value().data(), features, width);
             packedHidden.pack(weightHidden.value().data(), hidden, width);
         }
-        forwardSlices.run(B, 2L * B * steps * (hidden + features) * width);
+        return forwardSlices.plan(B, 2L * B * steps * (hidden + features) * width);
+    }
+
+    /** The output of the forward pass whose slices have run (see {@link #startForward}). */
+    Tensor finishForward() {
+        int T = steps;
+        int B = batch;
         Tensor out;
         if (returnSequences) {
             output = Layers.buffer(output, buf.outputShape(B, T, hidden, returnSequences));
@@ -165,6 +182,16 @@ public final class Recurrent implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut, boolean inputGradient) {
+        backwardSlices.run(startBackward(gradOut));
+        return finishBackward(inputGradient);
+    }
+
+    /**
+     * The backward pass in three parts, as {@link #startForward}: checks and prepares, returning the number
+     * of slices of the time loop ({@link #backwardSlices()}); {@link #finishBackward} then makes the
+     * weight gradients (on {@link Parallelism#threads()} threads) and the input gradient.
+     */
+    int startBackward(Tensor gradOut) {
         if (input == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }
@@ -180,15 +207,18 @@ public final class Recurrent implements Layer {
         packedHiddenT.pack(weightHiddenT, width, hidden);
         backGrad = gradOut.data();
         backNorms = norms;
-        try {
-            backwardSlices.run(B, 2L * B * steps * hidden * width);
-        } finally {
-            backGrad = null;
-            backNorms = null;
+        return backwardSlices.plan(B, 2L * B * steps * hidden * width);
+    }
+
+    /** The gradients of the backward pass whose slices have run (see {@link #startBackward}). */
+    Tensor finishBackward(boolean inputGradient) {
+        int T = steps;
+        int B = batch;
+        if (backNorms != null) {
+            record.gradientNorms(backNorms);
         }
-        if (norms != null) {
-            record.gradientNorms(norms);
-        }
+        backGrad = null;
+        backNorms = null;
         cell.finishBackward(buf.dPreH, T, B);
         boolean summed = cell.summedPreActivation();
         if (summed) {
@@ -230,7 +260,8 @@ public final class Recurrent implements Layer {
         boolean summed = cell.summedPreActivation();
         boolean fused = TimeBuffers.fused(cell.summedPreActivation(), m);
         float[] b = bias.value().data();
-        int threads = m == B ? Parallelism.threads() : 1; // only the whole batch spreads its products over threads
+        // only the whole batch spreads its products over threads, and only when this layer's slices are alone
+        int threads = m == B && !forwardSlices.shared() ? Parallelism.threads() : 1;
         if (!fused) {
             // the input part of all steps of these samples (their rows of x and xProj are contiguous): every
             // row starts as the bias and the product is added, the same bits as adding the bias afterwards
@@ -285,6 +316,14 @@ public final class Recurrent implements Layer {
                         0, null, 0, 0, null, buf.dhDirect, b0 * hidden, hidden, buf.dh, b0 * hidden, hidden);
             }
         }
+    }
+
+    BatchSlices forwardSlices() {
+        return forwardSlices;
+    }
+
+    BatchSlices backwardSlices() {
+        return backwardSlices;
     }
 
     private void allocate(int T, int B) {
