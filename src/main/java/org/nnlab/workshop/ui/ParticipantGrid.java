@@ -73,6 +73,14 @@ class ParticipantGrid extends VerticalLayout {
     java.util.function.LongSupplier clock = System::nanoTime;
     /** When all rows were last sent. */
     private long lastFull = Long.MIN_VALUE / 2;
+    /**
+     * Newcomers are added at most this often (twice a second): every new row count makes the browser measure and
+     * redraw each row it renders (all of them on a tall screen), so a class joining added them in a few batches
+     * rather than one count per redraw.
+     */
+    static final long NEW_ROWS_NANOS = 500_000_000L;
+    /** When newcomers were last added. */
+    private long lastAppend = Long.MIN_VALUE / 2;
     /** The grid's row count as its data provider gives it: set again, it makes the grid count (and fetch) anew. */
     private final CallbackDataProvider.CountCallback<Row, Object> rowsInData = this::countRows;
 
@@ -129,15 +137,23 @@ class ParticipantGrid extends VerticalLayout {
      * values (id and labels), not a new set of server-side buttons. With server-side components, every change of a
      * row (a drawing, a run's progress) rebuilt its buttons and sent them again, about 7 KB a row, and a class
      * joining sent every row's buttons on each redraw; the instructor's browser fell seconds behind those frames.
-     * The labels are the buttons' own titles, not a {@code vaadin-tooltip} each: 200 fewer elements for the
-     * browser to restyle and lay out whenever the grid redraws its rows, and a title costs nothing until hovered.
+     * The buttons are plain buttons with the labels as their titles, not a {@code vaadin-button} and a
+     * {@code vaadin-tooltip} each: every new row count makes the browser restyle, lay out and redraw every row it
+     * renders (on a projector, the whole class), and the components' own shadow trees were most of each row.
      */
+    /** A row button as Lumo's small tertiary-inline one looks, without a component of its own per button. */
+    private static final String ACTION_BUTTON_STYLE = "border: none; background: none; cursor: pointer; padding: 0;"
+            + " margin: 0 var(--lumo-space-xs); min-width: var(--lumo-size-xs); min-height: var(--lumo-size-xs);"
+            + " color: var(--lumo-primary-text-color); border-radius: var(--lumo-border-radius-m); font: inherit;";
+    private static final String ACTION_ICON_STYLE = "width: var(--lumo-icon-size-s); height: var(--lumo-icon-size-s);";
+
     private static LitRenderer<Row> actions(ParticipantGrid grid, Consumer<Participant> rename, Consumer<Participant> remove) {
         return LitRenderer.<Row>of("""
-                        <vaadin-button id="rename-${item.id}" theme="tertiary-inline small" aria-label="${item.renameLabel}"
-                            title="${item.renameLabel}" @click=${rename}><vaadin-icon icon="vaadin:edit"></vaadin-icon></vaadin-button>
-                        <vaadin-button id="remove-${item.id}" theme="tertiary-inline small error" aria-label="${item.removeLabel}"
-                            title="${item.removeLabel}" @click=${remove}><vaadin-icon icon="vaadin:close-small"></vaadin-icon></vaadin-button>""")
+                        <button id="rename-${item.id}" style="${BUTTON}" aria-label="${item.renameLabel}"
+                            title="${item.renameLabel}" @click=${rename}><vaadin-icon icon="vaadin:edit" style="${ICON}"></vaadin-icon></button>
+                        <button id="remove-${item.id}" style="${BUTTON} color: var(--lumo-error-text-color);" aria-label="${item.removeLabel}"
+                            title="${item.removeLabel}" @click=${remove}><vaadin-icon icon="vaadin:close-small" style="${ICON}"></vaadin-icon></button>"""
+                        .replace("${BUTTON}", ACTION_BUTTON_STYLE).replace("${ICON}", ACTION_ICON_STYLE))
                 .withProperty("id", r -> r.participant().id())
                 .withProperty("renameLabel", r -> grid.getTranslation("workshop.grid.rename", r.nickname()))
                 .withProperty("removeLabel", r -> grid.getTranslation("workshop.grid.remove", r.nickname()))
@@ -149,20 +165,22 @@ class ParticipantGrid extends VerticalLayout {
      * Shows these rows (the room now), keeping the sort order, the filter and the scroll position. A row whose
      * values changed is sent alone ({@code refreshItem}), and so are newcomers while the grid shows the room in
      * its own order (unsorted, unfiltered): their rows are added after the others and only they travel, with
-     * the new row count. People who left, or newcomers and changes while the rows are sorted or filtered, make
+     * the new row count, at most every {@link #NEW_ROWS_NANOS}. People who left, or newcomers and changes while the rows are sorted or filtered, make
      * the grid send all its rows again; that happens at most every {@link #FULL_REFRESH_NANOS}: sooner, the rows
      * shown get their new values and the rest waits. Sending all rows again makes the instructor's browser
      * clear and redraw every row (its buttons included): a class joining kept that browser busy all the time and
      * the grid fell seconds behind.
      *
-     * @return 0 when everything is shown, else the nanoseconds until {@code show} can send all rows again: call
-     *         it again then with the room as it is
+     * @return 0 when everything is shown, else the nanoseconds until {@code show} can send what waits (all rows,
+     *         or the newcomers): call it again then with the room as it is
      */
     long show(List<Row> now) {
         boolean inOwnOrder = grid.getSortOrder().isEmpty() && matchesFilter(null);
         boolean appendOnly = inOwnOrder && now.size() >= rows.size() && sameParticipants(now.subList(0, rows.size()));
         boolean full = !appendOnly;
-        long wait = full ? lastFull + FULL_REFRESH_NANOS - clock.getAsLong() : 0;
+        boolean newcomers = appendOnly && now.size() > rows.size();
+        long wait = full ? lastFull + FULL_REFRESH_NANOS - clock.getAsLong()
+                : newcomers ? lastAppend + NEW_ROWS_NANOS - clock.getAsLong() : 0;
         boolean wider = false;
         if (full && wait <= 0) {
             rows.clear();
@@ -184,13 +202,14 @@ class ParticipantGrid extends VerticalLayout {
                     wider |= widened(changed);
                 }
             }
-            if (appendOnly && now.size() > rows.size()) {
-                List<Row> newcomers = now.subList(rows.size(), now.size());
-                rows.addAll(newcomers);
+            if (newcomers && wait <= 0) {
+                List<Row> added = now.subList(rows.size(), now.size());
+                rows.addAll(added);
+                lastAppend = clock.getAsLong();
                 // a new count makes the grid fetch just the rows past the old end; refreshAll would resend them all
                 grid.getDataCommunicator().setCountCallback(rowsInData);
                 fitHeight();
-                for (Row r : newcomers) {
+                for (Row r : added) {
                     wider |= widened(r);
                 }
             }
@@ -202,7 +221,7 @@ class ParticipantGrid extends VerticalLayout {
         }
         long done = rows.stream().filter(Row::done).count();
         count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
-        return full ? Math.max(0, wait) : 0;
+        return Math.max(0, wait);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
