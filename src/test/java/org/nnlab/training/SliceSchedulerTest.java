@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.nnlab.engine.tensor.Parallelism;
 
 class SliceSchedulerTest {
     /** Turns are run by the test, one {@code runNext()} each. */
@@ -101,5 +102,23 @@ class SliceSchedulerTest {
             assertTrue(after.await(30, TimeUnit.SECONDS), "work submitted after the restart runs");
             assertTrue(waiting.await(30, TimeUnit.SECONDS), "work submitted while stopped runs after the restart");
         }
+    }
+
+    /** A lone submission's kernels may use every core; two running at once split them. */
+    @Test
+    void aLoneSubmissionsKernelsGetEveryCoreAndTwoShareThem() {
+        List<Integer> seen = new ArrayList<>();
+        SliceScheduler.Slice recording = () -> {
+            seen.add(Parallelism.threads());
+            return false;
+        };
+        scheduler.submit("ann", recording);
+        scheduler.runNext();
+        assertEquals(List.of(Parallelism.defaultThreads()), seen, "alone: every core");
+        seen.clear();
+        scheduler.submit("ann", recording);
+        scheduler.submit("bob", recording);
+        scheduler.runNext();
+        assertEquals(List.of(Math.max(1, Parallelism.defaultThreads() / 2)), seen, "one of two busy workers: half");
     }
 }
