@@ -96,8 +96,9 @@ class BuilderReliabilityTest extends KaribuSpringTest {
         System.out.printf("100-layer build link: %.2f MB retained per session%n", perSession / (double) MEGABYTE);
         LayerBuilderView view = assertInstanceOf(LayerBuilderView.class, UI.getCurrent().getCurrentView());
         assertEquals(100, view.spec().layers().size());
-        // Measured 3.41 MB beyond the empty builder (about 34 KB per layer card); ten times that must fail.
-        assertTrue(perSession < 4 * MEGABYTE, "100 layers keep less than 4 MB per session, kept " + perSession);
+        // Measured 3.41 MB beyond the empty builder alone (about 34 KB per layer card); in a full run, earlier
+        // tests' threads added up to 0.7 MB to a measurement. Ten times the page's state must fail.
+        assertTrue(perSession < 5 * MEGABYTE, "100 layers keep less than 5 MB per session, kept " + perSession);
     }
 
     @Test
