@@ -26,13 +26,18 @@ class MnistPreloadTest {
         IdxFiles.write(dir.resolve(split.labelsFile()), IdxFiles.labels(labels));
     }
 
-    @Test
-    void readyServerReadsMnistAheadAndTheFirstRunGetsThatCopy(@TempDir Path dir) throws Exception {
+    /** A data directory whose MNIST has {@code train} training and {@code test} test images. */
+    private static Path dataDir(Path dir, int train, int test) throws Exception {
         Path mnist = DataDirectory.mnist(dir);
         Files.createDirectories(mnist);
-        write(mnist, Mnist.Split.TRAIN, 200);
-        write(mnist, Mnist.Split.TEST, 50);
-        MnistTrainingData data = new MnistTrainingData(dir.toString(), true);
+        write(mnist, Mnist.Split.TRAIN, train);
+        write(mnist, Mnist.Split.TEST, test);
+        return dir;
+    }
+
+    @Test
+    void readyServerReadsMnistAheadAndTheFirstRunGetsThatCopy(@TempDir Path dir) throws Exception {
+        MnistTrainingData data = new MnistTrainingData(dataDir(dir, 200, 50).toString(), true);
         assertFalse(data.loaded());
         data.preloadWhenReady();
         for (int i = 0; i < 600 && !data.loaded(); i++) {
@@ -46,11 +51,7 @@ class MnistPreloadTest {
 
     @Test
     void nothingIsReadWhenReadAheadIsOffOrMnistIsMissing(@TempDir Path dir) throws Exception {
-        Path mnist = DataDirectory.mnist(dir);
-        Files.createDirectories(mnist);
-        write(mnist, Mnist.Split.TRAIN, 20);
-        write(mnist, Mnist.Split.TEST, 10);
-        MnistTrainingData off = new MnistTrainingData(dir.toString(), false);
+        MnistTrainingData off = new MnistTrainingData(dataDir(dir, 20, 10).toString(), false);
         off.preloadWhenReady();
         MnistTrainingData missing = new MnistTrainingData(dir.resolve("elsewhere").toString(), true);
         missing.preloadWhenReady();
