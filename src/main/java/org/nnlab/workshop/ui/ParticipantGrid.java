@@ -61,10 +61,8 @@ class ParticipantGrid extends VerticalLayout {
     final Span count = new Span();
     private final List<Row> rows = new ArrayList<>();
     private final GridListDataView<Row> view;
-    /** Each text column's text of a row, in column order: what {@link #widened} measures. */
-    private final List<ValueProvider<Row, String>> texts = new ArrayList<>();
-    /** The widest text each column has shown, in {@link #width} units; the widths were fitted to these. */
-    private int[] widest = new int[0];
+    /** The text columns' widths, set from the texts shown (the browser measures no cell). */
+    private final ParticipantGridWidths widths = new ParticipantGridWidths();
     /** The grid asks for at least this many rows at once (Vaadin's own page size). */
     static final int MIN_PAGE_SIZE = 50;
     /** All rows are sent at most this often (twice a second); single rows in between. */
@@ -103,26 +101,20 @@ class ParticipantGrid extends VerticalLayout {
 
         grid.setId("participant-grid");
         grid.setPageSize(Math.max(MIN_PAGE_SIZE, maxParticipants));
-        text(Row::nickname).setKey("nickname").setHeader(getTranslation("workshop.grid.nickname"))
-                .setComparator(Comparator.comparing(r -> r.nickname().toLowerCase(Locale.ROOT))).setAutoWidth(true).setFrozen(true);
-        text(r -> getTranslation(r.activity().online() ? "workshop.grid.online" : "workshop.grid.offline"))
-                .setKey("online").setHeader(getTranslation("workshop.grid.presence"))
-                .setComparator(Comparator.comparing(r -> r.activity().online())).setAutoWidth(true);
-        text(this::pageName).setKey("page").setHeader(getTranslation("workshop.grid.page"))
-                .setComparator(Comparator.comparing(this::pageName)).setAutoWidth(true);
-        text(r -> r.run() == null ? "" : getTranslation("workshop.run.state." + r.run().state().name().toLowerCase(Locale.ROOT)))
-                .setKey("run").setHeader(getTranslation("workshop.grid.run"))
-                .setComparator(Comparator.comparing(r -> r.run() == null ? "" : r.run().state().name())).setAutoWidth(true);
-        text(r -> r.progress() < 0 ? "" : percent(r.progress(), 0)).setKey("progress")
-                .setHeader(getTranslation("workshop.grid.progress")).setComparator(Comparator.comparingDouble(Row::progress)).setAutoWidth(true);
-        text(r -> r.accuracy() < 0 ? "" : percent(r.accuracy(), 1)).setKey("accuracy")
-                .setHeader(getTranslation("workshop.grid.accuracy")).setComparator(Comparator.comparingDouble(Row::accuracy)).setAutoWidth(true);
-        text(r -> r.best() < 0 ? "" : percent(r.best(), 1)).setKey("best")
-                .setHeader(getTranslation("workshop.grid.best")).setComparator(Comparator.comparingDouble(Row::best)).setAutoWidth(true);
-        text(r -> Integer.toString(r.drawings())).setKey("drawings").setHeader(getTranslation("workshop.grid.drawings"))
-                .setComparator(Comparator.comparingInt(Row::drawings)).setAutoWidth(true);
-        grid.addColumn(actions(this, rename, remove)).setKey("actions")
-                .setHeader(getTranslation("workshop.grid.actions")).setAutoWidth(true).setFrozenToEnd(true);
+        Grid.Column<Row> nickname = text(Row::nickname, "nickname", "nickname",
+                Comparator.comparing(r -> r.nickname().toLowerCase(Locale.ROOT)));
+        text(r -> getTranslation(r.activity().online() ? "workshop.grid.online" : "workshop.grid.offline"), "online",
+                "presence", Comparator.comparing(r -> r.activity().online()));
+        text(this::pageName, "page", "page", Comparator.comparing(this::pageName));
+        text(r -> r.run() == null ? "" : getTranslation("workshop.run.state." + r.run().state().name().toLowerCase(Locale.ROOT)),
+                "run", "run", Comparator.comparing(r -> r.run() == null ? "" : r.run().state().name()));
+        text(r -> r.progress() < 0 ? "" : percent(r.progress(), 0), "progress", "progress", Comparator.comparingDouble(Row::progress));
+        text(r -> r.accuracy() < 0 ? "" : percent(r.accuracy(), 1), "accuracy", "accuracy", Comparator.comparingDouble(Row::accuracy));
+        text(r -> r.best() < 0 ? "" : percent(r.best(), 1), "best", "best", Comparator.comparingDouble(Row::best));
+        text(r -> Integer.toString(r.drawings()), "drawings", "drawings", Comparator.comparingInt(Row::drawings));
+        Grid.Column<Row> actions = grid.addColumn(actions(this, rename, remove)).setKey("actions")
+                .setHeader(getTranslation("workshop.grid.actions")).setWidth(ParticipantGridWidths.ACTIONS_WIDTH).setFlexGrow(0);
+        ParticipantGridWidths.freezeWhenNarrow(grid, nickname, actions);
         view = grid.setItems(rows);
         view.setIdentifierProvider(r -> r.participant().id());
         view.setFilter(this::matchesFilter);
@@ -189,7 +181,7 @@ class ParticipantGrid extends VerticalLayout {
             lastFull = clock.getAsLong();
             fitHeight();
             for (Row r : now) {
-                wider |= widened(r);
+                wider |= widths.fit(r);
             }
         } else {
             java.util.Map<String, Row> byId = new java.util.HashMap<>();
@@ -199,7 +191,7 @@ class ParticipantGrid extends VerticalLayout {
                 if (changed != null && !changed.equals(rows.get(i))) {
                     rows.set(i, changed);
                     view.refreshItem(changed);
-                    wider |= widened(changed);
+                    wider |= widths.fit(changed);
                 }
             }
             if (newcomers && wait <= 0) {
@@ -210,14 +202,13 @@ class ParticipantGrid extends VerticalLayout {
                 grid.getDataCommunicator().setCountCallback(rowsInData);
                 fitHeight();
                 for (Row r : added) {
-                    wider |= widened(r);
+                    wider |= widths.fit(r);
                 }
             }
         }
         if (wider) {
-            // column widths fit the cells of the first rendering; a longer text (a nickname, "手写识别" under "页面")
-            // would otherwise show cut. Refitting measures every rendered cell in the browser: only when needed.
-            grid.recalculateColumnWidths();
+            // a wider column may no longer leave room for the others: the browser checks whether to freeze
+            ParticipantGridWidths.refit(grid);
         }
         long done = rows.stream().filter(Row::done).count();
         count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
@@ -229,35 +220,12 @@ class ParticipantGrid extends VerticalLayout {
         return ((DataProvider<Row, Object>) (DataProvider) grid.getDataProvider()).size(query);
     }
 
-    /** Adds a text column whose texts {@link #widened} measures. */
-    private Grid.Column<Row> text(ValueProvider<Row, String> text) {
-        texts.add(text);
-        return grid.addColumn(text);
-    }
-
-    /** Whether a text of {@code row} is wider than any its column has shown so far (and notes it). */
-    private boolean widened(Row row) {
-        if (widest.length != texts.size()) {
-            widest = new int[texts.size()];
-        }
-        boolean wider = false;
-        for (int c = 0; c < widest.length; c++) {
-            int w = width(texts.get(c).apply(row));
-            if (w > widest[c]) {
-                widest[c] = w;
-                wider = true;
-            }
-        }
-        return wider;
-    }
-
-    /** A text's width in rough character cells: an ideograph or other wide character counts two. */
-    static int width(String text) {
-        int w = 0;
-        for (int i = 0; i < text.length(); i++) {
-            w += text.charAt(i) >= '\u2E80' ? 2 : 1;
-        }
-        return w;
+    /** Adds a sortable text column, as wide as its header or its widest text. */
+    private Grid.Column<Row> text(ValueProvider<Row, String> text, String key, String headerKey, Comparator<Row> comparator) {
+        String header = getTranslation("workshop.grid." + headerKey);
+        Grid.Column<Row> column = grid.addColumn(text).setKey(key).setHeader(header).setComparator(comparator);
+        widths.add(column, text, header);
+        return column;
     }
 
     /**

@@ -103,4 +103,54 @@ class ParticipantActionsIT {
             assertTrue(ada.severeConsoleErrors().isEmpty(), ada.severeConsoleErrors().toString());
         }
     }
+
+    /**
+     * Whether the grid's columns are frozen, whether they overflow the grid sideways, and the texts that do not fit
+     * their cells (header and body).
+     */
+    private static final String LAYOUT = """
+            const g = document.getElementById('participant-grid'), t = g.$.table;
+            const cols = Array.from(g.querySelectorAll('vaadin-grid-column'));
+            const cut = Array.from(g.querySelectorAll('vaadin-grid-cell-content'))
+                .filter(c => c.offsetWidth > 0 && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.trim());
+            return {frozen: cols.filter(c => c.frozen || c.frozenToEnd).length, overflow: t.scrollWidth > t.clientWidth + 1,
+                    cut: cut, widths: [t.scrollWidth, t.clientWidth]};""";
+
+    /**
+     * On a wide screen every column shows whole and none is frozen (frozen cells were the instructor's browser's
+     * largest cost while a class joined); narrowed to a phone, the nickname and the actions freeze, and widened
+     * again they thaw.
+     */
+    @Test
+    void onAWideScreenEveryColumnFitsUnfrozenOnAPhoneTheEndsFreeze() {
+        try (Browser instructor = new Browser()) {
+            instructor.driver().manage().window().setSize(new Dimension(1400, 1000));
+            instructor.open(url("workshop"));
+            instructor.type("room-title", "Wide class");
+            instructor.click("room-create");
+            instructor.waitFor(By.id("room-code"));
+            String code = instructor.text("room-code").strip();
+            for (String name : List.of("Ada", "Bartholomew Magnificent", "Cy")) {
+                rooms.join(code, name, UUID.randomUUID().toString(), "10.9.9.8");
+            }
+            instructor.waiting().until(d -> instructor.text("participant-grid").contains("Bartholomew"));
+            JavascriptExecutor js = (JavascriptExecutor) instructor.driver();
+            instructor.waiting().until(d -> ((Map<?, ?>) js.executeScript(LAYOUT)).get("cut") instanceof List<?> cut && cut.isEmpty());
+            Map<?, ?> wide = (Map<?, ?>) js.executeScript(LAYOUT);
+            assertEquals(0L, ((Number) wide.get("frozen")).longValue(), "nothing frozen on a wide screen: " + wide);
+            assertEquals(Boolean.FALSE, wide.get("overflow"), "every column fits: " + wide);
+            js.executeScript("document.getElementById('participant-grid').scrollIntoView()");
+            instructor.screenshot("participant-grid-desktop");
+
+            instructor.driver().manage().window().setSize(new Dimension(390, 844));
+            instructor.waiting().until(d -> ((Number) ((Map<?, ?>) js.executeScript(LAYOUT)).get("frozen")).longValue() == 2);
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) js.executeScript(LAYOUT)).get("overflow"));
+            js.executeScript("document.getElementById('participant-grid').scrollIntoView()");
+            instructor.screenshot("participant-grid-phone");
+
+            instructor.driver().manage().window().setSize(new Dimension(1400, 1000));
+            instructor.waiting().until(d -> ((Number) ((Map<?, ?>) js.executeScript(LAYOUT)).get("frozen")).longValue() == 0);
+            assertTrue(instructor.severeConsoleErrors().isEmpty(), instructor.severeConsoleErrors().toString());
+        }
+    }
 }
