@@ -29,7 +29,7 @@ public final class WeightPacking {
      * {@code b} may be null) on up to {@code threads} threads, and returns when both are filled.
      */
     public void pack(PackedWeights a, PackedWeights b, int threads) {
-        run(a, null, b, null, threads);
+        Parallelism.forEach(plan(a, b), threads, block);
     }
 
     /**
@@ -37,14 +37,45 @@ public final class WeightPacking {
      * on up to {@code threads} threads.
      */
     public void packTransposed(PackedWeights w, float[] t, int threads) {
-        run(w, t, null, null, threads);
+        Parallelism.forEach(planTransposed(w, t), threads, block);
     }
 
-    private void run(PackedWeights a, float[] ta, PackedWeights b, float[] tb, int threads) {
+    /**
+     * Cuts the packing of {@code a} and {@code b} (as {@link #pack}) into blocks and returns how many; each
+     * block is then filled by {@link #block}, once, on any thread, in any order, until the next plan.
+     */
+    public int plan(PackedWeights a, PackedWeights b) {
+        return plan(a, null, b);
+    }
+
+    /** Cuts the work of {@link #packTransposed} into blocks for {@link #block} and returns how many. */
+    public int planTransposed(PackedWeights w, float[] t) {
+        return plan(w, t, null);
+    }
+
+    /** Fills block {@code i} of the last plan. */
+    public void block(int i) {
+        int t = i < first[1] ? 0 : 1;
+        PackedWeights w = targets[t];
+        int p0 = (i - first[t]) * rowsPerBlock[t];
+        int p1 = Math.min(w.k(), p0 + rowsPerBlock[t]);
+        if (transposed[t] == null) {
+            w.packRows(p0, p1);
+        } else {
+            w.transposeRows(transposed[t], p0, p1);
+        }
+    }
+
+    /** {@link #block} as a task for {@link Parallelism#forEach} (one object, made once). */
+    public IntConsumer blocks() {
+        return block;
+    }
+
+    private int plan(PackedWeights a, float[] ta, PackedWeights b) {
         targets[0] = a;
         targets[1] = b;
         transposed[0] = ta;
-        transposed[1] = tb;
+        transposed[1] = null;
         first[0] = 0;
         for (int i = 0; i < 2; i++) {
             PackedWeights w = targets[i];
@@ -55,30 +86,11 @@ public final class WeightPacking {
             }
             first[i + 1] = first[i] + blocks;
         }
-        try {
-            Parallelism.forEach(first[2], threads, block);
-        } finally {
-            targets[0] = null;
-            targets[1] = null;
-            transposed[0] = null;
-            transposed[1] = null;
-        }
+        return first[2];
     }
 
     /** Rows of a W with n columns per block: about {@link #BLOCK_FLOATS} floats, a whole number of row units. */
     static int rowsPerBlock(int n) {
         return Math.max(1, BLOCK_FLOATS / Math.max(1, n) / ROW_UNIT) * ROW_UNIT;
-    }
-
-    private void block(int i) {
-        int t = i < first[1] ? 0 : 1;
-        PackedWeights w = targets[t];
-        int p0 = (i - first[t]) * rowsPerBlock[t];
-        int p1 = Math.min(w.k(), p0 + rowsPerBlock[t]);
-        if (transposed[t] == null) {
-            w.packRows(p0, p1);
-        } else {
-            w.transposeRows(transposed[t], p0, p1);
-        }
     }
 }
