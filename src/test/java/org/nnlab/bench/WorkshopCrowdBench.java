@@ -464,10 +464,29 @@ public final class WorkshopCrowdBench {
             }
         }
         System.out.printf(Locale.ROOT, "crowd: instructor page profile while %s, %.1f s sampled; self / total ms:%n", phase, all / 1e6);
+        saveProfile(phase, profile);
         self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  self %7.0f  %s%n", e.getValue() / 1e3, e.getKey()));
         total.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(40)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  total %6.0f  %s%n", e.getValue() / 1e3, e.getKey()));
+    }
+
+    /**
+     * With {@code -Dbench.profileDir=DIR}, writes the phase's CPU profile as {@code DIR/crowd-PHASE.cpuprofile}, which
+     * Chromium's DevTools (Performance panel) open, for reading the call tree below the functions printed here.
+     */
+    private static void saveProfile(String phase, Map<?, ?> profile) {
+        String dir = System.getProperty("bench.profileDir");
+        if (dir != null) {
+            try {
+                Path file = Path.of(dir, "crowd-" + phase.replace(' ', '-') + ".cpuprofile");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Json.write(profile));
+                System.out.println("crowd: profile in " + file);
+            } catch (java.io.IOException | RuntimeException e) {
+                System.out.println("crowd: profile not written: " + e);
+            }
+        }
     }
 
     private static String frame(Map<?, ?> node) {
