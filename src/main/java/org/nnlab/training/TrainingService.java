@@ -1,5 +1,6 @@
 package org.nnlab.training;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -43,6 +45,8 @@ public class TrainingService implements AutoCloseable {
     private final KeptJobs jobs = new KeptJobs();
     private final RunEnds runEnds = new RunEnds();
     private final TrainingJob.Turns turns;
+    /** Spaces the first turns of runs that start together (off unless set, as by the Spring constructor). */
+    private RunStarts starts;
     /** Looked up at each start, so that observers may themselves use this service. */
     private java.util.function.Supplier<List<RunObserver>> observers = List::of;
     /** Looked up once, at first use: a cluster's placement needs this service itself. */
@@ -62,8 +66,10 @@ public class TrainingService implements AutoCloseable {
     @Autowired
     public TrainingService(TrainingProperties properties, TrainingData data, OwnImages ownImages, RunJournal journal,
                            SliceScheduler scheduler, ObjectProvider<RunObserver> observers,
-                           ObjectProvider<RunPlacement> placement) {
+                           ObjectProvider<RunPlacement> placement,
+                           @Value("${nnlab.training.start-spacing:200ms}") Duration startSpacing) {
         this(properties, data, ownImages, journal, scheduler, new Admission(properties));
+        spaceStarts(startSpacing);
         this.observers = () -> observers.orderedStream().toList();
         this.placement = SingletonSupplier.of(() -> placement.getIfAvailable(() -> RunPlacement.HERE));
     }
@@ -79,6 +85,12 @@ public class TrainingService implements AutoCloseable {
         this.feeds = new Feeds(timer, properties.minMillisBetweenUpdates() * 1_000_000L);
         this.turns = (job, first) -> scheduler.submit(job.owner, () -> runSlice(job), first);
         timer.scheduleWithFixedDelay(() -> forgetExpiredJobs(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
+        spaceStarts(Duration.ZERO);
+    }
+
+    /** Runs that get their place within {@code spacing} of each other take their first turns that far apart. */
+    void spaceStarts(Duration spacing) {
+        starts = new RunStarts(spacing, timer);
     }
 
     public TrainingProperties properties() {
@@ -111,7 +123,7 @@ public class TrainingService implements AutoCloseable {
         jobs.add(job);
         if (placed) {
             job.placed();
-            job.offerTurn(turns);
+            starts.offerFirstTurn(job, turns);
         }
         forgetOldJobs(owner);
         journal.started(job.id, owner, request);
@@ -263,10 +275,7 @@ public class TrainingService implements AutoCloseable {
      * @throws TrainingRefusedException while the job is still going or when it never built a model
      */
     public byte[] modelFile(String owner, JobId id) {
-        if (elsewhere(id) instanceof Elsewhere there) {
-            return there.call(s -> s.modelFile(owner, id));
-        }
-        return JobResults.modelFile(find(owner, id));
+        return elsewhere(id) instanceof Elsewhere there ? there.call(s -> s.modelFile(owner, id)) : JobResults.modelFile(find(owner, id));
     }
 
     /**
@@ -283,10 +292,8 @@ public class TrainingService implements AutoCloseable {
 
     /** The test images of one confusion-matrix cell (up to a dozen), as per-image pixel arrays. */
     public float[][] confusionExamples(String owner, JobId id, int actual, int predicted) {
-        if (elsewhere(id) instanceof Elsewhere there) {
-            return there.call(s -> s.confusionExamples(owner, id, actual, predicted));
-        }
-        return JobResults.confusionExamples(find(owner, id), actual, predicted);
+        return elsewhere(id) instanceof Elsewhere there ? there.call(s -> s.confusionExamples(owner, id, actual, predicted))
+                : JobResults.confusionExamples(find(owner, id), actual, predicted);
     }
 
     /** One turn of a job on a worker: returns whether it wants another. */
@@ -314,7 +321,7 @@ public class TrainingService implements AutoCloseable {
         Admission.Moves moves = admission.leave(job, ended);
         for (TrainingJob next : moves.admitted()) {
             next.placed();
-            next.offerTurn(turns);
+            starts.offerFirstTurn(next, turns);
         }
         List<TrainingJob> changed = new ArrayList<>(moves.admitted());
         changed.addAll(moves.stillWaiting());

@@ -23,6 +23,7 @@ final class FlowParticipant {
     }
 
     static Person join(WorkshopCrowdBench bench, Person p, String code) {
+        ClientNice.participant();
         FlowClient page = new FlowClient(bench.base, p.nickname(), bench::error);
         page.open("join/" + code);
         page.await(c -> c.find("join-nickname") >= 0 && c.find("join-submit") >= 0, WAIT);
@@ -37,6 +38,7 @@ final class FlowParticipant {
     }
 
     static void startRun(WorkshopCrowdBench bench, Person p) {
+        ClientNice.participant();
         FlowClient page = p.flow();
         page.await(c -> c.find("room-open-setup") >= 0, WAIT);
         page.click("room-open-setup");
@@ -55,6 +57,7 @@ final class FlowParticipant {
     }
 
     static void draw(WorkshopCrowdBench bench, Person p, int drawings) {
+        ClientNice.participant();
         FlowClient page = p.flow();
         SplittableRandom random = new SplittableRandom(p.index());
         int[] seq = {0};

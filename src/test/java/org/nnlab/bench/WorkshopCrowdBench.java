@@ -120,6 +120,8 @@ public final class WorkshopCrowdBench {
     /** While the bench makes the server collect its heap (to read it): classify answers then are not counted. */
     private volatile boolean forcedGc;
     private final LongAdder classifyDuringGc = new LongAdder();
+    /** Classify answers slower than 50 ms as this client saw them: wall clock at the send, phase, ms; to read beside the server log. */
+    private final ConcurrentLinkedQueue<String> slowClassify = new ConcurrentLinkedQueue<>();
     /** Participants in browser contexts (true) or driven over Vaadin's protocol by {@link FlowClient} (false). */
     private final boolean browsers = "chromium".equals(System.getProperty("bench.participants", "flow"));
     /** Push frames the instructor's page received that name a participant: when, and what. */
@@ -165,6 +167,9 @@ public final class WorkshopCrowdBench {
                 Path.of("target", "crowd-" + stamp + "-server.log"));
              HeadlessChromium chromium = new HeadlessChromium()) {
             System.out.println("crowd: server JVM options " + jvm);
+            if (!browsers) {
+                System.out.println("crowd: " + ClientNice.describe());
+            }
             System.out.printf(Locale.ROOT, "crowd: server pid %d at %s (log %s), %d participants, %d training, %d drawings"
                     + " each, %d at a time; participants as %s; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log,
                     participants, trainers, drawings, parallel, browsers ? "Chromium browser contexts"
@@ -510,6 +515,10 @@ public final class WorkshopCrowdBench {
                     classifyDuringGc.increment();
                 } else if (r.statusCode() == 200) {
                     long micros = (System.nanoTime() - start) / 1000;
+                    if (micros >= 50_000) {
+                        slowClassify.add(java.time.Instant.now().minusNanos(micros * 1000) + " " + phase + " "
+                                + String.format(Locale.ROOT, "%.1f ms", micros / 1000.0));
+                    }
                     for (String p : List.of(phase, "all")) {
                         classifyMicros.computeIfAbsent(p, k -> Collections.synchronizedList(new ArrayList<>())).add(micros);
                     }
@@ -666,6 +675,8 @@ public final class WorkshopCrowdBench {
         try {
             Path file = Path.of("target", "crowd-timeline.txt");
             Files.write(file, lines);
+            Files.write(Path.of("target", "crowd-classify-slow.txt"), slowClassify);
+            System.out.println("crowd: classify answers over 50 ms (sent at, phase, time) in target/crowd-classify-slow.txt");
             System.out.println("crowd: timeline in " + file);
         } catch (java.io.IOException e) {
             System.out.println("crowd: timeline not written: " + e);

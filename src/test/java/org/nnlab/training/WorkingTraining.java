@@ -20,7 +20,7 @@ public final class WorkingTraining implements AutoCloseable {
     public WorkingTraining(TrainingProperties properties, TrainingData data, ObjectProvider<RunPlacement> placement) {
         scheduler = new SliceScheduler(properties);
         service = new TrainingService(properties, data, null, RunJournal.NONE, scheduler,
-                new StaticListableBeanFactory().getBeanProvider(RunObserver.class), placement);
+                new StaticListableBeanFactory().getBeanProvider(RunObserver.class), placement, java.time.Duration.ZERO);
     }
 
     /** Small synthetic images of three classes, any number of them (see {@link #syntheticRequest}). */

@@ -174,8 +174,8 @@ public final class Conv2d implements Layer {
         }
         int batch = input.shape().dim(0);
         if (inputGradient) {
+            // each chunk clears its own samples' part before folding into it, on its own thread
             gradInput = Layers.buffer(gradInput, input.shape());
-            gradInput.fill(0f);
         }
         int chunks = chunks(batch);
         if (chunkGradients.length < chunks) {
@@ -213,6 +213,9 @@ public final class Conv2d implements Layer {
         float[] dwb = chunkGradients[t];
         Arrays.fill(dwb, 0f);
         int end = from(t + 1, batch, chunkCount);
+        if (dx != null) {
+            Arrays.fill(dx, from(t, batch, chunkCount) * inSize, end * inSize, 0f);
+        }
         for (int n0 = from(t, batch, chunkCount); n0 < end; n0 += group) {
             int gs = Math.min(group, end - n0);
             float[] cols = kept ? saved : sc.columns;

@@ -19,11 +19,11 @@ public final class Adam extends RateOptimizer {
     private final ParamState first = new ParamState();
     private final ParamState second = new ParamState();
     private final Map<Param, int[]> steps = new IdentityHashMap<>();
-    /** The current parameter's moments and bias corrections. */
-    private float[] m;
-    private float[] v;
-    private double correction1;
-    private double sqrtCorrection2;
+    /** This step's moments and bias corrections per parameter (by its index in the step). */
+    private float[][] m = new float[0][];
+    private float[][] v = new float[0][];
+    private double[] correction1 = new double[0];
+    private double[] sqrtCorrection2 = new double[0];
 
     public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
         super(lr, WORK_PER_VALUE);
@@ -42,18 +42,24 @@ public final class Adam extends RateOptimizer {
     }
 
     @Override
-    void prepare(Param param) {
+    void prepare(int index, Param param) {
         int t = ++steps.computeIfAbsent(param, k -> new int[1])[0];
-        correction1 = 1 - Math.pow(beta1, t);
-        sqrtCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
-        m = first.of(param);
-        v = second.of(param);
+        m = room(m, index);
+        v = room(v, index);
+        correction1 = room(correction1, index);
+        sqrtCorrection2 = room(sqrtCorrection2, index);
+        correction1[index] = 1 - Math.pow(beta1, t);
+        sqrtCorrection2[index] = Math.sqrt(1 - Math.pow(beta2, t));
+        m[index] = first.of(param);
+        v[index] = second.of(param);
     }
 
     @Override
-    void update(float[] p, float[] g, int from, int to) {
-        float[] m = this.m;
-        float[] v = this.v;
+    void update(int index, float[] p, float[] g, int from, int to) {
+        float[] m = this.m[index];
+        float[] v = this.v[index];
+        double correction1 = this.correction1[index];
+        double sqrtCorrection2 = this.sqrtCorrection2[index];
         for (int i = from; i < to; i++) {
             double grad = g[i] + weightDecay * p[i];
             double mi = beta1 * m[i] + (1 - beta1) * grad;

@@ -1,5 +1,6 @@
 package org.nnlab.engine.optim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.nnlab.engine.layer.Param;
@@ -9,21 +10,28 @@ import org.nnlab.engine.tensor.Parallelism;
  * What every optimizer here shares: a learning rate, checked to be positive whenever it is set, and the
  * walk of {@link #step} over the parameters. A subclass keeps only its rule: {@link #prepare} fetches one
  * parameter's state, {@link #update} changes a range of its values. Each value's update reads and writes
- * only that value and its own state, so however the values are split, every one gets the same bits; a
- * large parameter (a dense layer's weights) is cut into pieces on the engine's threads, a small one is
- * updated on the calling thread.
+ * only that value and its own state, so however the values are split, every one gets the same bits.
+ * <p>
+ * All parameters of a step are updated as one run of values, cut into pieces the engine's threads share:
+ * a network's parameters are mostly small (biases, a convolution's few hundred weights), and updated one
+ * parameter at a time only the largest was worth splitting, so the rest ran on one thread with the other
+ * core idle. A piece may span the end of one parameter and the start of the next.
  */
 abstract class RateOptimizer implements Optimizer {
+    /** Pieces per thread, so a helper that starts late leaves its share to the others. */
+    private static final int PIECES_PER_THREAD = 4;
     private double learningRate;
     /** Rough floating-point work of one value's update (arithmetic and memory traffic), to decide on threads. */
     private final long workPerValue;
-    /** The pieces of the current parameter, made once: handing them to threads allocates nothing. */
+    /** The pieces of the current step, made once: handing them to threads allocates nothing. */
     private final IntConsumer piece = this::piece;
-    private int size;
+    /** The current step's parameters (values and gradients) and where each starts in the run of all values. */
+    private float[][] values = new float[0][];
+    private float[][] grads = new float[0][];
+    private long[] starts = new long[1];
+    private int count;
+    private long total;
     private int pieces;
-    /** The parameter being updated (values and gradient), for the pieces. */
-    private float[] p;
-    private float[] g;
     /** This step's learning rate, for {@link #update}. */
     double lr;
 
@@ -46,43 +54,77 @@ abstract class RateOptimizer implements Optimizer {
     @Override
     public final void step(List<Param> params) {
         lr = learningRate();
-        for (int n = 0; n < params.size(); n++) {
-            Param param = params.get(n);
-            p = param.value().data();
-            g = param.grad().data();
-            prepare(param);
-            updateAll(p.length);
+        count = params.size();
+        if (values.length < count) {
+            values = new float[count][];
+            grads = new float[count][];
+            starts = new long[count + 1];
         }
-        p = null;
-        g = null;
+        total = 0;
+        for (int n = 0; n < count; n++) {
+            Param param = params.get(n);
+            values[n] = param.value().data();
+            grads[n] = param.grad().data();
+            starts[n] = total;
+            total += values[n].length;
+            prepare(n, param);
+        }
+        starts[count] = total;
+        try {
+            int threads = Parallelism.threadsFor(total * workPerValue);
+            if (threads <= 1) {
+                for (int n = 0; n < count; n++) {
+                    update(n, values[n], grads[n], 0, values[n].length);
+                }
+            } else {
+                pieces = PIECES_PER_THREAD * threads;
+                Parallelism.forEach(pieces, threads, piece);
+            }
+        } finally {
+            Arrays.fill(values, 0, count, null);
+            Arrays.fill(grads, 0, count, null);
+        }
     }
 
-    /** Sets up the rule's own state for {@code param} (its moments, step count) before its values are updated. */
-    abstract void prepare(Param param);
+    /**
+     * Sets up the rule's own state for parameter {@code index} of this step (its moments, step count)
+     * before any values are updated; called for every parameter in order, on the calling thread.
+     */
+    abstract void prepare(int index, Param param);
 
     /**
-     * Updates values [from, to) of the current parameter: its values {@code p}, gradient {@code g}, the
+     * Updates values [from, to) of parameter {@code index}: its values {@code p}, gradient {@code g}, the
      * state {@link #prepare} fetched and the rate {@link #lr}. Runs on several threads at once for disjoint
      * ranges.
      */
-    abstract void update(float[] p, float[] g, int from, int to);
-
-    private void updateAll(int size) {
-        int threads = Parallelism.threadsFor(size * workPerValue);
-        if (threads <= 1) {
-            update(p, g, 0, size);
-            return;
-        }
-        this.size = size;
-        // a few pieces per thread, so a helper that starts late leaves its share to the others
-        this.pieces = 4 * threads;
-        Parallelism.forEach(pieces, threads, piece);
-    }
+    abstract void update(int index, float[] p, float[] g, int from, int to);
 
     private void piece(int i) {
-        // piece bounds on whole cache lines (16 floats), the last piece ending at the size
-        int from = i == 0 ? 0 : (int) ((long) size * i / pieces) & ~15;
-        int to = i == pieces - 1 ? size : (int) ((long) size * (i + 1) / pieces) & ~15;
-        update(p, g, from, to);
+        long from = start(i);
+        long to = start(i + 1);
+        for (int n = 0; n < count && from < to; n++) {
+            if (starts[n + 1] <= from) {
+                continue;
+            }
+            int lo = (int) (from - starts[n]);
+            int hi = (int) (Math.min(to, starts[n + 1]) - starts[n]);
+            update(n, values[n], grads[n], lo, hi);
+            from = starts[n] + hi;
+        }
+    }
+
+    /** Start of piece {@code i} in the run of all values: on a whole cache line (16 floats), the last ending at the total. */
+    private long start(int i) {
+        return i == pieces ? total : total * i / pieces & ~15L;
+    }
+
+    /** {@code state} with room for at least {@code index + 1} entries (a new array only when it has too few). */
+    static float[][] room(float[][] state, int index) {
+        return index < state.length ? state : Arrays.copyOf(state, Math.max(8, 2 * index + 2));
+    }
+
+    /** {@code state} with room for at least {@code index + 1} entries (a new array only when it has too few). */
+    static double[] room(double[] state, int index) {
+        return index < state.length ? state : Arrays.copyOf(state, Math.max(8, 2 * index + 2));
     }
 }

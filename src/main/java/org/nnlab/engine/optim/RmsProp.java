@@ -13,8 +13,8 @@ public final class RmsProp extends RateOptimizer {
     private final double eps;
     private final double weightDecay;
     private final ParamState squares = new ParamState();
-    /** The current parameter's mean squares. */
-    private float[] s;
+    /** This step's mean squares per parameter (by its index in the step). */
+    private float[][] s = new float[0][];
 
     public RmsProp(double lr, double alpha, double eps, double weightDecay) {
         super(lr, WORK_PER_VALUE);
@@ -31,13 +31,14 @@ public final class RmsProp extends RateOptimizer {
     }
 
     @Override
-    void prepare(Param param) {
-        s = squares.of(param);
+    void prepare(int index, Param param) {
+        s = room(s, index);
+        s[index] = squares.of(param);
     }
 
     @Override
-    void update(float[] p, float[] g, int from, int to) {
-        float[] s = this.s;
+    void update(int index, float[] p, float[] g, int from, int to) {
+        float[] s = this.s[index];
         for (int i = from; i < to; i++) {
             double grad = g[i] + weightDecay * p[i];
             double si = alpha * s[i] + (1 - alpha) * grad * grad;

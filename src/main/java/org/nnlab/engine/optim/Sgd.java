@@ -8,12 +8,12 @@ import org.nnlab.engine.layer.Param;
  */
 public final class Sgd extends RateOptimizer {
     /** Rough work of one value's update, to decide how many threads a parameter gets. */
-    private static final long WORK_PER_VALUE = 16;
+    private static final long WORK_PER_VALUE = 32;
     private final double momentum;
     private final double weightDecay;
     private final ParamState velocity = new ParamState();
-    /** The current parameter's velocity, or null without momentum. */
-    private float[] v;
+    /** This step's velocity per parameter (by its index in the step), null without momentum. */
+    private float[][] v = new float[0][];
 
     public Sgd(double lr, double momentum, double weightDecay) {
         super(lr, WORK_PER_VALUE);
@@ -28,13 +28,14 @@ public final class Sgd extends RateOptimizer {
     }
 
     @Override
-    void prepare(Param param) {
-        v = momentum == 0 ? null : velocity.of(param);
+    void prepare(int index, Param param) {
+        v = room(v, index);
+        v[index] = momentum == 0 ? null : velocity.of(param);
     }
 
     @Override
-    void update(float[] p, float[] g, int from, int to) {
-        float[] v = this.v;
+    void update(int index, float[] p, float[] g, int from, int to) {
+        float[] v = this.v[index];
         for (int i = from; i < to; i++) {
             double grad = g[i] + weightDecay * p[i];
             if (v != null) {

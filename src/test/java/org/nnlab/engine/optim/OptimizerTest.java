@@ -1,11 +1,15 @@
 package org.nnlab.engine.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nnlab.engine.layer.Param;
+import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.Shape;
 import org.nnlab.engine.tensor.Tensor;
 
@@ -94,5 +98,66 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class, () -> new OptimizerConfig(OptimizerKind.ADAM, 0.001, 0.9, 0));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(-1));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 1, 0));
+    }
+
+    /**
+     * Every parameter of a step is updated as one run of values cut into pieces for the threads, a piece
+     * spanning the end of one parameter and the start of the next: each value must get the update it gets
+     * when its parameter is stepped alone (and so the same bits on one thread or several), for many small
+     * parameters (biases) beside a few large ones, over several steps (momentum, Adam's step counts).
+     */
+    @Test
+    void splittingAllParametersOverThreadsChangesNoValue() {
+        int[] sizes = {6, 150, 16, 2400, 120, 48000, 84, 10080, 10, 840, 3, 17};
+        for (String rule : new String[] {"sgd", "adam", "rmsprop"}) {
+            List<Param> together = params(sizes);
+            List<Param> alone = params(sizes);
+            Optimizer all = optimizer(rule);
+            List<Optimizer> each = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                each.add(optimizer(rule));
+            }
+            for (int step = 0; step < 3; step++) {
+                for (int i = 0; i < sizes.length; i++) {
+                    fillGrad(together.get(i), step * 100 + i);
+                    fillGrad(alone.get(i), step * 100 + i);
+                }
+                Parallelism.withThreads(2, () -> all.step(together));
+                for (int i = 0; i < sizes.length; i++) {
+                    Param p = alone.get(i);
+                    Optimizer o = each.get(i);
+                    Parallelism.withThreads(1, () -> o.step(List.of(p)));
+                }
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                assertArrayEquals(alone.get(i).value().data(),
+                        together.get(i).value().data(), rule + ", parameter " + i);
+            }
+        }
+    }
+
+    private static Optimizer optimizer(String rule) {
+        return switch (rule) {
+            case "sgd" -> new Sgd(0.01, 0.9, 1e-4);
+            case "adam" -> new Adam(0.003);
+            default -> new RmsProp(0.001);
+        };
+    }
+
+    private static List<Param> params(int[] sizes) {
+        SplittableRandom rng = new SplittableRandom(3);
+        List<Param> list = new ArrayList<>();
+        for (int size : sizes) {
+            list.add(Param.of("p", Tensor.uniform(Shape.of(size), -1, 1, rng)));
+        }
+        return list;
+    }
+
+    private static void fillGrad(Param p, int seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] g = p.grad().data();
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) rng.nextDouble(-1, 1);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.nnlab.engine.layer.recurrent;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.nnlab.engine.tensor.Parallelism;
 
@@ -27,9 +28,13 @@ final class BatchSlices {
     }
 
     private final Slice slice;
-    private final IntConsumer range = this::part;
+    private final IntConsumer task = this::task;
     private int batch;
     private int parts;
+    /** Work that must be done before any range starts (packing the weights), in pieces, for the next run only. */
+    private IntConsumer before;
+    private int beforeTasks;
+    private final AtomicInteger beforeLeft = new AtomicInteger();
     /** Whether the slices run among other layers' tasks (see {@link #share}) rather than as this layer's own. */
     private boolean shared;
 
@@ -54,13 +59,54 @@ final class BatchSlices {
         return parts;
     }
 
-    /** Runs the {@code parts} planned ranges on this job's threads. */
-    void run(int parts) {
-        if (parts <= 1) {
-            slice.run(0, batch);
+    /**
+     * Has {@code tasks} pieces of {@code work} done before the ranges of the next {@link #run(int)}: in the
+     * same hand-over to the threads, so the thread that helps with the ranges is already awake and working
+     * when they start (a hand-over of its own just before would often find the helper still leaving it,
+     * or asleep). A range waits until every piece is done. Run at once on this thread when {@link #shared}.
+     */
+    void before(int tasks, IntConsumer work) {
+        if (shared) {
+            for (int i = 0; i < tasks; i++) {
+                work.accept(i);
+            }
         } else {
-            Parallelism.forEach(parts, Parallelism.threads(), range);
+            before = work;
+            beforeTasks = tasks;
         }
+    }
+
+    /** Runs the pieces set by {@link #before}, then the {@code parts} planned ranges, on this job's threads. */
+    void run(int parts) {
+        int first = beforeTasks;
+        try {
+            if (first == 0 && parts <= 1) {
+                slice.run(0, batch);
+            } else {
+                beforeLeft.set(first);
+                Parallelism.forEach(first + parts, Parallelism.threads(), task);
+            }
+        } finally {
+            before = null;
+            beforeTasks = 0;
+        }
+    }
+
+    /** Task {@code i} of {@link #run(int)}: a piece of the work before, or a range once all those are done. */
+    private void task(int i) {
+        if (i < beforeTasks) {
+            try {
+                before.accept(i);
+            } finally {
+                beforeLeft.decrementAndGet();
+            }
+            return;
+        }
+        // every piece has been claimed (tasks are claimed in order): wait for the last ones, a few microseconds
+        while (beforeLeft.get() > 0) {
+            Thread.onSpinWait();
+        }
+        part(i - beforeTasks);
     }
 
     /** Runs planned range {@code i}. */

@@ -15,7 +15,6 @@ import org.nnlab.engine.spec.LstmSpec;
 import org.nnlab.engine.spec.RecurrentSpec;
 import org.nnlab.engine.spec.SimpleRnnSpec;
 import org.nnlab.engine.tensor.MatMul;
-import org.nnlab.engine.tensor.PackedWeights;
 import org.nnlab.engine.tensor.Parallelism;
 import org.nnlab.engine.tensor.RecurrentKernel;
 import org.nnlab.engine.tensor.Shape;
@@ -61,12 +60,8 @@ public final class Recurrent implements Layer {
     private final TimeBuffers buf = new TimeBuffers();
     /** The gradients of W_x and b of one backward pass, [features + 1, width] (b is the last row). */
     private final float[] inputGradients;
-    /** W_hhᵀ, [width, hidden], refreshed each backward pass: the per-step product then reads it in place. */
-    private final float[] weightHiddenT;
     /** W_x, W_h and W_hhᵀ in column strips for the per-step products, packed once per pass. */
-    private final PackedWeights packedInput = new PackedWeights();
-    private final PackedWeights packedHidden = new PackedWeights();
-    private final PackedWeights packedHiddenT = new PackedWeights();
+    private final StepWeights packed;
     /** The returned output and input gradient: buffers reused while the shapes stay the same. */
     private Tensor output;
     private Tensor gradInput;
@@ -102,7 +97,7 @@ public final class Recurrent implements Layer {
         List<Param> all = new ArrayList<>(List.of(weightInput, weightHidden, bias));
         all.addAll(cell.extraParams());
         this.params = List.copyOf(all);
-        this.weightHiddenT = new float[hidden * width];
+        this.packed = new StepWeights(hidden, width);
         this.inputGradients = cell.summedPreActivation() ? new float[(features + 1) * width] : new float[0];
     }
 
@@ -153,8 +148,8 @@ public final class Recurrent implements Layer {
         int T = steps;
         int B = batch;
         if (TimeBuffers.fused(cell.summedPreActivation(), B)) {
-            packedInput.pack(weightInput.value().data(), features, width);
-            packedHidden.pack(weightHidden.value().data(), hidden, width);
+            packed.forward(weightInput.value().data(), features, weightHidden.value().data(), hidden, width,
+                    forwardSlices);
         }
         return forwardSlices.plan(B, 2L * B * steps * (hidden + features) * width);
     }
@@ -198,8 +193,7 @@ public final class Recurrent implements Layer {
                     + ", got " + gradOut.shape());
         }
         double[] norms = recording ? new double[T] : null;
-        TimeOrder.transpose(weightHidden.value().data(), hidden, width, weightHiddenT);
-        packedHiddenT.pack(weightHiddenT, width, hidden);
+        packed.backward(weightHidden.value().data(), hidden, width, backwardSlices);
         backGrad = gradOut.data();
         backNorms = norms;
         return backwardSlices.plan(B, 2L * B * steps * hidden * width);
@@ -253,8 +247,8 @@ public final class Recurrent implements Layer {
             if (fused) {
                 // hProj = b + x_t·W_x + h_{t−1}·W_h in one pass over the pre-activations (x_t from inputSteps)
                 RecurrentKernel.rowsTimesWeights(m, features, buf.inputSteps, (st * B + b0) * (features + 1),
-                        features + 1, packedInput, st == 0 ? 0 : hidden, buf.states, (st * B + b0) * hidden, hidden,
-                        packedHidden, b, 0, 0, buf.hProj, b0 * width, width);
+                        features + 1, packed.input, st == 0 ? 0 : hidden, buf.states, (st * B + b0) * hidden, hidden,
+                        packed.hidden, b, 0, 0, buf.hProj, b0 * width, width);
             } else if (summed) {
                 // hProj = xProj + h_{t−1}·W_h in one pass (h_{−1} = 0: the first step copies xProj)
                 RecurrentKernel.rowsTimesWeights(m, width, st == 0 ? 0 : hidden, buf.states, (st * B + b0) * hidden,
@@ -286,7 +280,7 @@ public final class Recurrent implements Layer {
                 cell.resetCarry(b0, b1);
             } else if (st > 0) {
                 // dh = dhDirect + dPreH · W_hhᵀ, with W_hhᵀ stored as such so the kernel reads it in place
-                RecurrentKernel.rowsTimesWeights(m, width, buf.dPreH, (st * B + b0) * width, width, packedHiddenT,
+                RecurrentKernel.rowsTimesWeights(m, width, buf.dPreH, (st * B + b0) * width, width, packed.hiddenT,
                         0, null, 0, 0, null, buf.dhDirect, b0 * hidden, hidden, buf.dh, b0 * hidden, hidden);
             }
         }

@@ -7,8 +7,6 @@ package org.nnlab.engine.layer.recurrent;
  * input step {@code steps − 1 − st} at its step st). Also the small whole-array helpers of the backward pass.
  */
 final class TimeOrder {
-    private static final int BLOCK = 16;
-
     private TimeOrder() {
     }
 
@@ -34,22 +32,6 @@ final class TimeOrder {
             int tau = reverse ? T - 1 - st : st;
             for (int b = 0; b < B; b++) {
                 System.arraycopy(src, ((st + first) * B + b) * width, dst, (b * T + tau) * width, width);
-            }
-        }
-    }
-
-    /** {@code dst} [cols, rows] = {@code src} [rows, cols] transposed. */
-    static void transpose(float[] src, int rows, int cols, float[] dst) {
-        // square blocks keep the rows being read and the rows being written in the first-level cache
-        for (int r0 = 0; r0 < rows; r0 += BLOCK) {
-            int r1 = Math.min(rows, r0 + BLOCK);
-            for (int c0 = 0; c0 < cols; c0 += BLOCK) {
-                int c1 = Math.min(cols, c0 + BLOCK);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0, row = r * cols; c < c1; c++) {
-                        dst[c * rows + r] = src[row + c];
-                    }
-                }
             }
         }
     }
