@@ -142,9 +142,10 @@ public final class WorkshopCrowdBench {
         boolean browsers = "chromium".equals(System.getProperty("bench.participants", "flow"));
         int parallel = args.length > 3 ? Integer.parseInt(args[3]) : browsers ? 16 : participants;
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-        // The server's thread priorities as deployed (Dockerfile, spring-boot:run): training at nice 15, JIT at nice 5.
+        // The server's thread priorities and collector as deployed (Dockerfile, spring-boot:run): training at nice 15,
+        // JIT at nice 5, ZGC (-Dbench.jvm=-XX:+UseG1GC measures with G1 instead: the later option wins)
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:ThreadPriorityPolicy=1",
-                "-XX:JavaPriority4_To_OSPriority=15", "-XX:CompilerThreadPriority=5"));
+                "-XX:JavaPriority4_To_OSPriority=15", "-XX:CompilerThreadPriority=5", "-XX:+UseZGC"));
         String extra = System.getProperty("bench.jvm", "").strip();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
