@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * log searched for errors once it has stopped.
  */
 final class BenchServer implements AutoCloseable {
-    private static final Pattern JCMD_HEAP = Pattern.compile("used (\\d+)K");
+    /** G1 says "used 123456K", ZGC "used 338M". */
+    private static final Pattern JCMD_HEAP = Pattern.compile("used (\\d+)([KMG])");
     final String base;
     final long pid;
     final Path log;
@@ -98,7 +99,11 @@ final class BenchServer implements AutoCloseable {
             jcmd(pid, "GC.run");
         }
         Matcher m = JCMD_HEAP.matcher(jcmd(pid, "GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+        return m.find() ? Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "K" -> 1.0 / 1024;
+            case "M" -> 1.0;
+            default -> 1024.0;
+        } : -1;
     }
 
     private static String jcmd(long pid, String command) {

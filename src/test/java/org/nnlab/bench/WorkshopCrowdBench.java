@@ -142,9 +142,10 @@ public final class WorkshopCrowdBench {
         boolean browsers = "chromium".equals(System.getProperty("bench.participants", "flow"));
         int parallel = args.length > 3 ? Integer.parseInt(args[3]) : browsers ? 16 : participants;
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-        // The server's thread priorities as deployed (Dockerfile, spring-boot:run): training at nice 15.
+        // The server's thread priorities and collector as deployed (Dockerfile, spring-boot:run): training at nice 15,
+        // JIT at nice 5, ZGC (-Dbench.jvm=-XX:+UseG1GC measures with G1 instead: the later option wins)
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:ThreadPriorityPolicy=1",
-                "-XX:JavaPriority4_To_OSPriority=15"));
+                "-XX:JavaPriority4_To_OSPriority=15", "-XX:CompilerThreadPriority=5", "-XX:+UseZGC"));
         String extra = System.getProperty("bench.jvm", "").strip();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
@@ -469,10 +470,29 @@ public final class WorkshopCrowdBench {
             }
         }
         System.out.printf(Locale.ROOT, "crowd: instructor page profile while %s, %.1f s sampled; self / total ms:%n", phase, all / 1e6);
+        saveProfile(phase, profile);
         self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  self %7.0f  %s%n", e.getValue() / 1e3, e.getKey()));
         total.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(40)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  total %6.0f  %s%n", e.getValue() / 1e3, e.getKey()));
+    }
+
+    /**
+     * With {@code -Dbench.profileDir=DIR}, writes the phase's CPU profile as {@code DIR/crowd-PHASE.cpuprofile}, which
+     * Chromium's DevTools (Performance panel) open, for reading the call tree below the functions printed here.
+     */
+    private static void saveProfile(String phase, Map<?, ?> profile) {
+        String dir = System.getProperty("bench.profileDir");
+        if (dir != null) {
+            try {
+                Path file = Path.of(dir, "crowd-" + phase.replace(' ', '-') + ".cpuprofile");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Json.write(profile));
+                System.out.println("crowd: profile in " + file);
+            } catch (java.io.IOException | RuntimeException e) {
+                System.out.println("crowd: profile not written: " + e);
+            }
+        }
     }
 
     private static String frame(Map<?, ?> node) {

@@ -129,23 +129,33 @@ class ParticipantGrid extends VerticalLayout {
      * values (id and labels), not a new set of server-side buttons. With server-side components, every change of a
      * row (a drawing, a run's progress) rebuilt its buttons and sent them again, about 7 KB a row, and a class
      * joining sent every row's buttons on each redraw; the instructor's browser fell seconds behind those frames.
-     * The buttons are plain buttons with the labels as their titles, not a {@code vaadin-button} and a
-     * {@code vaadin-tooltip} each: every new row count makes the browser restyle, lay out and redraw every row it
-     * renders (on a projector, the whole class), and the components' own shadow trees were most of each row.
+     * The buttons are plain buttons with the labels as their titles and their icons drawn inline, not a
+     * {@code vaadin-button}, {@code vaadin-tooltip} and {@code vaadin-icon} each: every new row count makes the browser
+     * restyle, lay out and redraw every row it renders (on a projector, the whole class), and the components' own
+     * shadow trees were most of each row.
      */
     /** A row button as Lumo's small tertiary-inline one looks, without a component of its own per button. */
     private static final String ACTION_BUTTON_STYLE = "border: none; background: none; cursor: pointer; padding: 0;"
             + " margin: 0 var(--lumo-space-xs); min-width: var(--lumo-size-xs); min-height: var(--lumo-size-xs);"
             + " color: var(--lumo-primary-text-color); border-radius: var(--lumo-border-radius-m); font: inherit;";
-    private static final String ACTION_ICON_STYLE = "width: var(--lumo-icon-size-s); height: var(--lumo-icon-size-s);";
+    private static final String ACTION_ICON_STYLE = "width: var(--lumo-icon-size-s); height: var(--lumo-icon-size-s);"
+            + " vertical-align: middle; fill: currentColor;";
+    /** Vaadin's "edit" and "close-small" icons (16 × 16), drawn inline: no {@code vaadin-icon} element per button. */
+    private static final String EDIT_ICON = "M16 4c0 0 0-1-1-2s-1.9-1-1.9-1l-1.1 1.1v-2.1h-12v16h12v-8l4-4zM6.3 11.4l-0.6-0.6 0.3-1.1"
+            + " 1.5 1.5-1.2 0.2zM7.2 9.5l-0.6-0.6 5.2-5.2c0.2 0.1 0.4 0.3 0.6 0.5zM14.1 2.5l-0.9 1c-0.2-0.2-0.4-0.3-0.6-0.5l0.9-0.9"
+            + "c0.1 0.1 0.3 0.2 0.6 0.4zM11 15h-10v-14h10v2.1l-5.9 5.9-1.1 4.1 4.1-1.1 2.9-3v6z";
+    private static final String CLOSE_ICON = "M12.96 4.46l-1.42-1.42-3.54 3.55-3.54-3.55-1.42 1.42 3.55 3.54-3.55 3.54 1.42"
+            + " 1.42 3.54-3.55 3.54 3.55 1.42-1.42-3.55-3.54 3.55-3.54z";
 
     private static LitRenderer<Row> actions(ParticipantGrid grid, Consumer<Participant> rename, Consumer<Participant> remove) {
         return LitRenderer.<Row>of("""
-                        <button id="rename-${item.id}" style="${BUTTON}" aria-label="${item.renameLabel}"
-                            title="${item.renameLabel}" @click=${rename}><vaadin-icon icon="vaadin:edit" style="${ICON}"></vaadin-icon></button>
+                        <button id="rename-${item.id}" style="${BUTTON}" aria-label="${item.renameLabel}" title="${item.renameLabel}"
+                            @click=${rename}><svg viewBox="0 0 16 16" style="${ICON}" aria-hidden="true"><path d="${EDIT}"></path></svg></button>
                         <button id="remove-${item.id}" style="${BUTTON} color: var(--lumo-error-text-color);" aria-label="${item.removeLabel}"
-                            title="${item.removeLabel}" @click=${remove}><vaadin-icon icon="vaadin:close-small" style="${ICON}"></vaadin-icon></button>"""
-                        .replace("${BUTTON}", ACTION_BUTTON_STYLE).replace("${ICON}", ACTION_ICON_STYLE))
+                            title="${item.removeLabel}" @click=${remove}><svg viewBox="0 0 16 16" style="${ICON}" aria-hidden="true"><path
+                            d="${CLOSE}"></path></svg></button>"""
+                        .replace("${BUTTON}", ACTION_BUTTON_STYLE).replace("${ICON}", ACTION_ICON_STYLE)
+                        .replace("${EDIT}", EDIT_ICON).replace("${CLOSE}", CLOSE_ICON))
                 .withProperty("id", r -> r.participant().id())
                 .withProperty("renameLabel", r -> grid.getTranslation("workshop.grid.rename", r.nickname()))
                 .withProperty("removeLabel", r -> grid.getTranslation("workshop.grid.remove", r.nickname()))
