@@ -35,8 +35,9 @@ final class Im2col {
                             Arrays.fill(columns, dst, dst + ow, 0f);
                             continue;
                         }
-                        if (oxLo > 0) {
-                            Arrays.fill(columns, dst, dst + oxLo, 0f);
+                        // the padding at the row's ends is a value or two: plain stores, not a call each
+                        for (int ox = 0; ox < oxLo; ox++) {
+                            columns[dst + ox] = 0f;
                         }
                         int src = plane + iy * g.width() + j - g.padLeft();
                         if (g.strideW() == 1) {
@@ -46,8 +47,8 @@ final class Im2col {
                                 columns[dst + ox] = x[src + ox * g.strideW()];
                             }
                         }
-                        if (oxHi < ow - 1) {
-                            Arrays.fill(columns, dst + oxHi + 1, dst + ow, 0f);
+                        for (int ox = oxHi + 1; ox < ow; ox++) {
+                            columns[dst + ox] = 0f;
                         }
                     }
                     row += ld;

@@ -199,9 +199,15 @@ class ParticipantGrid extends VerticalLayout {
             for (int i = 0; i < rows.size(); i++) {
                 Row changed = byId.get(rows.get(i).participant().id());
                 if (changed != null && !changed.equals(rows.get(i))) {
+                    // a run's progress moves many times a second, its shown percent far less often: a row that
+                    // would look the same is kept for sorting and counting but not sent (each row sent makes the
+                    // browser lay out the whole grid once more)
+                    boolean looksSame = widths.showsSame(changed, rows.get(i));
                     rows.set(i, changed);
-                    view.refreshItem(changed);
-                    wider |= widths.fit(changed);
+                    if (!looksSame) {
+                        view.refreshItem(changed);
+                        wider |= widths.fit(changed);
+                    }
                 }
             }
             if (newcomers && wait <= 0) {
@@ -221,7 +227,11 @@ class ParticipantGrid extends VerticalLayout {
             ParticipantGridWidths.refit(grid);
         }
         long done = rows.stream().filter(Row::done).count();
-        count.setText(getTranslation("workshop.grid.doneCount", done, rows.size()));
+        String doneText = getTranslation("workshop.grid.doneCount", done, rows.size());
+        if (!doneText.equals(count.getText())) {
+            // setText replaces the text node even when the text is the same: sent on every redraw otherwise
+            count.setText(doneText);
+        }
         return Math.max(0, wait);
     }
 

@@ -17,7 +17,8 @@ import java.util.Locale;
  * bench profile). The nickname and action columns are frozen only while the columns do not fit the grid's width
  * (a phone): frozen cells are moved by a transform each and make the browser restyle and repaint them on every
  * change of the rows, the largest cost of the page while a class joined (1.2–2.4 s per phase). Whether they fit is
- * decided in the browser, where the real widths are, when the grid's width or a column's width changes.
+ * decided in the browser, where the real widths are, when the grid's width or a column's width changes. The texts
+ * also tell whether a changed row would look any different ({@link #showsSame}).
  */
 final class ParticipantGridWidths {
     /** The rename and remove buttons: two buttons of Lumo's extra-small size with their margins, and the padding. */
@@ -66,6 +67,22 @@ final class ParticipantGridWidths {
             }
         }
         return wider;
+    }
+
+    /**
+     * Whether the two rows look the same in the grid: every text column's text and the row's participant (whose
+     * id the row's buttons carry) are the same.
+     */
+    boolean showsSame(ParticipantGrid.Row a, ParticipantGrid.Row b) {
+        if (!a.participant().id().equals(b.participant().id())) {
+            return false;
+        }
+        for (TextColumn c : columns) {
+            if (!c.text.apply(a).equals(c.text.apply(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The width of a column whose widest content is {@code em} wide: the padding added, rounded up to a quarter rem. */

@@ -111,6 +111,47 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
     }
 
     /**
+     * A run's progress moves many times a second, its shown percent far less often: a row that would look the same
+     * is not sent again (each row sent makes the instructor's browser lay out the whole grid once more), though the
+     * grid keeps its new values for sorting.
+     */
+    @Test
+    void aRowThatWouldLookTheSameIsNotSentAgain() throws InterruptedException {
+        CreatedRoom created = openRoomScreen();
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        for (int i = 0; i < 3; i++) {
+            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.5");
+        }
+        await(() -> GridKt._size(grid.grid) == 3, "three in the grid");
+        String first = '"' + GridKt._get(grid.grid, 0).nickname() + '"';
+        sent();
+        grid.show(withProgress(grid, 0.101));
+        String started = sent();
+        assertTrue(started.contains(first) && started.contains("10 %"), started);
+
+        grid.show(withProgress(grid, 0.104));
+        String same = sent();
+        assertFalse(same.contains(first), "still 10 %: " + same);
+        assertFalse(same.contains("\"changes\":[{"), "nothing else changed either: " + same);
+        String id = GridKt._get(grid.grid, 0).participant().id();
+        assertEquals(0.104, grid.grid.getListDataView().getItems().filter(r -> r.participant().id().equals(id))
+                .findFirst().orElseThrow().progress(), 1e-9, "kept for sorting");
+
+        grid.show(withProgress(grid, 0.11));
+        String moved = sent();
+        assertTrue(moved.contains(first) && moved.contains("11 %"), moved);
+    }
+
+    /** The grid's rows with the first one training, {@code progress} done. */
+    private static List<Row> withProgress(ParticipantGrid grid, double progress) {
+        List<Row> now = withDrawings(grid, 0, 0);
+        Row r = now.getFirst();
+        now.set(0, new Row(r.participant(), r.activity(), new org.nnlab.workshop.RunStatus(r.participant().id(), "LeNet-5",
+                org.nnlab.training.JobState.RUNNING, progress, Double.NaN), r.result(), r.drawings()));
+        return now;
+    }
+
+    /**
      * A newcomer's row travels alone, with the new row count: the rows already shown are not sent again. Sending
      * all rows on every join made the instructor's browser clear and redraw the whole class each time; while a
      * class joined, that browser was busy all the time and the grid fell seconds behind (crowd bench). Newcomers
