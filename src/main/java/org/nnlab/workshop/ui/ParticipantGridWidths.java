@@ -21,8 +21,11 @@ import java.util.Locale;
  * also tell whether a changed row would look any different ({@link #showsSame}).
  */
 final class ParticipantGridWidths {
-    /** The rename and remove buttons: two buttons of Lumo's extra-small size with their margins, and the padding. */
-    static final String ACTIONS_WIDTH = "6.5rem";
+    /**
+     * The rename and remove buttons: two buttons of Lumo's extra-small size with their margins, the space between
+     * them and the padding (6.5rem cut the remove button to an ellipsis).
+     */
+    static final String ACTIONS_WIDTH = "7.5rem";
     /** A cell's padding left and right (Lumo: {@code --lumo-space-m} each), in rem. */
     private static final double CELL_PADDING = 2;
     /** A sortable header's sort indicator beside its text, in rem. */
