@@ -17,9 +17,12 @@ import java.util.function.IntConsumer;
  * computing loses no more than that much CPU time per pause. (Yielding the core while checking was
  * tried: on a machine with far more threads than cores it made the scheduler run us much less.)
  * <p>
- * A caller takes only helpers whose slot is empty and does every task nobody else has claimed, so a
- * busy team (another job, a nested call) only means the caller works alone; it never waits for a helper
- * to become free. Handing over allocates nothing: each calling thread keeps its last {@link Job} and fills
+ * A helper takes the job out of its slot as it starts on it. A caller fills an empty slot, or one still
+ * holding an earlier job whose tasks have all been claimed: a helper that was woken for that job and had
+ * not yet started (the caller finished it alone) would otherwise be passed over for the next call too,
+ * and back-to-back calls would run on one thread until it caught up. The caller does every task nobody
+ * else has claimed, so a busy team (another job, a nested call) only means the caller works alone; it
+ * never waits for a helper to become free. Handing over allocates nothing: each calling thread keeps its last {@link Job} and fills
  * it again once every helper that took it has let go of it (it keeps a second one for when a helper is
  * still leaving the first; only when both are still held does it make a new one).
  */
@@ -57,16 +60,21 @@ final class KernelThreads {
     void run(Job job, int extra) {
         for (int i = 0; i < helpers.length && extra > 0; i++) {
             Helper h = helpers[i];
-            if (h.job == null) {
-                job.attach(1);
-                if (SLOT.compareAndSet(h, null, job)) {
-                    extra--;
-                    if (h.sleeping) {
-                        LockSupport.unpark(h.thread);
-                    }
-                } else {
-                    job.attach(-1);
+            Job waiting = h.job;
+            if (h.thread == Thread.currentThread() || (waiting != null && !waiting.exhausted())) {
+                continue;
+            }
+            job.attach(1);
+            if (SLOT.compareAndSet(h, waiting, job)) {
+                if (waiting != null) {
+                    waiting.attach(-1); // the helper never took it: its hold goes with it out of the slot
                 }
+                extra--;
+                if (h.sleeping) {
+                    LockSupport.unpark(h.thread);
+                }
+            } else {
+                job.attach(-1);
             }
         }
         job.work();
@@ -82,10 +90,9 @@ final class KernelThreads {
         void loop() {
             long idleSince = System.nanoTime();
             while (true) {
-                Job j = job;
+                Job j = (Job) SLOT.getAndSet(this, null);
                 if (j != null) {
                     j.work();
-                    job = null;
                     // the last touch: from here on the caller may fill the job again
                     j.attach(-1);
                     idleSince = System.nanoTime();
@@ -165,6 +172,11 @@ final class KernelThreads {
             // no helper holds the job now (none attached): handing it over through a slot publishes these
             j.next = 0;
             return j;
+        }
+
+        /** Whether every task has been claimed: a helper that takes the job now finds nothing to do. */
+        boolean exhausted() {
+            return next >= tasks;
         }
 
         private boolean free() {
