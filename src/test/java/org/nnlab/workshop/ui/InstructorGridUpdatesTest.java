@@ -28,6 +28,16 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
     @Autowired
     RoomService rooms;
 
+    /** The open room screen's grid once {@code learners} people joined from {@code address} are all in it. */
+    private ParticipantGrid gridWithLearners(CreatedRoom created, int learners, String address) throws InterruptedException {
+        ParticipantGrid grid = _get(ParticipantGrid.class);
+        for (int i = 0; i < learners; i++) {
+            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), address);
+        }
+        await(() -> GridKt._size(grid.grid) == learners, learners + " in the grid");
+        return grid;
+    }
+
     private CreatedRoom openRoomScreen() {
         CreatedRoom created = rooms.create(new RoomSettings("Grid updates", "en", List.of("train"), new RoomLimits(5, 200_000)));
         UI.getCurrent().navigate("workshop");
@@ -56,11 +66,7 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
     @Test
     void columnsWidenOnTheServerOnlyWhenATextGetsWiderAndTheBrowserMeasuresNothing() throws InterruptedException {
         CreatedRoom created = openRoomScreen();
-        ParticipantGrid grid = _get(ParticipantGrid.class);
-        for (int i = 0; i < 12; i++) {
-            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.1");
-        }
-        await(() -> GridKt._size(grid.grid) == 12, "twelve in the grid");
+        ParticipantGrid grid = gridWithLearners(created, 12, "10.6.0.1");
         grid.grid.getColumns().forEach(c -> {
             assertFalse(c.isAutoWidth(), c.getKey() + " is not measured in the browser");
             assertFalse(c.isFrozen() || c.isFrozenToEnd(), c.getKey() + " is frozen by the browser only when narrow");
@@ -118,11 +124,7 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
     @Test
     void aRowThatWouldLookTheSameIsNotSentAgain() throws InterruptedException {
         CreatedRoom created = openRoomScreen();
-        ParticipantGrid grid = _get(ParticipantGrid.class);
-        for (int i = 0; i < 3; i++) {
-            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.5");
-        }
-        await(() -> GridKt._size(grid.grid) == 3, "three in the grid");
+        ParticipantGrid grid = gridWithLearners(created, 3, "10.6.0.5");
         String first = '"' + GridKt._get(grid.grid, 0).nickname() + '"';
         sent();
         grid.show(withProgress(grid, 0.101));
@@ -160,11 +162,7 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
     @Test
     void aNewcomerIsSentAloneWithoutTheRowsShown() throws InterruptedException {
         CreatedRoom created = openRoomScreen();
-        ParticipantGrid grid = _get(ParticipantGrid.class);
-        for (int i = 0; i < 12; i++) {
-            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.2");
-        }
-        await(() -> GridKt._size(grid.grid) == 12, "twelve in the grid");
+        ParticipantGrid grid = gridWithLearners(created, 12, "10.6.0.2");
         long[] now = {System.nanoTime() + 10_000_000_000L};
         grid.clock = () -> now[0];
         // names as the grid orders them (people who joined in the same instant may come in any order), quoted
@@ -205,11 +203,7 @@ class InstructorGridUpdatesTest extends KaribuSpringTest {
     @Test
     void aDepartureWaitsForTheNextFullSendWhileAChangedRowGoesAtOnce() throws InterruptedException {
         CreatedRoom created = openRoomScreen();
-        ParticipantGrid grid = _get(ParticipantGrid.class);
-        for (int i = 0; i < 12; i++) {
-            rooms.join(created.room().code(), "Learner " + i, UUID.randomUUID().toString(), "10.6.0.4");
-        }
-        await(() -> GridKt._size(grid.grid) == 12, "twelve in the grid");
+        ParticipantGrid grid = gridWithLearners(created, 12, "10.6.0.4");
         long[] now = {System.nanoTime() + 10_000_000_000L};
         grid.clock = () -> now[0];
         List<Row> rows = withDrawings(grid, 0, 0);
