@@ -77,9 +77,8 @@ public final class Relu extends Elementwise {
         }
     }
 
-    /** Start of piece {@code i}: on a whole cache line (16 floats), the last piece ending at the size. */
     private int from(int i) {
-        return i == pieces ? size : (int) ((long) size * i / pieces) & ~15;
+        return (int) Parallelism.pieceStart(size, i, pieces);
     }
 
     private void applyPiece(int i) {

@@ -113,9 +113,8 @@ abstract class RateOptimizer implements Optimizer {
         }
     }
 
-    /** Start of piece {@code i} in the run of all values: on a whole cache line (16 floats), the last ending at the total. */
     private long start(int i) {
-        return i == pieces ? total : total * i / pieces & ~15L;
+        return Parallelism.pieceStart(total, i, pieces);
     }
 
     /** {@code state} with room for at least {@code index + 1} entries (a new array only when it has too few). */
