@@ -1,6 +1,7 @@
 package org.nnlab.workshop.classdata;
 
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,18 @@ public class ClassData implements ContributionCounts {
     public List<ClassDrawing> gallery(String roomId, String key) {
         rooms.requireInstructor(roomId, key);
         return drawings.list(roomId);
+    }
+
+    /** The ids of the room's drawings, oldest first, for its instructor: what the gallery should show. */
+    public List<Long> galleryIds(String roomId, String key) {
+        rooms.requireInstructor(roomId, key);
+        return drawings.ids(roomId);
+    }
+
+    /** Those of {@code ids} that are drawings of the room, oldest first, for its instructor. */
+    public List<ClassDrawing> gallery(String roomId, String key, Collection<Long> ids) {
+        rooms.requireInstructor(roomId, key);
+        return ids.isEmpty() ? List.of() : drawings.list(roomId, ids);
     }
 
     /** Deletes one of the room's drawings (for its instructor); false when the room has no such drawing. */

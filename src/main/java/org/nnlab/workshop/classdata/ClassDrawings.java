@@ -1,9 +1,13 @@
 package org.nnlab.workshop.classdata;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,8 @@ class ClassDrawings {
     static final int SIDE = Mnist.ROWS;
     /** Every n-th drawing of a digit is held out for testing. */
     static final int HOLD_OUT_EVERY = 5;
+    /** At most this many ids in one {@code IN} list. */
+    private static final int ID_BATCH = 500;
     private static final String COLUMNS = "id, room_id, participant_id, label, pixels, created_at";
 
     private final JdbcClient jdbc;
@@ -104,10 +110,37 @@ class ClassDrawings {
     List<ClassDrawing> list(String roomId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM class_drawing WHERE room_id = :room ORDER BY id")
                 .param("room", roomId)
-                .query((rs, row) -> new ClassDrawing(rs.getLong("id"), rs.getString("room_id"),
-                        rs.getString("participant_id"), rs.getInt("label"),
-                        DrawingCollection.toFloats(rs.getBytes("pixels")), rs.getTimestamp("created_at").toInstant()))
+                .query(ClassDrawings::drawing)
                 .list();
+    }
+
+    /** The ids of the room's drawings, oldest first (no pixels read). */
+    List<Long> ids(String roomId) {
+        return jdbc.sql("SELECT id FROM class_drawing WHERE room_id = :room ORDER BY id")
+                .param("room", roomId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Those of {@code ids} that are drawings of the room, oldest first. */
+    List<ClassDrawing> list(String roomId, Collection<Long> ids) {
+        List<Long> wanted = List.copyOf(ids);
+        List<ClassDrawing> found = new ArrayList<>();
+        for (int from = 0; from < wanted.size(); from += ID_BATCH) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM class_drawing WHERE room_id = :room AND id IN (:ids)")
+                    .param("room", roomId)
+                    .param("ids", wanted.subList(from, Math.min(wanted.size(), from + ID_BATCH)))
+                    .query(ClassDrawings::drawing)
+                    .list());
+        }
+        found.sort(Comparator.comparingLong(ClassDrawing::id));
+        return found;
+    }
+
+    private static ClassDrawing drawing(ResultSet rs, int row) throws SQLException {
+        return new ClassDrawing(rs.getLong("id"), rs.getString("room_id"), rs.getString("participant_id"),
+                rs.getInt("label"), DrawingCollection.toFloats(rs.getBytes("pixels")),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** Deletes one of the room's drawings; returns who drew it, or empty when the room has no such drawing. */

@@ -153,6 +153,10 @@ class ClassDataTest {
             assertEquals("workshop.error.notInstructor", refused.messageKey());
         }
         assertThrows(LocalizedException.class, () -> classData.gallery(room.id(), other.key()));
+        assertThrows(LocalizedException.class, () -> classData.galleryIds(room.id(), other.key()));
+        assertThrows(LocalizedException.class, () -> classData.gallery(room.id(), other.key(), List.of(id)));
+        assertEquals(List.of(), classData.gallery(other.id(), other.key(), List.of(id)),
+                "another room's key reads none of this room's drawings by id");
         assertThrows(LocalizedException.class,
                 () -> classData.runExperiment(room.id(), null, Experiment.Kind.SHIPPED_ON_CLASS));
         assertFalse(classData.delete(other.id(), other.key(), id), "another room's key reaches only that room");
@@ -161,5 +165,20 @@ class ClassDataTest {
         assertTrue(classData.delete(room.id(), room.key(), id));
         assertEquals(0, classData.gallery(room.id(), room.key()).size());
         assertEquals(0, classData.drawingsOf(ada.id()));
+    }
+
+    @Test
+    void theGalleryReadsTheIdsAloneAndThePixelsOfTheDrawingsAskedFor() {
+        long one = classData.contribute(ada.owner(), 1, Strokes.one(112));
+        long zero = classData.contribute(ada.owner(), 0, Strokes.zero(112));
+        long seven = classData.contribute(ada.owner(), 7, Strokes.smallSevenOffCentre(112));
+        assertEquals(List.of(one, zero, seven), classData.galleryIds(room.id(), room.key()));
+
+        List<ClassDrawing> asked = classData.gallery(room.id(), room.key(), List.of(seven, one, 12345L));
+        assertEquals(List.of(one, seven), asked.stream().map(ClassDrawing::id).toList(), "oldest first, unknown ids left out");
+        assertEquals(List.of(1, 7), asked.stream().map(ClassDrawing::label).toList());
+        ClassDrawing whole = classData.gallery(room.id(), room.key()).get(2);
+        assertArrayEquals(whole.pixels(), asked.get(1).pixels());
+        assertEquals(List.of(), classData.gallery(room.id(), room.key(), List.of()));
     }
 }

@@ -36,6 +36,8 @@ class ClassGallery extends Div {
     private final List<Div> thumbRows = new ArrayList<>();
     /** The thumbnails shown, by drawing id (ids grow with time, so this is the oldest-first order too). */
     private final Map<Long, Shown> shown = new TreeMap<>();
+    /** The drawings of these ids, pixels and all: only drawings not shown yet are read (tests count them). */
+    Function<List<Long>, List<ClassDrawing>> read;
     /** A drawing's pixels as the image shown (tests count the calls). */
     Function<float[], String> encode = pixels -> GrayPng.dataUrl(pixels, 0, 28, 28, 0, 1);
 
@@ -46,6 +48,7 @@ class ClassGallery extends Div {
         this.classData = classData;
         this.roomId = roomId;
         this.key = key;
+        this.read = ids -> classData.gallery(roomId, key, ids);
         setId("class-gallery");
         addClassName("nnlab-class-gallery");
         for (int digit = 0; digit < 10; digit++) {
@@ -66,21 +69,20 @@ class ClassGallery extends Div {
 
     /**
      * Shows the room's drawings as they are now: thumbnails of drawings that are gone are removed, new drawings
-     * get theirs, in their digit's row in the order they were drawn; the rest are left alone.
+     * get theirs, in their digit's row in the order they were drawn; the rest are left alone. Only the new
+     * drawings' pixels are read from the database (it read every drawing on every refresh before).
      */
     void refresh() {
-        List<ClassDrawing> all = classData.gallery(roomId, key);
-        Set<Long> now = new HashSet<>();
-        all.forEach(d -> now.add(d.id()));
+        List<Long> now = classData.galleryIds(roomId, key);
+        Set<Long> present = new HashSet<>(now);
         for (Long id : new ArrayList<>(shown.keySet())) {
-            if (!now.contains(id)) {
+            if (!present.contains(id)) {
                 removeThumbnail(id);
             }
         }
-        for (ClassDrawing d : all) {
-            if (!shown.containsKey(d.id())) {
-                addThumbnail(d);
-            }
+        List<Long> missing = now.stream().filter(id -> !shown.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            read.apply(missing).forEach(this::addThumbnail);
         }
         showCounts();
     }

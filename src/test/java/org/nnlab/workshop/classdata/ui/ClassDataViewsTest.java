@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,6 +192,12 @@ class ClassDataViewsTest extends KaribuSpringTest {
             encoded.incrementAndGet();
             return encode.apply(pixels);
         };
+        List<Long> read = new ArrayList<>();
+        var reader = view.gallery.read;
+        view.gallery.read = ids -> {
+            read.addAll(ids);
+            return reader.apply(ids);
+        };
 
         long third = classData.contribute(cy.owner(), 1, Strokes.one(112));
         await(() -> thumbnails(view.gallery).size() == 3, "the new drawing in the gallery");
@@ -199,6 +206,7 @@ class ClassDataViewsTest extends KaribuSpringTest {
         assertSame(before.get(first), after.get(first), "the thumbnails shown stay");
         assertSame(before.get(second), after.get(second));
         assertEquals(1, encoded.get(), "only the new drawing is encoded");
+        assertEquals(List.of(third), read, "only the new drawing's pixels are read");
         assertEquals("1: 2 drawings", view.gallery.rows.get(1).getChildren().findFirst().orElseThrow().getElement().getText());
 
         classData.delete(room.id(), room.key(), first);
@@ -207,6 +215,7 @@ class ClassDataViewsTest extends KaribuSpringTest {
         assertSame(after.get(second), left.get(second));
         assertSame(after.get(third), left.get(third));
         assertEquals(1, encoded.get(), "a delete encodes nothing");
+        assertEquals(List.of(third), read, "a delete reads no drawing");
         assertEquals("1: 1 drawing", view.gallery.rows.get(1).getChildren().findFirst().orElseThrow().getElement().getText());
 
         // a reload (a new page) shows the room as it is
