@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,13 +131,22 @@ class ParticipantActionsIT {
             instructor.click("room-create");
             instructor.waitFor(By.id("room-code"));
             String code = instructor.text("room-code").strip();
+            List<Participant> joined = new ArrayList<>();
             for (String name : List.of("Ada", "Bartholomew Magnificent", "Cy")) {
-                rooms.join(code, name, UUID.randomUUID().toString(), "10.9.9.8");
+                joined.add(rooms.join(code, name, UUID.randomUUID().toString(), "10.9.9.8"));
             }
             instructor.waiting().until(d -> instructor.text("participant-grid").contains("Bartholomew"));
             JavascriptExecutor js = (JavascriptExecutor) instructor.driver();
-            instructor.waiting().until(d -> ((Map<?, ?>) js.executeScript(LAYOUT)).get("cut") instanceof List<?> cut && cut.isEmpty());
+            // every row drawn, its buttons too, before anything is measured (an empty grid has nothing cut)
+            for (Participant p : joined) {
+                for (String action : List.of("rename-", "remove-")) {
+                    instructor.waiting().until(d -> (Boolean) js.executeScript(
+                            "const b = document.getElementById(arguments[0]); return b != null && b.offsetWidth > 0;",
+                            action + p.id()));
+                }
+            }
             Map<?, ?> wide = (Map<?, ?>) js.executeScript(LAYOUT);
+            assertEquals(List.of(), wide.get("cut"), "every header and cell shows whole: " + wide);
             assertEquals(0L, ((Number) wide.get("frozen")).longValue(), "nothing frozen on a wide screen: " + wide);
             assertEquals(Boolean.FALSE, wide.get("overflow"), "every column fits: " + wide);
             js.executeScript("document.getElementById('participant-grid').scrollIntoView()");
