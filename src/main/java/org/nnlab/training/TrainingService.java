@@ -1,7 +1,6 @@
 package org.nnlab.training;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import org.nnlab.engine.spec.ModelSpec;
 import org.nnlab.engine.model.ModelFile;
 import org.nnlab.training.RunPlacement.Elsewhere;
 import org.nnlab.engine.model.Sequential;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,25 +25,16 @@ import org.springframework.util.function.SingletonSupplier;
  * shares fairly with every other run (round-robin), and reaches its subscribers through {@link Feeds},
  * coalesced. Jobs outlive the pages that started them; ended ones are kept a while
  * ({@code keepFinishedPerUser}, {@code keepFinishedMinutes}) to be looked at and saved. A {@link RunPlacement}
- * may put a run on another cluster member; calls about it (owner check included) then go there.
+ * may put a run on another cluster member; calls about it (owner check included) then go there. This class is
+ * the front: owner checks, observers and the way to another member; {@link LocalRuns} holds the runs trained here.
  */
 @Service
 public class TrainingService implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
-
     private final TrainingProperties properties;
     private final JobData data;
-    /** Where a job's first slice loads its samples (one object, not one per slice). */
-    private final TrainingJob.Loader loader;
     private final RunJournal journal;
-    private final SliceScheduler scheduler;
     private final Admission admission;
-    private final Feeds feeds;
-    private final KeptJobs jobs = new KeptJobs();
-    private final RunEnds runEnds = new RunEnds();
-    private final TrainingJob.Turns turns;
-    /** Spaces the first turns of runs that start together (off unless set, as by the Spring constructor). */
-    private RunStarts starts;
+    private final LocalRuns runs;
     /** Looked up at each start, so that observers may themselves use this service. */
     private java.util.function.Supplier<List<RunObserver>> observers = List::of;
     /** Looked up once, at first use: a cluster's placement needs this service itself. */
@@ -78,19 +66,15 @@ public class TrainingService implements AutoCloseable {
                     SliceScheduler scheduler, Admission admission) {
         this.properties = properties;
         this.data = new JobData(data, ownImages);
-        this.loader = this.data::load;
         this.journal = journal;
-        this.scheduler = scheduler;
         this.admission = admission;
-        this.feeds = new Feeds(timer, properties.minMillisBetweenUpdates() * 1_000_000L);
-        this.turns = (job, first) -> scheduler.submit(job.owner, () -> runSlice(job), first);
-        timer.scheduleWithFixedDelay(() -> forgetExpiredJobs(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
-        spaceStarts(Duration.ZERO);
+        this.runs = new LocalRuns(properties, this.data, journal, scheduler, admission, () -> placement.get(), timer);
+        timer.scheduleWithFixedDelay(() -> runs.forgetExpiredJobs(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
     }
 
     /** Runs that get their place within {@code spacing} of each other take their first turns that far apart. */
     void spaceStarts(Duration spacing) {
-        starts = new RunStarts(spacing, timer);
+        runs.spaceStarts(spacing);
     }
 
     public TrainingProperties properties() {
@@ -118,19 +102,7 @@ public class TrainingService implements AutoCloseable {
 
     /** Admits or queues the run on this server (the checks and the observers are done). */
     private JobSnapshot startHere(String owner, TrainingRequest request, long memory) {
-        TrainingJob job = new TrainingJob(JobId.random(), owner, request, memory);
-        boolean placed = admission.enter(job);
-        jobs.add(job);
-        if (placed) {
-            job.placed();
-            starts.offerFirstTurn(job, turns);
-        }
-        forgetOldJobs(owner);
-        journal.started(job.id, owner, request);
-        log.info("training job {} started by {}: {} on {}, about {} to train", job.id, owner, request.networkName(),
-                request.data(), MemorySize.format(memory));
-        placement.get().started(owner, job.id);
-        return snapshotOf(job);
+        return runs.start(owner, request, memory);
     }
 
     /** The memory a run of {@code request} on {@code size} training samples will hold, in bytes (see {@link #start}). */
@@ -164,30 +136,17 @@ public class TrainingService implements AutoCloseable {
      * can pause. It keeps what it has trained and its memory, but gives its place to the first waiting job.
      */
     public JobSnapshot pause(String owner, JobId id) {
-        return act(owner, id, s -> s.pause(owner, id), job -> {
-            if (job.pause(System.nanoTime(), scheduler)) {
-                leave(job, false);
-            }
-        });
+        return act(owner, id, s -> s.pause(owner, id), runs::pause);
     }
 
     /** Lets a paused job go on: at once when a place is free, otherwise first in the queue. */
     public JobSnapshot resume(String owner, JobId id) {
-        return act(owner, id, s -> s.resume(owner, id), job -> {
-            if (job.resume(admission)) {
-                List<TrainingJob> waiting = admission.waitingJobs();
-                feeds.later(() -> waiting.forEach(this::update));
-            }
-            job.offerTurn(turns);
-        });
+        return act(owner, id, s -> s.resume(owner, id), runs::resume);
     }
 
     /** Single-step mode: a paused job trains exactly one more mini-batch (on a worker, soon), then stays paused. */
     public JobSnapshot step(String owner, JobId id) {
-        return act(owner, id, s -> s.step(owner, id), job -> {
-            job.step();
-            job.offerTurn(turns);
-        });
+        return act(owner, id, s -> s.step(owner, id), runs::step);
     }
 
     /**
@@ -195,23 +154,16 @@ public class TrainingService implements AutoCloseable {
      * current mini-batch, when a worker has scored its model on the test images (that slice goes first).
      */
     public JobSnapshot stop(String owner, JobId id) {
-        return act(owner, id, s -> s.stop(owner, id), job -> {
-            if (job.stop()) {
-                ended(job);
-            } else {
-                admission.stopping(job);
-                job.offerTurn(turns);
-            }
-        });
+        return act(owner, id, s -> s.stop(owner, id), runs::stop);
     }
 
     public JobSnapshot snapshot(String owner, JobId id) {
-        return elsewhere(id) instanceof Elsewhere there ? there.call(s -> s.snapshot(owner, id)) : snapshotOf(find(owner, id));
+        return elsewhere(id) instanceof Elsewhere there ? there.call(s -> s.snapshot(owner, id)) : runs.snapshotOf(find(owner, id));
     }
 
     /** The owner's jobs, newest first (what a reloaded page uses to find its job again). */
     public List<JobSnapshot> jobsOf(String owner) {
-        return java.util.stream.Stream.concat(placement.get().elsewhere(owner).stream(), jobs.of(owner).map(this::snapshotOf))
+        return java.util.stream.Stream.concat(placement.get().elsewhere(owner).stream(), runs.snapshotsOf(owner))
                 .sorted(Comparator.comparing(JobSnapshot::created).reversed()).toList();
     }
 
@@ -242,7 +194,7 @@ public class TrainingService implements AutoCloseable {
      */
     public Subscription subscribe(String owner, JobId id, Consumer<JobSnapshot> consumer) {
         return elsewhere(id) instanceof Elsewhere there ? there.subscribe(owner, id, consumer)
-                : feeds.subscribe(id, snapshotOf(find(owner, id)), consumer);
+                : runs.subscribe(find(owner, id), consumer);
     }
 
     /** A run that has just ended: its owner, how it ended and what it was asked to do. */
@@ -251,22 +203,22 @@ public class TrainingService implements AutoCloseable {
 
     /** Tells {@code listener} of every run that ends from now on, on the worker that ended it (be quick). */
     public Subscription onRunEnded(Consumer<EndedRun> listener) {
-        return runEnds.add(listener);
+        return runs.onRunEnded(listener);
     }
 
     /** Runs training on this server now (paused and waiting runs not counted). */
     public int activeRuns() {
-        return admission.placesTaken();
+        return runs.placesTaken();
     }
 
     /** Runs waiting here for a place. */
     public int waitingRuns() {
-        return admission.waitingJobs().size();
+        return runs.waiting();
     }
 
     /** Open subscriptions over all jobs. */
     public int subscriberCount() {
-        return feeds.count();
+        return runs.subscriberCount();
     }
 
     /**
@@ -296,68 +248,9 @@ public class TrainingService implements AutoCloseable {
                 : JobResults.confusionExamples(find(owner, id), actual, predicted);
     }
 
-    /** One turn of a job on a worker: returns whether it wants another. */
-    private boolean runSlice(TrainingJob job) {
-        TrainingJob.Slice done = job.runSlice(properties.sliceBatches(), properties.sliceMillis() * 1_000_000L, loader);
-        if (done == TrainingJob.Slice.ENDED) {
-            ended(job);
-        } else {
-            update(job);
-        }
-        return done == TrainingJob.Slice.MORE;
-    }
-
-    /** The job has ended: the journal hears of it, its place and memory go to the waiting jobs. */
-    private void ended(TrainingJob job) {
-        journal.ended(job.id, job.state());
-        leave(job, true);
-        placement.get().ended(job.id);
-        update(job);
-        runEnds.tell(new EndedRun(job.owner, snapshotOf(job), job.request));
-    }
-
-    /** The job gives up its place (and when ended, its memory); jobs that get a place start. */
-    private void leave(TrainingJob job, boolean ended) {
-        Admission.Moves moves = admission.leave(job, ended);
-        for (TrainingJob next : moves.admitted()) {
-            next.placed();
-            starts.offerFirstTurn(next, turns);
-        }
-        List<TrainingJob> changed = new ArrayList<>(moves.admitted());
-        changed.addAll(moves.stillWaiting());
-        if (!changed.isEmpty()) {
-            feeds.later(() -> changed.forEach(this::update));
-        }
-    }
-
-    /**
-     * Ended jobs are kept {@code keepFinishedMinutes}, so a person can come back to save one, then forgotten.
-     * Jobs paused longer than {@code maxPausedMinutes} are stopped (as the Stop button does: scored, model
-     * kept), so that a forgotten pause gives back the memory it holds. {@code now} is a {@link System#nanoTime}.
-     */
+    /** What the minute timer does, as if at {@code now} (a {@link System#nanoTime}); see {@link LocalRuns#forgetExpiredJobs}. */
     void forgetExpiredJobs(long now) {
-        long limit = now - properties.keepFinishedMinutes() * 60_000_000_000L;
-        long pauseLimit = now - properties.maxPausedMinutes() * 60_000_000_000L;
-        for (TrainingJob job : jobs.all()) {
-            if (job.endedBefore(limit)) {
-                forget(job);
-            } else if (job.pausedBefore(pauseLimit)) {
-                log.info("training job {} of {} was paused over {} minutes: stopping it", job.id, job.owner,
-                        properties.maxPausedMinutes());
-                stop(job.owner, job.id);
-            }
-        }
-    }
-
-    /** Keeps only the newest ended jobs of the owner. */
-    private void forgetOldJobs(String owner) {
-        jobs.endedBeyond(owner, properties.keepFinishedPerUser()).forEach(this::forget);
-    }
-
-    private void forget(TrainingJob job) {
-        jobs.remove(job);
-        feeds.forget(job.id);
-        placement.get().forgotten(job.id);
+        runs.forgetExpiredJobs(now);
     }
 
     /** Does {@code here} to the owner's job and tells its subscribers; or has the member that trains it do {@code there}. */
@@ -367,40 +260,22 @@ public class TrainingService implements AutoCloseable {
         }
         TrainingJob job = find(owner, id);
         here.accept(job);
-        return publish(job);
+        return runs.publish(job);
     }
 
     /** The server that trains {@code id} when this one does not hold it; null when this one does (or nobody). */
     private Elsewhere elsewhere(JobId id) {
-        return id == null || jobs.holds(id) ? null : placement.get().holding(id);
+        return id == null || runs.holds(id) ? null : placement.get().holding(id);
     }
 
     private TrainingJob find(String owner, JobId id) {
         requireOwner(owner);
-        return jobs.find(owner, id);
+        return runs.find(owner, id);
     }
 
     private static void requireOwner(String owner) {
         if (owner == null || owner.isBlank()) {
             throw new IllegalArgumentException("every training call needs the owner (a session or participant id)");
-        }
-    }
-
-    private JobSnapshot snapshotOf(TrainingJob job) {
-        return job.snapshot(admission.position(job));
-    }
-
-    /** Tells the job's subscribers (if any) how it is now, and returns that. */
-    private JobSnapshot publish(TrainingJob job) {
-        JobSnapshot s = snapshotOf(job);
-        feeds.publish(job.id, () -> s);
-        return s;
-    }
-
-    /** Tells the job's subscribers how it is now; makes no snapshot when nobody listens. */
-    private void update(TrainingJob job) {
-        if (feeds.watched(job.id)) {
-            feeds.publish(job.id, () -> snapshotOf(job));
         }
     }
 

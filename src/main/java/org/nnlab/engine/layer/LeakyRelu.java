@@ -12,15 +12,15 @@ public final class LeakyRelu extends Elementwise {
     }
 
     @Override
-    protected void apply(float[] x, float[] y) {
-        for (int i = 0; i < x.length; i++) {
+    protected void apply(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] = x[i] > 0 ? x[i] : slope * x[i];
         }
     }
 
     @Override
-    protected void derive(float[] x, float[] y, float[] g, float[] dx) {
-        for (int i = 0; i < x.length; i++) {
+    protected void derive(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
             dx[i] = x[i] > 0 ? g[i] : slope * g[i];
         }
     }

@@ -9,15 +9,15 @@ public final class Linear extends Elementwise {
     }
 
     @Override
-    protected void apply(float[] x, float[] y) {
-        for (int i = 0; i < x.length; i++) {
+    protected void apply(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] = x[i];
         }
     }
 
     @Override
-    protected void derive(float[] x, float[] y, float[] g, float[] dx) {
-        for (int i = 0; i < x.length; i++) {
+    protected void derive(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
             dx[i] = g[i];
         }
     }

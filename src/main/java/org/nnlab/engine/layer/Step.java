@@ -14,14 +14,14 @@ public final class Step extends Elementwise {
     }
 
     @Override
-    protected void apply(float[] x, float[] y) {
-        for (int i = 0; i < x.length; i++) {
+    protected void apply(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] = x[i] >= 0 ? 1f : 0f;
         }
     }
 
     @Override
-    protected void derive(float[] x, float[] y, float[] g, float[] dx) {
-        System.arraycopy(g, 0, dx, 0, x.length);
+    protected void derive(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+        System.arraycopy(g, from, dx, from, to - from);
     }
 }
