@@ -39,7 +39,8 @@ class RunStartsTest {
         TrainingProperties properties = new TrainingProperties(2, 1_000_000, 2, 1, 40, 5, 1000, 100_000, 5, 3, 120);
         try (ManualTraining lab = new ManualTraining(properties, new SyntheticData())) {
             TrainingService service = lab.service();
-            service.spaceStarts(Duration.ofMillis(300));
+            // 2 s apart: starting three runs and six slices took over 300 ms on a loaded 2-core CI machine
+            service.spaceStarts(Duration.ofMillis(2_000));
             long began = System.nanoTime();
             List<JobId> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -50,7 +51,7 @@ class RunStartsTest {
             assertEquals(0, step(service, 1, ids), "the second waits for its place in the spacing");
             assertEquals(0, step(service, 2, ids), "the third too");
             long[] firstStep = new long[3];
-            while ((firstStep[1] == 0 || firstStep[2] == 0) && System.nanoTime() - began < 5_000 * MS) {
+            while ((firstStep[1] == 0 || firstStep[2] == 0) && System.nanoTime() - began < 15_000 * MS) {
                 lab.runSlices(3);
                 for (int k = 1; k < 3; k++) {
                     if (firstStep[k] == 0 && step(service, k, ids) > 0) {
@@ -59,8 +60,8 @@ class RunStartsTest {
                 }
                 Thread.sleep(10);
             }
-            assertTrue(firstStep[1] >= 290 * MS, "second run's first step after " + firstStep[1] / MS + " ms");
-            assertTrue(firstStep[2] >= 590 * MS, "third run's first step after " + firstStep[2] / MS + " ms");
+            assertTrue(firstStep[1] >= 1_990 * MS, "second run's first step after " + firstStep[1] / MS + " ms");
+            assertTrue(firstStep[2] >= 3_990 * MS, "third run's first step after " + firstStep[2] / MS + " ms");
         }
     }
 
