@@ -48,6 +48,10 @@ public final class Conv2d implements Layer {
     private Tensor output;
     private Tensor gradInput;
     private final int group;      // samples unfolded side by side, so short products get long
+    /** The passes without unfolding, for a stride-1 convolution; null for the others. */
+    private final ShiftedConv shifted;
+    /** Row length of a chunk's partial d[W | b]. */
+    private final int gradWidth;
     /**
      * Working buffers, one set per thread that runs chunks at the same time, reused: slots a thread empties
      * when it takes a set and fills when it is done (no allocation per step, unlike a queue's nodes).
@@ -83,6 +87,8 @@ public final class Conv2d implements Layer {
         // a power of two, so the usual batch sizes split into whole groups that threads can share evenly
         this.group = Math.min(16, Integer.highestOneBit(Math.max(1, (512 + area - 1) / area) * 2 - 1));
         this.rows = patch + 1;
+        this.shifted = ShiftedConv.fits(g) ? new ShiftedConv(g, filters, group) : null;
+        this.gradWidth = shifted != null ? shifted.gradWidth : rows;
         this.sample = Shape.of(g.channels(), g.height(), g.width());
         this.outSample = Shape.of(filters, g.outHeight(), g.outWidth());
         this.weightsAndBias = new float[filters * rows];
@@ -116,7 +122,13 @@ public final class Conv2d implements Layer {
         // in training the columns are kept for backward (they cost as much to unfold again as to keep)
         keep = mode == Mode.TRAIN;
         savedChunks = 0;
-        if (keep && saved.length < batch * rows * area) {
+        if (shifted != null) {
+            shifted.prepareForward(weightsAndBias);
+            int groups = (batch + group - 1) / group;
+            if (keep && saved.length < groups * shifted.imageSize) {
+                saved = shifted.newImages(groups);
+            }
+        } else if (keep && saved.length < batch * rows * area) {
             saved = new float[batch * rows * area];
         }
         this.batch = batch;
@@ -134,18 +146,25 @@ public final class Conv2d implements Layer {
         int end = from(t + 1, batch, chunkCount);
         for (int n0 = from(t, batch, chunkCount); n0 < end; n0 += group) {
             int gs = Math.min(group, end - n0);
-            float[] cols = keep ? saved : sc.columns;
+            if (shifted != null) {
+                float[] image = keep ? saved : sc.columns();
+                int off = keep ? n0 / group * shifted.imageSize : 0;
+                shifted.fill(xs, n0, gs, image, off);
+                shifted.forward(image, off, n0, gs, sc.outputs(), ys);
+                continue;
+            }
+            float[] cols = keep ? saved : sc.columns();
             int colOff = keep ? n0 * rows * area : 0;
             int ld = unfold(xs, n0, gs, cols, colOff);
             if (gs == 1) {
                 MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, ys, n0 * filters * area,
                         filters, area, rows, false, 1);
             } else {
-                MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, sc.outputs, 0,
+                MatMul.multiply(weightsAndBias, 0, false, cols, colOff, false, sc.outputs(), 0,
                         filters, ld, rows, false, 1);
                 for (int s = 0; s < gs; s++) {
                     for (int f = 0; f < filters; f++) {
-                        System.arraycopy(sc.outputs, f * ld + s * area, ys, ((n0 + s) * filters + f) * area, area);
+                        System.arraycopy(sc.outputs(), f * ld + s * area, ys, ((n0 + s) * filters + f) * area, area);
                     }
                 }
             }
@@ -179,7 +198,10 @@ public final class Conv2d implements Layer {
         }
         int chunks = chunks(batch);
         if (chunkGradients.length < chunks) {
-            chunkGradients = new float[chunks][filters * rows];
+            chunkGradients = new float[chunks][shifted != null ? shifted.gradRows * gradWidth : filters * rows];
+        }
+        if (shifted != null && inputGradient) {
+            shifted.prepareBackward(weight.value().data());
         }
         // the kept columns are laid out by the forward pass's groups, which follow its chunks
         kept = savedChunks == chunks;
@@ -195,9 +217,9 @@ public final class Conv2d implements Layer {
             float[] dwb = chunkGradients[t];
             for (int f = 0; f < filters; f++) {
                 for (int q = 0; q < patch; q++) {
-                    gw[f * patch + q] += dwb[f * rows + q];
+                    gw[f * patch + q] += dwb[f * gradWidth + q];
                 }
-                gb[f] += dwb[f * rows + patch];
+                gb[f] += dwb[f * gradWidth + patch];
             }
         }
         return inputGradient ? gradInput : null;
@@ -213,12 +235,21 @@ public final class Conv2d implements Layer {
         float[] dwb = chunkGradients[t];
         Arrays.fill(dwb, 0f);
         int end = from(t + 1, batch, chunkCount);
-        if (dx != null) {
+        if (dx != null && shifted == null) {
             Arrays.fill(dx, from(t, batch, chunkCount) * inSize, end * inSize, 0f);
         }
         for (int n0 = from(t, batch, chunkCount); n0 < end; n0 += group) {
             int gs = Math.min(group, end - n0);
-            float[] cols = kept ? saved : sc.columns;
+            if (shifted != null) {
+                float[] image = kept ? saved : sc.columns();
+                int off = kept ? n0 / group * shifted.imageSize : 0;
+                if (!kept) {
+                    shifted.fill(xs, n0, gs, image, off);
+                }
+                shifted.backward(image, off, n0, gs, dy, sc.gradOutputs(), sc.gradColumns(), dwb, dx);
+                continue;
+            }
+            float[] cols = kept ? saved : sc.columns();
             int colOff = kept ? n0 * rows * area : 0;
             int ld = kept ? gs * area : unfold(xs, n0, gs, cols, 0);
             float[] dys = dy;
@@ -226,10 +257,10 @@ public final class Conv2d implements Layer {
             if (gs > 1) {
                 for (int s = 0; s < gs; s++) {
                     for (int f = 0; f < filters; f++) {
-                        System.arraycopy(dy, ((n0 + s) * filters + f) * area, sc.outputs, f * ld + s * area, area);
+                        System.arraycopy(dy, ((n0 + s) * filters + f) * area, sc.outputs(), f * ld + s * area, area);
                     }
                 }
-                dys = sc.outputs;
+                dys = sc.outputs();
                 dyOff = 0;
             }
             // d[W | b] += dy · [columns; ones]ᵀ
@@ -238,9 +269,9 @@ public final class Conv2d implements Layer {
                 continue;
             }
             // d(columns) = Wᵀ · dy, folded back onto dx
-            MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns, 0, patch, ld, filters, false, 1);
+            MatMul.multiply(w, 0, true, dys, dyOff, false, sc.gradColumns(), 0, patch, ld, filters, false, 1);
             for (int s = 0; s < gs; s++) {
-                Im2col.fold(g, sc.gradColumns, s * area, ld, dx, (n0 + s) * inSize);
+                Im2col.fold(g, sc.gradColumns(), s * area, ld, dx, (n0 + s) * inSize);
             }
         }
         putScratch(sc);
@@ -282,7 +313,12 @@ public final class Conv2d implements Layer {
                 return sc;
             }
         }
-        return new Scratch(rows * group * area, patch * group * area, filters * group * area);
+        if (shifted != null) {
+            return new Scratch(shifted.newImages(1), shifted.newGradImage(), shifted.newOutputs(),
+                    shifted.newGradOutputs());
+        }
+        return new Scratch(new float[rows * group * area], new float[patch * group * area],
+                new float[filters * group * area], new float[0]);
     }
 
     /** Returns a set of working buffers to the first free slot (at most one per chunk running at a time). */
@@ -294,17 +330,11 @@ public final class Conv2d implements Layer {
         }
     }
 
-    /** A thread's working memory for one group of samples: columns, their gradient, outputs. */
-    private static final class Scratch {
-        final float[] columns;
-        final float[] gradColumns;
-        final float[] outputs;
-
-        Scratch(int columnSize, int gradColumnSize, int outputSize) {
-            columns = new float[columnSize];
-            gradColumns = new float[gradColumnSize];
-            outputs = new float[outputSize];
-        }
+    /**
+     * A thread's working memory for one group of samples: columns (or the image), their gradient, outputs
+     * (and the output gradient, for {@link ShiftedConv}; the unfolding passes use the outputs' buffer).
+     */
+    private record Scratch(float[] columns, float[] gradColumns, float[] outputs, float[] gradOutputs) {
     }
 
     @Override

@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code init} is the gradient that reached the state directly and {@code a} the pre-activation gradient
  * times W_hᵀ. {@link MatMul} would pack the rows and go through a scratch tile at each of the many small
  * steps; here W is read where it lies and the accumulators start from {@code init}, so no second pass
- * adds the two parts. Eight rows × two vectors of {@code out} stay in registers while k runs; rows left
- * over (single-image inference) keep eight vectors of one row instead.
+ * adds the two parts. Eight rows × two vectors of {@code out} stay in registers while k runs (with weights
+ * in strips, four rows left over take four rows × four vectors, as fast per row); rows left over
+ * (single-image inference) keep eight vectors of one row instead.
  * <p>
  * Every value is summed in one order, {@code init} first and then p = 0 … k−1 with one fused
  * multiply-add each, in a full tile, a single row or a masked tail alike: a row's result does not depend
@@ -25,6 +26,8 @@ public final class RecurrentKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int TILE_ROWS = 8;
+    /** Rows of the packed path's smaller tile: a slice of four samples (see {@link #halfTile}). */
+    private static final int HALF_TILE_ROWS = 4;
     /** Vectors of out one row keeps in registers. */
     private static final int WIDE = 8;
 
@@ -116,6 +119,25 @@ public final class RecurrentKernel {
                         whole * PackedWeights.STRIP, init, ii + t * initStride, out, oi + t * outStride);
             }
         }
+        // four to seven rows left (a slice of four samples): four rows × two strips, then the last odd strip
+        // and the columns past the strips one row at a time
+        for (; r + HALF_TILE_ROWS <= rows; r += HALF_TILE_ROWS) {
+            int xi = xOff + r * ldx;
+            int hi = hOff + r * ldh;
+            int ii = initOff + r * initStride;
+            int oi = outOff + r * outStride;
+            int st = 0;
+            for (; st + 1 < whole; st += 2) {
+                int j = st * PackedWeights.STRIP;
+                halfTile(x, xi, ldx, wx.strips(), wx.stripStart(st), wx.stripStart(st + 1), kx, h, hi, ldh, whStrips,
+                        kh == 0 ? 0 : wh.stripStart(st), kh == 0 ? 0 : wh.stripStart(st + 1), kh,
+                        init, ii + j, initStride, out, oi + j, outStride);
+            }
+            for (int t = 0; t < HALF_TILE_ROWS && st * PackedWeights.STRIP < n; t++) {
+                row(x, xi + t * ldx, wx.source(), 0, kx, h, hi + t * ldh, whSource, 0, kh, n,
+                        st * PackedWeights.STRIP, init, ii + t * initStride, out, oi + t * outStride);
+            }
+        }
         if (r < rows) {
             rowsTimesWeights(rows - r, n, kx, x, xOff + r * ldx, ldx, wx.source(), 0, kh, h, hOff + r * ldh, ldh,
                     whSource, 0, init, initOff + r * initStride, initStride, out, outOff + r * outStride, outStride);
@@ -195,6 +217,82 @@ public final class RecurrentKernel {
         c61.intoArray(out, oi + 6 * os + L);
         c70.intoArray(out, oi + 7 * os);
         c71.intoArray(out, oi + 7 * os + L);
+    }
+
+    /**
+     * Four rows × four vectors of out, the columns of two neighbouring strips (starting at {@code wxA} and
+     * {@code wxB} in W_x's strips, {@code whA} and {@code whB} in W_h's): the same sums in the same order as
+     * {@link #tile}, for a slice of four samples, which reads each weight once for four rows instead of eight.
+     */
+    private static void halfTile(float[] x, int xi, int ldx, float[] wx, int wxA, int wxB, int kx,
+                                 float[] h, int hi, int ldh, float[] wh, int whA, int whB, int kh,
+                                 float[] init, int ii, int is, float[] out, int oi, int os) {
+        int q = PackedWeights.STRIP;
+        FloatVector c00 = FloatVector.fromArray(S, init, ii), c01 = FloatVector.fromArray(S, init, ii + L);
+        FloatVector c02 = FloatVector.fromArray(S, init, ii + q), c03 = FloatVector.fromArray(S, init, ii + q + L);
+        FloatVector c10 = FloatVector.fromArray(S, init, ii + is), c11 = FloatVector.fromArray(S, init, ii + is + L);
+        FloatVector c12 = FloatVector.fromArray(S, init, ii + is + q), c13 = FloatVector.fromArray(S, init, ii + is + q + L);
+        FloatVector c20 = FloatVector.fromArray(S, init, ii + 2 * is), c21 = FloatVector.fromArray(S, init, ii + 2 * is + L);
+        FloatVector c22 = FloatVector.fromArray(S, init, ii + 2 * is + q);
+        FloatVector c23 = FloatVector.fromArray(S, init, ii + 2 * is + q + L);
+        FloatVector c30 = FloatVector.fromArray(S, init, ii + 3 * is), c31 = FloatVector.fromArray(S, init, ii + 3 * is + L);
+        FloatVector c32 = FloatVector.fromArray(S, init, ii + 3 * is + q);
+        FloatVector c33 = FloatVector.fromArray(S, init, ii + 3 * is + q + L);
+        float[] a = x;
+        float[] w = wx;
+        int ai = xi, lda = ldx, wa = wxA, wb = wxB, k = kx;
+        for (int part = 0; part < 2; part++) {
+            int a0 = ai, a1 = ai + lda, a2 = ai + 2 * lda, a3 = ai + 3 * lda;
+            for (int p = 0; p < k; p++, wa += q, wb += q) {
+                FloatVector b0 = FloatVector.fromArray(S, w, wa);
+                FloatVector b1 = FloatVector.fromArray(S, w, wa + L);
+                FloatVector b2 = FloatVector.fromArray(S, w, wb);
+                FloatVector b3 = FloatVector.fromArray(S, w, wb + L);
+                FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+                c00 = b0.fma(v, c00);
+                c01 = b1.fma(v, c01);
+                c02 = b2.fma(v, c02);
+                c03 = b3.fma(v, c03);
+                v = FloatVector.broadcast(S, a[a1 + p]);
+                c10 = b0.fma(v, c10);
+                c11 = b1.fma(v, c11);
+                c12 = b2.fma(v, c12);
+                c13 = b3.fma(v, c13);
+                v = FloatVector.broadcast(S, a[a2 + p]);
+                c20 = b0.fma(v, c20);
+                c21 = b1.fma(v, c21);
+                c22 = b2.fma(v, c22);
+                c23 = b3.fma(v, c23);
+                v = FloatVector.broadcast(S, a[a3 + p]);
+                c30 = b0.fma(v, c30);
+                c31 = b1.fma(v, c31);
+                c32 = b2.fma(v, c32);
+                c33 = b3.fma(v, c33);
+            }
+            a = h;
+            w = wh;
+            ai = hi;
+            lda = ldh;
+            wa = whA;
+            wb = whB;
+            k = kh;
+        }
+        c00.intoArray(out, oi);
+        c01.intoArray(out, oi + L);
+        c02.intoArray(out, oi + q);
+        c03.intoArray(out, oi + q + L);
+        c10.intoArray(out, oi + os);
+        c11.intoArray(out, oi + os + L);
+        c12.intoArray(out, oi + os + q);
+        c13.intoArray(out, oi + os + q + L);
+        c20.intoArray(out, oi + 2 * os);
+        c21.intoArray(out, oi + 2 * os + L);
+        c22.intoArray(out, oi + 2 * os + q);
+        c23.intoArray(out, oi + 2 * os + q + L);
+        c30.intoArray(out, oi + 3 * os);
+        c31.intoArray(out, oi + 3 * os + L);
+        c32.intoArray(out, oi + 3 * os + q);
+        c33.intoArray(out, oi + 3 * os + q + L);
     }
 
     /** One row of out from column j0 on (what the tiles leave over), one vector at a time, masked at the end. */

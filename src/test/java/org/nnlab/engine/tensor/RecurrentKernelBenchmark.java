@@ -23,7 +23,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * buffer, then the input part added in a second pass; backward a copy of the direct gradient, then an
  * accumulating product) against {@link RecurrentKernel}, which starts from the input part. Run:
  * {@code java -cp target/test-classes:target/classes:<test classpath> --add-modules jdk.incubator.vector
- * org.nnlab.engine.tensor.RecurrentKernelBenchmark}.
+ * org.nnlab.engine.tensor.RecurrentKernelBenchmark}. The packed variants are what the time loop runs:
+ * the whole pre-activation from the step's input (28 features and the 1 of the bias) and the state, and
+ * the backward product with W_hᵀ, weights in strips; rows 4 is a slice of four samples (four-row tiles)
+ * against 8 (eight-row tiles): per row the two should cost about the same.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,8 +37,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class RecurrentKernelBenchmark {
     private static final int HIDDEN = 128;
     private static final int WIDTH = 4 * HIDDEN;
+    private static final int FEATURES = 28;
 
-    @Param({"1", "8"})
+    @Param({"1", "4", "8"})
     public int rows;
 
     private float[] h;
@@ -46,6 +50,11 @@ public class RecurrentKernelBenchmark {
     private float[] dPre;
     private float[] direct;
     private float[] dh;
+    private float[] xSteps;
+    private float[] bias;
+    private final PackedWeights packedInput = new PackedWeights();
+    private final PackedWeights packedHidden = new PackedWeights();
+    private final PackedWeights packedHiddenT = new PackedWeights();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -58,6 +67,25 @@ public class RecurrentKernelBenchmark {
         dPre = random(rows * WIDTH, rng);
         direct = random(rows * HIDDEN, rng);
         dh = new float[rows * HIDDEN];
+        xSteps = random(rows * (FEATURES + 1), rng);
+        bias = random(WIDTH, rng);
+        packedInput.pack(random(FEATURES * WIDTH, rng), FEATURES, WIDTH);
+        packedHidden.pack(wh, HIDDEN, WIDTH);
+        packedHiddenT.pack(whT, WIDTH, HIDDEN);
+    }
+
+    @Benchmark
+    public float[] forwardPacked() {
+        RecurrentKernel.rowsTimesWeights(rows, FEATURES, xSteps, 0, FEATURES + 1, packedInput, HIDDEN, h, 0, HIDDEN,
+                packedHidden, bias, 0, 0, pre, 0, WIDTH);
+        return pre;
+    }
+
+    @Benchmark
+    public float[] backwardPacked() {
+        RecurrentKernel.rowsTimesWeights(rows, WIDTH, dPre, 0, WIDTH, packedHiddenT, 0, null, 0, 0, null,
+                direct, 0, HIDDEN, dh, 0, HIDDEN);
+        return dh;
     }
 
     @Benchmark

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class RecurrentKernelTest {
     private static final int[][] SHAPES = { // rows, n, k
-        {1, 5, 3}, {3, 40, 7}, {8, 32, 1}, {8, 512, 128}, {13, 77, 20}, {17, 128, 512}, {9, 64, 0}, {2, 300, 9}};
+        {1, 5, 3}, {3, 40, 7}, {8, 32, 1}, {8, 512, 128}, {13, 77, 20}, {17, 128, 512}, {9, 64, 0}, {2, 300, 9},
+        // four-row tiles of the packed path (slices of four samples): two strips, an odd last strip, columns past
+        {4, 512, 128}, {6, 96, 5}, {12, 130, 7}, {20, 128, 512}};
 
     @Test
     void addsTheProductToTheStartingValueOnStridedRows() {

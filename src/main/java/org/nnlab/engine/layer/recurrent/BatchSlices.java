@@ -13,14 +13,14 @@ import org.nnlab.engine.tensor.Parallelism;
  * differently when there are fewer of them), so the result is the same on any number of threads.
  */
 final class BatchSlices {
-    /** Fewest samples per range worth a thread of its own. */
-    private static final int MIN_SLICE = 8;
     /**
      * Most ranges a batch is cut into: more ranges than threads, so that a thread that loses its core for
      * a while (another process wants it) leaves its remaining ranges to the others instead of holding up
-     * the pass; a range of 8 samples still fills the matrix kernel's 8-row register tile.
+     * the pass, and so that the threads end a pass close together: the last range one thread takes is what
+     * the other may have to wait for (with eight ranges of a 64-sample LSTM batch that was 100–150 µs of
+     * a pass of about 1 ms; sixteen ranges of four samples halve it).
      */
-    private static final int MAX_SLICES = 8;
+    private static final int MAX_SLICES = 16;
 
     /** Work on samples [b0, b1) of the batch. */
     interface Slice {
@@ -43,18 +43,15 @@ final class BatchSlices {
         this.slice = slice;
     }
 
-    /** Runs the slice over the batch of {@code batch} samples, a pass of about {@code flops} operations. */
-    void run(int batch, long flops) {
-        run(plan(batch, flops));
-    }
-
     /**
-     * Cuts a batch of {@code batch} samples, a pass of about {@code flops} operations, into ranges and
-     * returns how many: {@link #part} then runs each one. The cut follows from the batch and the work alone.
+     * Cuts a batch of {@code batch} samples, a pass of about {@code flops} operations, into ranges of at
+     * least {@code minRows} samples (what the per-step products need to fill their register tiles) and
+     * returns how many: {@link #part} then runs each one. The cut follows from the batch, the work and the
+     * cell alone, never from the thread count.
      */
-    int plan(int batch, long flops) {
+    int plan(int batch, long flops, int minRows) {
         this.batch = batch;
-        this.parts = (int) Math.max(1, Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / MIN_SLICE),
+        this.parts = (int) Math.max(1, Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / minRows),
                 MAX_SLICES));
         return parts;
     }

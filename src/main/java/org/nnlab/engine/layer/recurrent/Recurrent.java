@@ -151,7 +151,8 @@ public final class Recurrent implements Layer {
             packed.forward(weightInput.value().data(), features, weightHidden.value().data(), hidden, width,
                     forwardSlices);
         }
-        return forwardSlices.plan(B, 2L * B * steps * (hidden + features) * width);
+        return forwardSlices.plan(B, 2L * B * steps * (hidden + features) * width,
+                TimeBuffers.sliceRows(cell.summedPreActivation()));
     }
 
     /** The output of the forward pass whose slices have run (see {@link #startForward}). */
@@ -196,7 +197,7 @@ public final class Recurrent implements Layer {
         packed.backward(weightHidden.value().data(), hidden, width, backwardSlices);
         backGrad = gradOut.data();
         backNorms = norms;
-        return backwardSlices.plan(B, 2L * B * steps * hidden * width);
+        return backwardSlices.plan(B, 2L * B * steps * hidden * width, TimeBuffers.sliceRows(cell.summedPreActivation()));
     }
 
     /** The gradients of the backward pass whose slices have run (see {@link #startBackward}). */

@@ -8,8 +8,14 @@ import org.nnlab.engine.tensor.Shape;
  * processing order are the order the loop takes the steps in (reversed for a reversed layer).
  */
 final class TimeBuffers {
-    /** Fewest samples in a slice for the one-pass pre-activation (see {@link #fused}). */
-    private static final int FUSED_ROWS = 8;
+    /**
+     * Fewest samples in a slice for the one-pass pre-activation (see {@link #fused}): the kernel's smaller
+     * tile, four rows, which reads the weights once per four rows and costs about as much per row as its
+     * eight-row tile ({@code RecurrentKernelBenchmark}).
+     */
+    private static final int FUSED_ROWS = 4;
+    /** Fewest samples in a slice whose products go through {@link org.nnlab.engine.tensor.MatMul} (8-row tiles). */
+    private static final int PRODUCT_ROWS = 8;
 
     /** The input part of the pre-activation, [batch, steps, width]; empty when each step builds it in one pass. */
     float[] xProj = new float[0];
@@ -31,12 +37,17 @@ final class TimeBuffers {
 
     /**
      * Whether a slice of {@code rows} samples builds each step's whole pre-activation in one pass from
-     * x_t and h_{t−1} (a summing cell, slices that fill the kernel's 8-row tiles) instead of adding
-     * h_{t−1}·W_h to an input part computed for all steps beforehand. Slices follow from the batch alone,
-     * so every slice of a batch of 8 or more takes this path.
+     * x_t and h_{t−1} (a summing cell, slices that fill the kernel's 4-row tiles) instead of adding
+     * h_{t−1}·W_h to an input part computed for all steps beforehand. Slices follow from the batch alone
+     * ({@link #sliceRows}), so every slice of a batch of 4 or more takes this path.
      */
     static boolean fused(boolean summed, int rows) {
         return summed && rows >= FUSED_ROWS;
+    }
+
+    /** Fewest samples in one slice of the time loop: a summing cell's fused steps take 4, other cells' 8. */
+    static int sliceRows(boolean summed) {
+        return summed ? FUSED_ROWS : PRODUCT_ROWS;
     }
 
     /** Sizes every buffer for {@code steps × batch}; {@code fused}: the steps need no xProj. */
