@@ -1,6 +1,10 @@
 package org.nnlab.bench;
 
 import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,11 +14,18 @@ import java.nio.file.Path;
  * participant's browser runs on their own machine, and only their requests reach the server. Threads the
  * caller starts afterwards (an HTTP client's selector and workers) inherit the value (Linux keeps it per
  * thread). {@code -Dbench.clientNice=0} leaves the participants at the bench's own priority.
+ * <p>
+ * The thread sets its own value with {@code setpriority(2)}: starting a {@code renice} process per thread made
+ * the drawing phase begin with 100 process starts at nice 0 (its pool's threads are new), on the two cores the
+ * server needs, in the very second the classify probe saw its slowest answers.
  */
 final class ClientNice {
     /** The nice value for participant threads ({@code bench.clientNice}, default 10; 0: unchanged). */
     static final int NICE = Integer.getInteger("bench.clientNice", 10);
     private static final ThreadLocal<Boolean> DONE = ThreadLocal.withInitial(() -> false);
+    /** {@code int setpriority(int which, id_t who, int prio)} of the C library, or null where there is none. */
+    private static final MethodHandle SETPRIORITY = setpriority();
+    private static final int PRIO_PROCESS = 0;
 
     private ClientNice() {
     }
@@ -29,6 +40,9 @@ final class ClientNice {
             // /proc/thread-self -> "<pid>/task/<tid>": setpriority on a thread id changes only that thread
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
             String tid = self.substring(self.lastIndexOf('/') + 1);
+            if (SETPRIORITY != null && (int) SETPRIORITY.invokeExact(PRIO_PROCESS, Integer.parseInt(tid), NICE) == 0) {
+                return;
+            }
             Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             renice.waitFor();
@@ -36,6 +50,18 @@ final class ClientNice {
             // not Linux, or no renice: the participants keep the bench's priority
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // the call failed: the participants keep the bench's priority
+        }
+    }
+
+    private static MethodHandle setpriority() {
+        try {
+            Linker linker = Linker.nativeLinker();
+            return linker.downcallHandle(linker.defaultLookup().find("setpriority").orElseThrow(), FunctionDescriptor.of(
+                    ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        } catch (RuntimeException | Error e) {
+            return null;
         }
     }
 

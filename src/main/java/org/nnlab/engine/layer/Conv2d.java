@@ -29,6 +29,11 @@ import org.nnlab.engine.tensor.Tensor;
  * reused every step. In training the forward pass keeps
  * every sample's columns for backward (one buffer, reused); otherwise backward unfolds again. The
  * first layer of a trained network skips d(columns) and the fold entirely ({@link #backward(Tensor, boolean)}).
+ * <p>
+ * A stride-1 convolution (LeNet's both) does not unfold at all: {@link ShiftedConv} keeps each group's
+ * input on its padded grid and reads the columns' rows as shifts of it, which took the unfold and fold
+ * (a third of a {@code cnn} step's CPU time) out of the step. The chunks, groups and the order the
+ * partial weight gradients are added in are the same on both paths.
  */
 public final class Conv2d implements Layer {
     private final Conv2dSpec spec;

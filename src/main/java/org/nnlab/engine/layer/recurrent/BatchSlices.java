@@ -14,13 +14,15 @@ import org.nnlab.engine.tensor.Parallelism;
  */
 final class BatchSlices {
     /**
-     * Most ranges a batch is cut into: more ranges than threads, so that a thread that loses its core for
+     * Most units a batch is cut into: more ranges than threads, so that a thread that loses its core for
      * a while (another process wants it) leaves its remaining ranges to the others instead of holding up
      * the pass, and so that the threads end a pass close together: the last range one thread takes is what
-     * the other may have to wait for (with eight ranges of a 64-sample LSTM batch that was 100–150 µs of
-     * a pass of about 1 ms; sixteen ranges of four samples halve it).
+     * the other may have to wait for (with eight ranges of a 64-sample LSTM batch that was 100–190 µs of
+     * a pass of about 1 ms).
      */
-    private static final int MAX_SLICES = 16;
+    private static final int MAX_UNITS = 16;
+    /** How many ranges at the end of a pass are single units: the small pieces that even out the threads' ends. */
+    private static final int SINGLE_TAIL = 4;
 
     /** Work on samples [b0, b1) of the batch. */
     interface Slice {
@@ -31,6 +33,10 @@ final class BatchSlices {
     private final IntConsumer task = this::task;
     private int batch;
     private int parts;
+    private int units;
+    private int group;
+    /** How many ranges, the first ones, hold {@link #group} units. */
+    private int grouped;
     /** Work that must be done before any range starts (packing the weights), in pieces, for the next run only. */
     private IntConsumer before;
     private int beforeTasks;
@@ -44,15 +50,20 @@ final class BatchSlices {
     }
 
     /**
-     * Cuts a batch of {@code batch} samples, a pass of about {@code flops} operations, into ranges of at
-     * least {@code minRows} samples (what the per-step products need to fill their register tiles) and
-     * returns how many: {@link #part} then runs each one. The cut follows from the batch, the work and the
-     * cell alone, never from the thread count.
+     * Cuts a batch of {@code batch} samples, a pass of about {@code flops} operations, into ranges and
+     * returns how many: {@link #part} then runs each one. The batch is first cut into units of at least
+     * {@code minRows} samples (what the per-step products need to fill a register tile); the ranges taken
+     * first hold {@code group} units each (the products' larger tile), the last {@value #SINGLE_TAIL} one unit
+     * each, so the pass ends in small pieces. The cut follows from the batch, the work and the cell alone,
+     * never from the thread count.
      */
-    int plan(int batch, long flops, int minRows) {
+    int plan(int batch, long flops, int minRows, int group) {
         this.batch = batch;
-        this.parts = (int) Math.max(1, Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / minRows),
-                MAX_SLICES));
+        this.units = (int) Math.max(1, Math.min(Math.min(flops / Parallelism.MIN_FLOPS_PER_THREAD, batch / minRows),
+                MAX_UNITS));
+        this.group = group;
+        this.grouped = group <= 1 ? 0 : Math.max(0, units - SINGLE_TAIL) / group;
+        this.parts = grouped + units - grouped * group;
         return parts;
     }
 
@@ -108,7 +119,12 @@ final class BatchSlices {
 
     /** Runs planned range {@code i}. */
     void part(int i) {
-        slice.run(batch * i / parts, batch * (i + 1) / parts);
+        slice.run(batch * firstUnit(i) / units, batch * firstUnit(i + 1) / units);
+    }
+
+    /** The first unit of range {@code i}: the grouped ranges come first, then the single units. */
+    private int firstUnit(int i) {
+        return i <= grouped ? i * group : grouped * group + i - grouped;
     }
 
     /**

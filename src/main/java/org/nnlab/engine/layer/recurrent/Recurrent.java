@@ -152,7 +152,7 @@ public final class Recurrent implements Layer {
                     forwardSlices);
         }
         return forwardSlices.plan(B, 2L * B * steps * (hidden + features) * width,
-                TimeBuffers.sliceRows(cell.summedPreActivation()));
+                TimeBuffers.sliceRows(cell.summedPreActivation()), TimeBuffers.sliceGroup(cell.summedPreActivation()));
     }
 
     /** The output of the forward pass whose slices have run (see {@link #startForward}). */
@@ -197,7 +197,9 @@ public final class Recurrent implements Layer {
         packed.backward(weightHidden.value().data(), hidden, width, backwardSlices);
         backGrad = gradOut.data();
         backNorms = norms;
-        return backwardSlices.plan(B, 2L * B * steps * hidden * width, TimeBuffers.sliceRows(cell.summedPreActivation()));
+        boolean summed = cell.summedPreActivation();
+        return backwardSlices.plan(B, 2L * B * steps * hidden * width, TimeBuffers.sliceRows(summed),
+                TimeBuffers.sliceGroup(summed));
     }
 
     /** The gradients of the backward pass whose slices have run (see {@link #startBackward}). */
