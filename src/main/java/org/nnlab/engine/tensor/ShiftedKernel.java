@@ -142,7 +142,8 @@ public final class ShiftedKernel {
         float[] lanes = MatMulBuffers.get().tile;
         for (int i = 0; i < m; i += 4) {
             for (int p = 0; p < n; p += 4) {
-                dot4x4(a, aOff + i * lda, lda, src, srcOff, offsets, p, len, lanes);
+                ShortKernels.dotPartials4x4(a, aOff + i * lda, lda, src, srcOff + offsets[p], srcOff + offsets[p + 1],
+                        srcOff + offsets[p + 2], srcOff + offsets[p + 3], len, lanes);
                 for (int r = 0; r < 4; r++) {
                     for (int s = 0; s < 4; s++) {
                         int base = (r * 4 + s) * L;
@@ -155,59 +156,5 @@ public final class ShiftedKernel {
                 }
             }
         }
-    }
-
-    /** The 16 partial-sum vectors of rows ai … ai + 3·lda against shifted rows p … p + 3, into {@code t}. */
-    private static void dot4x4(float[] a, int ai, int lda, float[] src, int srcOff, int[] offsets, int p, int len,
-                               float[] t) {
-        FloatVector z = FloatVector.zero(S);
-        FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
-        FloatVector s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
-        int b0i = srcOff + offsets[p];
-        int b1i = srcOff + offsets[p + 1];
-        int b2i = srcOff + offsets[p + 2];
-        int b3i = srcOff + offsets[p + 3];
-        for (int q = 0; q < len; q += L) {
-            FloatVector b0 = FloatVector.fromArray(S, src, b0i + q);
-            FloatVector b1 = FloatVector.fromArray(S, src, b1i + q);
-            FloatVector b2 = FloatVector.fromArray(S, src, b2i + q);
-            FloatVector b3 = FloatVector.fromArray(S, src, b3i + q);
-            FloatVector x = FloatVector.fromArray(S, a, ai + q);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            s02 = x.fma(b2, s02);
-            s03 = x.fma(b3, s03);
-            x = FloatVector.fromArray(S, a, ai + lda + q);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            s12 = x.fma(b2, s12);
-            s13 = x.fma(b3, s13);
-            x = FloatVector.fromArray(S, a, ai + 2 * lda + q);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            s22 = x.fma(b2, s22);
-            s23 = x.fma(b3, s23);
-            x = FloatVector.fromArray(S, a, ai + 3 * lda + q);
-            s30 = x.fma(b0, s30);
-            s31 = x.fma(b1, s31);
-            s32 = x.fma(b2, s32);
-            s33 = x.fma(b3, s33);
-        }
-        s00.intoArray(t, 0);
-        s01.intoArray(t, L);
-        s02.intoArray(t, 2 * L);
-        s03.intoArray(t, 3 * L);
-        s10.intoArray(t, 4 * L);
-        s11.intoArray(t, 5 * L);
-        s12.intoArray(t, 6 * L);
-        s13.intoArray(t, 7 * L);
-        s20.intoArray(t, 8 * L);
-        s21.intoArray(t, 9 * L);
-        s22.intoArray(t, 10 * L);
-        s23.intoArray(t, 11 * L);
-        s30.intoArray(t, 12 * L);
-        s31.intoArray(t, 13 * L);
-        s32.intoArray(t, 14 * L);
-        s33.intoArray(t, 15 * L);
     }
 }

@@ -134,36 +134,47 @@ final class ShortKernels {
     }
 
     private static void dot4x4(float[] a, int ai, float[] b, int bi, int k, int kv, float[] c, int ci, int ldc) {
+        float[] t = MatMulBuffers.get().tile;
+        dotPartials4x4(a, ai, k, b, bi, bi + k, bi + 2 * k, bi + 3 * k, kv, t);
+        finishDots(t, a, ai, b, bi, k, kv, c, ci, ldc);
+    }
+
+    /**
+     * The 16 partial-sum vectors of the dot products of A's rows ai, ai + lda, ai + 2·lda, ai + 3·lda with the
+     * rows of {@code b} that start at b0 … b3, over their first {@code len} values (a multiple of the vector
+     * length), into {@code t}: vector r·4 + q holds row r against row q, lane by lane.
+     */
+    static void dotPartials4x4(float[] a, int ai, int lda, float[] b, int b0i, int b1i, int b2i, int b3i, int len,
+                               float[] t) {
         FloatVector z = FloatVector.zero(S);
         FloatVector s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
         FloatVector s20 = z, s21 = z, s22 = z, s23 = z, s30 = z, s31 = z, s32 = z, s33 = z;
-        for (int p = 0; p < kv; p += L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi + p);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + k + p);
-            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * k + p);
-            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * k + p);
+        for (int p = 0; p < len; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, b0i + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, b1i + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, b2i + p);
+            FloatVector b3 = FloatVector.fromArray(S, b, b3i + p);
             FloatVector x = FloatVector.fromArray(S, a, ai + p);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
             s02 = x.fma(b2, s02);
             s03 = x.fma(b3, s03);
-            x = FloatVector.fromArray(S, a, ai + k + p);
+            x = FloatVector.fromArray(S, a, ai + lda + p);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
             s12 = x.fma(b2, s12);
             s13 = x.fma(b3, s13);
-            x = FloatVector.fromArray(S, a, ai + 2 * k + p);
+            x = FloatVector.fromArray(S, a, ai + 2 * lda + p);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
             s22 = x.fma(b2, s22);
             s23 = x.fma(b3, s23);
-            x = FloatVector.fromArray(S, a, ai + 3 * k + p);
+            x = FloatVector.fromArray(S, a, ai + 3 * lda + p);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
             s32 = x.fma(b2, s32);
             s33 = x.fma(b3, s33);
         }
-        float[] t = MatMulBuffers.get().tile;
         s00.intoArray(t, 0);
         s01.intoArray(t, L);
         s02.intoArray(t, 2 * L);
@@ -180,7 +191,6 @@ final class ShortKernels {
         s31.intoArray(t, 13 * L);
         s32.intoArray(t, 14 * L);
         s33.intoArray(t, 15 * L);
-        finishDots(t, a, ai, b, bi, k, kv, c, ci, ldc);
     }
 
     /** Sums each of the 16 partial vectors in {@code t} and adds the scalar tail p ≥ kv. */
