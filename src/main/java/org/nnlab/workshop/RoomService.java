@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Workshop rooms: an instructor opens one and gets its join code and a secret key; people join with the code
@@ -113,7 +115,7 @@ public class RoomService {
             participant = new Participant(UUID.randomUUID().toString(), room.id(), owner, name, now());
             store.insertParticipant(participant);
         }
-        events.publish(new ParticipantChanged(room.id(), participant.id(), ParticipantChanged.Change.JOINED));
+        afterCommit(new ParticipantChanged(room.id(), participant.id(), ParticipantChanged.Change.JOINED));
         return participant;
     }
 
@@ -174,7 +176,25 @@ public class RoomService {
 
     private void leaveRoom(Participant participant) {
         store.setStatus(participant.id(), RoomStore.LEFT);
-        events.publish(new ParticipantChanged(participant.roomId(), participant.id(), ParticipantChanged.Change.LEFT));
+        afterCommit(new ParticipantChanged(participant.roomId(), participant.id(), ParticipantChanged.Change.LEFT));
+    }
+
+    /**
+     * Publishes {@code event} once the transaction in progress has committed (at once outside one): a page that
+     * hears of a join reads the room again, and read before the commit it would miss the newcomer and show the
+     * room without them until the next event (a CI run's instructor grid waited 30 s for one).
+     */
+    private void afterCommit(RoomEvent event) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    events.publish(event);
+                }
+            });
+        } else {
+            events.publish(event);
+        }
     }
 
     /**
