@@ -155,7 +155,7 @@ class ClusterIT {
         List<Integer> starts = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             try (var lines = java.nio.file.Files.lines(nodes.dir.resolve("node" + i + ".log"))) {
-                starts.add((int) lines.filter(l -> l.contains("TrainingService") && l.contains(" started by ")).count());
+                starts.add((int) lines.filter(l -> l.contains("training job ") && l.contains(" started by ")).count());
             }
         }
         return starts;
