@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A CPU control group (cgroup v1 {@code cpu} controller) of low weight for everything of a bench that stands in
- * for people on their own machines: the browser and the simulated participants' threads. In a class they would
- * not take the server's cores; here they share two with it, and a nice value alone does not hold them back:
- * Chromium running as root sets its browser and IO threads to nice -8 itself, above the server, and a hundred
- * participant threads at nice 10 outweigh the server's few when they all wake at once. In a group of
- * {@code cpu.shares} 128 (a thread at nice 0 weighs 1024) all of them together weigh less than one server thread.
+ * A CPU control group (cgroup v1 {@code cpu} controller) for what of a bench stands in for people on their own
+ * machines. In a class the instructor's browser would not take the server's cores; here it shares two with it,
+ * and a nice value alone does not hold it back: Chromium running as root sets its browser and IO threads to nice
+ * -8 itself, above every server thread. In a group of {@code cpu.shares} 1024 (a thread at nice 0 weighs 1024)
+ * all its processes together weigh what one server thread at normal priority does. With
+ * {@code -Dbench.participantsInCgroup=true} the simulated participants' threads join the group too (they are at
+ * nice 10 each otherwise); tried at 128 shares, that starved them so that starting 30 runs took 25 s instead of 3
+ * and their own clicks, not the server, made the grid delays.
  * <p>
  * Needs a writable {@code /sys/fs/cgroup/cpu} (root, cgroup v1); elsewhere {@link #create} returns a group that
  * does nothing and says so in {@link #describe}. {@code -Dbench.clientShares=0} turns it off.
