@@ -96,6 +96,9 @@ class SetupPusher extends Details {
         FlexLayout fields = new FlexLayout(network, specText, data, optimizer, learningRate, batchSize, epochs, seed);
         fields.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         fields.getStyle().set("gap", "var(--lumo-space-m)");
+        fields.addClassName("nnlab-setup-fields");
+        network.addClassName("nnlab-setup-wide");
+        specText.addClassName("nnlab-setup-wide");
         VerticalLayout content = new VerticalLayout(fields, push, sent);
         content.setPadding(false);
         add(content);
