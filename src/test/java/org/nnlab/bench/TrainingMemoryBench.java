@@ -8,6 +8,7 @@ import org.nnlab.datasets.DataDirectory;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.optim.OptimizerConfig;
 import org.nnlab.engine.optim.OptimizerKind;
+import org.nnlab.engine.spec.Conv2dSpec;
 import org.nnlab.engine.spec.DenseSpec;
 import org.nnlab.engine.spec.FlattenSpec;
 import org.nnlab.engine.spec.LayerSpec;
@@ -44,6 +45,11 @@ public final class TrainingMemoryBench {
         cases.add(new Object[] {"mlp", Presets.MLP.spec(), 512});
         cases.add(new Object[] {"lenet", Presets.LENET.spec(), 64});
         cases.add(new Object[] {"lenet", Presets.LENET.spec(), 256});
+        // a stride-2 convolution still unfolds its input (LeNet's are stride 1 and do not)
+        ModelSpec strided = ModelSpec.of(Shape.of(1, 28, 28), Conv2dSpec.of(32, 4).withStride(2), new ReluSpec(),
+                new FlattenSpec(), new DenseSpec(10));
+        cases.add(new Object[] {"conv-s2", strided, 64});
+        cases.add(new Object[] {"conv-s2", strided, 256});
         cases.add(new Object[] {"relu300", reluTower(300), 16});
         cases.add(new Object[] {"relu300", reluTower(300), 64});
         System.out.printf(Locale.ROOT, "%-8s %6s %12s %12s %7s %12s%n", "network", "batch", "estimate MB", "held MB",
