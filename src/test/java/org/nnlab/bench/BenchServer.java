@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class BenchServer implements AutoCloseable {
     /** G1 says "used 123456K", ZGC "used 338M". */
     private static final Pattern JCMD_HEAP = Pattern.compile("used (\\d+)([KMG])");
+    /** The last line of a class histogram: "Total  &lt;instances&gt;  &lt;bytes&gt;". */
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
     final String base;
     final long pid;
     final Path log;
@@ -93,10 +95,16 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** Used heap in MB after a full collection (or as it is, without one). */
+    /**
+     * Used heap in MB: with {@code collectFirst}, the live objects after a full collection (the total of
+     * {@code GC.class_histogram}, which collects first and then counts what is reachable; ZGC's used figure after
+     * {@code GC.run} includes what was allocated meanwhile and read below the baseline in some runs); without, the
+     * heap as it is.
+     */
     static double heapMb(long pid, boolean collectFirst) {
         if (collectFirst) {
-            jcmd(pid, "GC.run");
+            Matcher total = HISTOGRAM_TOTAL.matcher(jcmd(pid, "GC.class_histogram"));
+            return total.find() ? Long.parseLong(total.group(1)) / (1024.0 * 1024.0) : -1;
         }
         Matcher m = JCMD_HEAP.matcher(jcmd(pid, "GC.heap_info"));
         return m.find() ? Long.parseLong(m.group(1)) * switch (m.group(2)) {

@@ -15,7 +15,8 @@ import java.util.Locale;
  * made the browser lay out every rendered cell of each column to measure it, on every new row count and every
  * wider text: half a second to most of a second of the page's main thread per phase of a class of 100 (crowd
  * bench profile). The nickname and action columns are frozen only while the columns do not fit the grid's width
- * (a phone): frozen cells are moved by a transform each and make the browser restyle and repaint them on every
+ * (a phone), the nickname only while it leaves the other columns room to be read: frozen cells are moved by a
+ * transform each and make the browser restyle and repaint them on every
  * change of the rows, the largest cost of the page while a class joined (1.2–2.4 s per phase). Whether they fit is
  * decided in the browser, where the real widths are, when the grid's width or a column's width changes. The texts
  * also tell whether a changed row would look any different ({@link #showsSame}).
@@ -23,9 +24,10 @@ import java.util.Locale;
 final class ParticipantGridWidths {
     /**
      * The rename and remove buttons: two buttons of Lumo's extra-small size with their margins, the space between
-     * them and the padding (6.5rem cut the remove button to an ellipsis).
+     * them and the padding, 104.5 px in headless Chromium (6.5rem cut the remove button to an ellipsis). 7.5rem left
+     * 15 px unused, enough to make the columns overflow a 1400 px window's grid by one pixel.
      */
-    static final String ACTIONS_WIDTH = "7.5rem";
+    static final String ACTIONS_WIDTH = "6.75rem";
     /** A cell's padding left and right (Lumo: {@code --lumo-space-m} each), in rem. */
     private static final double CELL_PADDING = 2;
     /** A sortable header's sort indicator beside its text, in rem. */
@@ -108,20 +110,30 @@ final class ParticipantGridWidths {
     }
 
     /**
-     * Freezes {@code first} (to the start) and {@code last} (to the end) while the columns are wider than the grid,
-     * and unfreezes them when they fit: checked in the browser whenever the grid's width changes and when
-     * {@link #refit} says a column's width did. Runs each time the grid is attached.
+     * Freezes {@code last} (to the end) while the columns are wider than the grid, and {@code first} (to the start)
+     * too while the two leave the grid room for the widest other column's text; unfreezes them when the columns
+     * fit. A long nickname frozen beside the actions once covered a phone's whole grid (252 + 120 px of 341), and
+     * the columns between could not be scrolled into view. Checked in the browser whenever the grid's width changes
+     * and when {@link #refit} says a column's width did; the widths are the columns' own (set here, in rem). Runs
+     * each time the grid is attached.
      */
     static void freezeWhenNarrow(Grid<?> grid, Grid.Column<?> first, Grid.Column<?> last) {
         grid.addAttachListener(e -> grid.getElement().executeJs("""
-                const grid = this, first = $0, last = $1;
+                const grid = this, first = $0, last = $1, padding = $2;
                 let width = -1, queued = false;
                 const fit = () => {
                   queued = false;
                   const table = grid.$ && grid.$.table;
                   if (!table || !table.clientWidth) return;
-                  const narrow = table.scrollWidth > table.clientWidth + 1;
-                  if (first.frozen !== narrow) first.frozen = narrow;
+                  // any whole pixel: Chromium draws a scroll bar for one (its test is this one), and a scroll bar
+                  // under columns taken as fitting scrolled one pixel and looked broken
+                  const narrow = table.scrollWidth > table.clientWidth;
+                  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+                  const px = c => parseFloat(c.width) * (String(c.width).endsWith('rem') ? rem : 1);
+                  const others = Array.from(grid.querySelectorAll('vaadin-grid-column')).filter(c => c !== first && c !== last);
+                  const widestText = Math.max(0, ...others.map(px)) - padding * rem;
+                  const keepFirst = narrow && table.clientWidth - px(first) - px(last) >= widestText;
+                  if (first.frozen !== keepFirst) first.frozen = keepFirst;
                   if (last.frozenToEnd !== narrow) last.frozenToEnd = narrow;
                 };
                 grid.__nnlabFitFrozen = () => { if (!queued) { queued = true; requestAnimationFrame(fit); } };
@@ -130,7 +142,7 @@ final class ParticipantGridWidths {
                   const w = entries[entries.length - 1].contentRect.width;
                   if (w !== width) { width = w; grid.__nnlabFitFrozen(); }
                 });
-                grid.__nnlabWidthObserver.observe(grid);""", first.getElement(), last.getElement()));
+                grid.__nnlabWidthObserver.observe(grid);""", first.getElement(), last.getElement(), CELL_PADDING));
     }
 
     /** Has the browser check again whether the columns fit, after {@link #fit} widened one. */
