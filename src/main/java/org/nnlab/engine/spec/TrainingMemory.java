@@ -17,7 +17,8 @@ import org.nnlab.engine.tensor.Shape;
  *       (Conv2d what its path needs for backward: a stride-1 one each group's input on its padded grid,
  *       another every sample's unfolded input columns, see {@link ConvPlan}; max pooling the winners'
  *       positions, dropout its mask, a recurrent layer its per-step projections, states and gate values),
- *       the mini-batch and its augmented copy, and the loss gradient;</li>
+ *       the mini-batch and its augmented copy, and the loss gradient; and all of these (but what a
+ *       convolution keeps) once more for an epoch's shorter last batch, when there is one;</li>
  *   <li>{@code workspace}: a convolution's buffers that do not grow with the batch: a working set per thread
  *       it runs on (at most {@link org.nnlab.engine.tensor.Parallelism#threads()} of the calling thread), a
  *       partial weight gradient per chunk, its packed weights.</li>
@@ -38,14 +39,26 @@ public record TrainingMemory(long weights, long optimizer, long activations, lon
 
     /**
      * The memory to train {@code spec} at mini-batch size {@code batch} with an optimizer that keeps
-     * {@code optimizerCopies} values per parameter.
+     * {@code optimizerCopies} values per parameter, every batch full.
      *
      * @throws SpecException when the spec does not validate
      */
     public static TrainingMemory of(ModelSpec spec, int batch, int optimizerCopies) {
-        if (batch < 1 || optimizerCopies < 0) {
-            throw new IllegalArgumentException("batch must be at least 1 and optimizer copies 0 or more, got "
-                    + batch + " and " + optimizerCopies);
+        return of(spec, batch, 0, optimizerCopies);
+    }
+
+    /**
+     * As {@link #of(ModelSpec, int, int)} when each epoch ends with a shorter batch of {@code lastBatch}
+     * samples (0 when the batches come out even): the layers keep their per-sample buffers for both sizes
+     * (a buffer per batch size, so the change does not replace the full batch's), what a convolution keeps
+     * for backward grows to the larger only.
+     *
+     * @throws SpecException when the spec does not validate
+     */
+    public static TrainingMemory of(ModelSpec spec, int batch, int lastBatch, int optimizerCopies) {
+        if (batch < 1 || optimizerCopies < 0 || lastBatch < 0 || lastBatch >= batch) {
+            throw new IllegalArgumentException("batch must be at least 1, the last batch shorter and optimizer copies 0 or"
+                    + " more, got " + batch + ", " + lastBatch + " and " + optimizerCopies);
         }
         List<LayerSummary> rows = spec.summary();
         long params = 0;
@@ -65,7 +78,7 @@ public record TrainingMemory(long weights, long optimizer, long activations, lon
             }
         }
         return new TrainingMemory(params * WEIGHT_COPIES * BYTES, params * optimizerCopies * BYTES,
-                (perSample * batch + convKept) * BYTES, workspace * BYTES);
+                (perSample * (batch + lastBatch) + convKept) * BYTES, workspace * BYTES);
     }
 
     /**

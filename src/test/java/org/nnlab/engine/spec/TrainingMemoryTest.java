@@ -69,6 +69,22 @@ class TrainingMemoryTest {
     }
 
     /**
+     * An epoch whose last batch is shorter leaves the layers a buffer for each size: every per-sample figure
+     * once more for the last batch's samples, but what a convolution keeps for backward, which grows to the
+     * larger batch only.
+     */
+    @Test
+    void aShorterLastBatchAddsItsOwnBuffersButNotASecondConvolutionStore() {
+        ModelSpec conv = ModelSpec.of(IMAGE, Conv2dSpec.of(6, 5), new FlattenSpec(), new DenseSpec(10));
+        long perSample = 2 * 784 + 10 + (6 * 24 * 24 + 784) + (10 + 6 * 24 * 24);
+        long full = TrainingMemory.of(conv, 64, 0).activations();
+        assertEquals(full, TrainingMemory.of(conv, 64, 0, 0).activations());
+        assertEquals(full + perSample * 48 * 4, TrainingMemory.of(conv, 64, 48, 0).activations());
+        assertEquals(TrainingMemory.of(conv, 64, 0).workspace(), TrainingMemory.of(conv, 64, 48, 0).workspace());
+        assertThrows(IllegalArgumentException.class, () -> TrainingMemory.of(conv, 64, 64, 0));
+    }
+
+    /**
      * The estimate against what a convolution really allocates. The heap the calling thread allocates to build
      * a layer and train it on its first batch (on one thread, after a layer of the same shapes has run until a
      * batch allocates nothing, so the thread's packing buffers and the compiled code exist) is its weights and
