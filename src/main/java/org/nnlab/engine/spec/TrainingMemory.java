@@ -27,9 +27,10 @@ import org.nnlab.engine.tensor.Shape;
  * layout. Short-lived garbage (a new output per step in a few layers) and the kernels' per-thread packing
  * buffers, which all runs share, are left out. Measured against real runs (heap held after a full GC), the
  * arrays match within a few percent for MLP, LeNet-5 and a 300-layer ReLU stack (LeNet-5 at batch 256:
- * 39.1 MB estimated, 39.4 MB of float and int arrays held). The eighth is short there, though: under G1
- * with 2 MB regions its 1 to 5 MB arrays leave more empty, and the run held 7 to 10 % more than
- * {@link #total()} (TrainingMemoryBench).
+ * 39.1 MB estimated, 39.4 MB of float and int arrays held before the first epoch's end). With the run's
+ * records, the admission figure was 0.91 to 1.17 of what MNIST runs held after their first epoch
+ * (TrainingMemoryBench, G1, 4 GB heap); the short one, LeNet-5 at batch 256, because its 1 to 5 MB arrays
+ * leave more of G1's 2 MB regions empty than the eighth allows.
  */
 public record TrainingMemory(long weights, long optimizer, long activations, long workspace) {
     /** Bytes per stored value. */
