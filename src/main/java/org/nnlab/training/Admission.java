@@ -71,12 +71,16 @@ final class Admission {
 
     /**
      * The memory a run of {@code request} on {@code size} training samples holds, in bytes: the engine's
-     * {@link TrainingMemory} estimate at the batch it will really use, its records, and its own copies of data
+     * {@link TrainingMemory} estimate at the batch it will really use (and the shorter last batch of each epoch),
+     * its records, and its own copies of data
      * (index lists of its samples; the images themselves when they are the owner's drawings).
      */
     static long memoryNeeded(TrainingRequest request, int size) {
-        int batch = Math.max(1, Math.min(request.batchSize(), size));
-        long model = TrainingMemory.of(request.spec(), batch, optimizerCopies(request.optimizer())).total();
+        // the training part after the validation split, as TrainingJob and Trainer make it
+        double validation = size >= 50 ? request.validationFraction() : 0;
+        int trained = Math.max(1, size - (int) Math.round(size * validation));
+        int batch = Math.max(1, Math.min(request.batchSize(), trained));
+        long model = TrainingMemory.of(request.spec(), batch, trained % batch, optimizerCopies(request.optimizer())).total();
         // the job's own records: histories (up to 3,000 points with per-layer figures), pictures, confusion matrix
         long records = 2L * 1024 * 1024;
         // the subset, the training part and each epoch's order are index lists of the samples

@@ -129,6 +129,24 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the server's log has a line containing each of {@code fragments} (its start-up work in the
+     * background, e.g. reading MNIST ahead and warming the training kernels), at most {@code timeout}; returns
+     * those not seen.
+     */
+    List<String> awaitLog(Duration timeout, String... fragments) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        List<String> missing = new ArrayList<>(List.of(fragments));
+        while (!missing.isEmpty() && System.nanoTime() < end) {
+            String text = Files.readString(log);
+            missing.removeIf(text::contains);
+            if (!missing.isEmpty()) {
+                Thread.sleep(250);
+            }
+        }
+        return missing;
+    }
+
     /** Resident memory of a process in MB (-1 when it has gone). */
     static double rssMb(long pid) {
         try {

@@ -30,12 +30,9 @@ final class ClientNice {
     private ClientNice() {
     }
 
-    /**
-     * Gives the calling thread the participants' nice value and puts it in the bench's {@link ClientCgroup} if there
-     * is one (a no-op after the first call, or off Linux).
-     */
+    /** Gives the calling thread the participants' nice value (a no-op after the first call, or off Linux). */
     static void participant() {
-        if (DONE.get()) {
+        if (NICE == 0 || DONE.get()) {
             return;
         }
         DONE.set(true);
@@ -43,10 +40,6 @@ final class ClientNice {
             // /proc/thread-self -> "<pid>/task/<tid>": setpriority on a thread id changes only that thread
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
             String tid = self.substring(self.lastIndexOf('/') + 1);
-            ClientCgroup.joinCurrentThread(tid);
-            if (NICE == 0) {
-                return;
-            }
             if (SETPRIORITY != null && (int) SETPRIORITY.invokeExact(PRIO_PROCESS, Integer.parseInt(tid), NICE) == 0) {
                 return;
             }

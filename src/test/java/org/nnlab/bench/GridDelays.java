@@ -41,7 +41,10 @@ final class GridDelays {
                     split.computeIfAbsent("own page answered -> grid", k -> new ArrayList<>()).add(Math.max(0, n.longValue() - answer));
                 }
                 String nickname = a.getKey().substring(0, a.getKey().indexOf('|'));
-                long arrived = frames.stream().filter(f -> f.getKey() <= n.longValue() + 5 && f.getValue().contains(nickname))
+                // a frame naming the person between the action and its showing; a changed row is sent by its key
+                // without the nickname, so many actions have none (an earlier frame would add seconds that are not its)
+                long arrived = frames.stream().filter(f -> f.getKey() >= a.getValue() && f.getKey() <= n.longValue() + 5
+                                && f.getValue().contains(nickname))
                         .mapToLong(Map.Entry::getKey).max().orElse(-1);
                 if (arrived >= 0) {
                     split.computeIfAbsent("action -> push frame arrived", k -> new ArrayList<>()).add(Math.max(0, arrived - a.getValue()));

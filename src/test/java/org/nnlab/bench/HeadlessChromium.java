@@ -16,25 +16,12 @@ final class HeadlessChromium implements AutoCloseable {
     final Cdp cdp;
 
     HeadlessChromium() throws Exception {
-        this(0, null);
-    }
-
-    /**
-     * A browser at nice value {@code nice} (0: the caller's) and in {@code group} (null: the caller's), it and every
-     * process it starts: a bench that stands in for people on their own machines lets the server have the cores first.
-     */
-    HeadlessChromium(int nice, ClientCgroup group) throws Exception {
         profile = Files.createTempDirectory("nnlab-bench-chromium");
-        List<String> command = new java.util.ArrayList<>();
-        if (nice > 0) {
-            command.addAll(List.of("nice", "-n", Integer.toString(nice)));
-        }
-        command.addAll(List.of("/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+        process = new ProcessBuilder(List.of("/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-port=0",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                "--disable-backgrounding-occluded-windows", "--disable-extensions", "about:blank"));
-        process = new ProcessBuilder(group == null ? command : group.wrap(command))
+                "--disable-backgrounding-occluded-windows", "--disable-extensions", "about:blank"))
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
                 .start();
         Path port = profile.resolve("DevToolsActivePort");

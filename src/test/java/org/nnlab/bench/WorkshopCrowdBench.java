@@ -2,6 +2,7 @@ package org.nnlab.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,16 +59,13 @@ import org.nnlab.engine.json.Json;
  * Throughout (from the first join to the last drawing) a client in a JVM of its own ({@link ClassifyProbe}) posts
  * a digit to {@code POST /api/v1/classify} ten times a second (the API's own limit for one client) and times each
  * answer, reported by phase beside the server's own time for the same requests (from Tomcat's access log, which
- * the bench turns on). Chromium runs at nice 10 ({@code -Dbench.browserNice}), as the simulated participants do:
- * in a class the instructor's browser is on a machine of its own.
+ * the bench turns on).
  * The grid delay of an action is the time from just before its click was sent to the browser until the
  * instructor's page showed it (both clocks are this machine's). Errors: the server log's ERROR and WARN
  * lines, console errors and uncaught exceptions of every page, actions the grid never showed, and failed
  * steps.
  */
 public final class WorkshopCrowdBench {
-    /** The nice value of Chromium and all its processes ({@code bench.browserNice}, default 10). */
-    private static final int BROWSER_NICE = Integer.getInteger("bench.browserNice", 10);
     final String base;
     private final HeadlessChromium chromium;
     private final Map<String, Long> actions = new ConcurrentHashMap<>();
@@ -129,11 +127,9 @@ public final class WorkshopCrowdBench {
         if (!moreArgs.isEmpty()) {
             serverArgs.addAll(List.of(moreArgs.split("\\s+")));
         }
-        try (ClientCgroup clients = ClientCgroup.create();
-             BenchServer server = BenchServer.start(BenchServer.builtJar(), jvm, serverArgs,
+        try (BenchServer server = BenchServer.start(BenchServer.builtJar(), jvm, serverArgs,
                 Path.of("target", "crowd-" + stamp + "-server.log"));
-             HeadlessChromium chromium = new HeadlessChromium(BROWSER_NICE, clients)) {
-            System.out.println("crowd: " + clients.describe());
+             HeadlessChromium chromium = new HeadlessChromium()) {
             System.out.println("crowd: server JVM options " + jvm);
             if (!browsers) {
                 System.out.println("crowd: " + ClientNice.describe());
@@ -142,9 +138,12 @@ public final class WorkshopCrowdBench {
                     + " each, %d at a time; participants as %s; load average %.2f %.2f %.2f%n", server.pid, server.base, server.log,
                     participants, trainers, drawings, parallel, browsers ? "Chromium browser contexts"
                             : "Vaadin sessions over HTTP/WebSocket (FlowClient)", load0[0], load0[1], load0[2]);
-            System.out.println("crowd: Chromium (the instructor's page" + (browsers ? " and every participant" : "") + ") at nice "
-                    + BROWSER_NICE + " (-Dbench.browserNice; in a class it runs on the instructor's own machine);"
-                    + " the classify probe in a JVM of its own at nice 0");
+            // in a class the server has been up for a while: its start-up work in the background (reading MNIST,
+            // warming the kernels) ran into the joins and the heap's baseline (read 126 instead of 291 MB once)
+            long waited = System.nanoTime();
+            List<String> missing = server.awaitLog(Duration.ofMinutes(2), "MNIST read ahead", "Training warmed up");
+            System.out.printf(Locale.ROOT, "crowd: the server's start-up work done after %.0f s more%s; the classify probe"
+                    + " in a JVM of its own%n", (System.nanoTime() - waited) / 1e9, missing.isEmpty() ? "" : " (not seen: " + missing + ")");
             WorkshopCrowdBench bench = new WorkshopCrowdBench(server.base, chromium, accessLogs);
             bench.run(server, participants, trainers, drawings, parallel);
             List<String> complaints = server.complaints();

@@ -24,6 +24,7 @@ import org.nnlab.engine.model.ModelFile;
 import org.nnlab.engine.model.Presets;
 import org.nnlab.engine.model.Sequential;
 import org.nnlab.engine.layer.Param;
+import org.nnlab.engine.spec.TrainingMemory;
 
 /**
  * The scheduler driven by hand ({@link ManualTraining}): no worker threads, the test runs each turn itself,
@@ -378,6 +379,20 @@ class TrainingServiceTest {
         runUntilIdle();
         lab.forgetExpiredJobsIn(0);
         assertTrue(service.jobsOf("lee").isEmpty());
+    }
+
+    /**
+     * 200 samples less a fifth for validation train in 16 batches of 10; 205 leave 164, so each epoch ends with a
+     * batch of 4, and the layers keep buffers for both sizes: admission counts the second set (and the five more
+     * samples' indices).
+     */
+    @Test
+    void theMemoryARunNeedsCountsTheShorterLastBatchOfEachEpoch() {
+        long even = TrainingService.memoryNeeded(SyntheticData.request(200, 1, 0.1), 200);
+        long uneven = TrainingService.memoryNeeded(SyntheticData.request(205, 1, 0.1), 205);
+        long lastBatch = TrainingMemory.of(SyntheticData.SPEC, 10, 4, 0).total() - TrainingMemory.of(SyntheticData.SPEC, 10, 0).total();
+        assertTrue(lastBatch > 0);
+        assertEquals(lastBatch + 5 * 3 * Integer.BYTES, uneven - even);
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.nnlab.engine.tensor.Tensor;
  * A stride-1 convolution (LeNet's both) does not unfold at all: {@link ShiftedConv} keeps each group's
  * input on its padded grid and reads the columns' rows as shifts of it, which took the unfold and fold
  * (a third of a {@code cnn} step's CPU time) out of the step. The chunks, groups and the order the
- * partial weight gradients are added in are the same on both paths.
+ * partial weight gradients are added in are the same on both paths. The path, the group and the chunk
+ * count come from {@link ConvPlan}, which also tells the estimate of a run's memory what each path keeps.
  */
 public final class Conv2d implements Layer {
     private final Conv2dSpec spec;
@@ -89,10 +90,9 @@ public final class Conv2d implements Layer {
         this.patch = g.channels() * g.kernelH() * g.kernelW();
         this.area = g.outArea();
         this.inSize = g.channels() * g.inArea();
-        // a power of two, so the usual batch sizes split into whole groups that threads can share evenly
-        this.group = Math.min(16, Integer.highestOneBit(Math.max(1, (512 + area - 1) / area) * 2 - 1));
+        this.group = ConvPlan.group(g);
         this.rows = patch + 1;
-        this.shifted = ShiftedConv.fits(g) ? new ShiftedConv(g, filters, group) : null;
+        this.shifted = ConvPlan.shifted(g) ? new ShiftedConv(g, filters, group) : null;
         this.gradWidth = shifted != null ? shifted.gradWidth : rows;
         this.sample = Shape.of(g.channels(), g.height(), g.width());
         this.outSample = Shape.of(filters, g.outHeight(), g.outWidth());
@@ -283,25 +283,17 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * How many chunks to split a batch into: one for little work, else up to {@value #CHUNKS}, each a
-     * whole number of groups. Free threads take the remaining chunks, so a thread the system pauses holds
-     * up only a small piece. The count follows from the shapes alone: how the weight gradient is summed
-     * must not depend on how many threads there are.
+     * How many chunks to split a batch into ({@link ConvPlan#chunks}). Free threads take the remaining
+     * chunks, so a thread the system pauses holds up only a small piece.
      */
     private int chunks(int batch) {
-        long work = (long) batch * 2L * 2L * filters * patch * area;
-        int groups = (batch + group - 1) / group;
-        return work < 2 * Parallelism.MIN_FLOPS_PER_THREAD ? 1 : Math.min(groups, CHUNKS);
+        return ConvPlan.chunks(g, filters, batch);
     }
 
-    /**
-     * Chunks a large batch is split into at most: small enough pieces that the thread finishing last
-     * waits little for the other (LeNet's first layer: 16 chunks of 4 samples).
-     */
-    private static final int CHUNKS = 16;
+    private static final int CHUNKS = ConvPlan.CHUNKS;
 
     private int threadsFor(int batch, int passes) {
-        return Parallelism.threadsFor((long) batch * passes * 2L * filters * patch * area);
+        return ConvPlan.threadsFor(g, filters, batch, passes);
     }
 
     /** First sample of chunk {@code chunk}: chunks hold whole groups of samples. */

@@ -65,18 +65,17 @@ final class ShiftedConv {
         this.ow = g.outWidth();
         int kh = g.kernelH();
         int kw = g.kernelW();
-        int hp = oh + kh - 1;
-        this.wp = ow + kw - 1;
-        this.hw = hp * wp;
+        this.wp = Math.toIntExact(padWidth(g));
+        this.hw = Math.toIntExact(padArea(g));
         this.filters = filters;
         this.rows = c * kh * kw + 1;
         this.group = group;
         this.plane = group * hw;
         this.onesOff = c * plane;
-        this.cols = ShiftedKernel.roundUp(last(group), ShiftedKernel.NR);
-        this.imageSize = onesOff + cols;
-        this.gradRows = ShiftedKernel.roundUp(filters, 4);
-        this.gradWidth = ShiftedKernel.roundUp(rows, 4);
+        this.cols = Math.toIntExact(corners(g, group));
+        this.imageSize = Math.toIntExact(imageSize(g, group));
+        this.gradRows = Math.toIntExact(gradRows(filters));
+        this.gradWidth = Math.toIntExact(gradWidth(g));
         this.offsets = new int[gradWidth];
         Arrays.fill(offsets, onesOff);
         int p = 0;
@@ -87,8 +86,8 @@ final class ShiftedConv {
                 }
             }
         }
-        this.dyFront = (kh - 1) * wp + kw - 1;
-        this.dxCols = ShiftedKernel.roundUp(plane, ShiftedKernel.NR);
+        this.dyFront = Math.toIntExact(dyFront(g));
+        this.dxCols = Math.toIntExact(dxCols(g, group));
         this.dyRow = dyFront + dxCols;
         this.dyOffsets = new int[filters * kh * kw];
         for (int f = 0, q = 0; f < filters; f++) {
@@ -101,6 +100,77 @@ final class ShiftedConv {
         this.packedForward = new float[ShiftedKernel.packedSize(filters, rows)];
         this.rotated = new float[c * filters * kh * kw];
         this.packedBackward = new float[ShiftedKernel.packedSize(c, filters * kh * kw)];
+    }
+
+    // Sizes from the geometry alone, for the constructor and for ConvPlan's estimate of what a layer keeps
+    // (in long: the estimate must not wrap for a network too big to build).
+
+    /** Width of the padded grid: the output's plus the kernel's less one. */
+    private static long padWidth(WindowGeometry g) {
+        return (long) g.outWidth() + g.kernelW() - 1;
+    }
+
+    /** One sample's part of a channel on the padded grid. */
+    private static long padArea(WindowGeometry g) {
+        return ((long) g.outHeight() + g.kernelH() - 1) * padWidth(g);
+    }
+
+    /** Grid positions computed for a group: one past the last window corner, rounded up to the kernel's tile. */
+    private static long corners(WindowGeometry g, int group) {
+        return roundUp((group - 1) * padArea(g) + (g.outHeight() - 1) * padWidth(g) + g.outWidth(), ShiftedKernel.NR);
+    }
+
+    private static long dyFront(WindowGeometry g) {
+        return (g.kernelH() - 1) * padWidth(g) + g.kernelW() - 1;
+    }
+
+    private static long dxCols(WindowGeometry g, int group) {
+        return roundUp(group * padArea(g), ShiftedKernel.NR);
+    }
+
+    private static long gradRows(int filters) {
+        return roundUp(filters, 4);
+    }
+
+    private static long gradWidth(WindowGeometry g) {
+        return roundUp((long) g.channels() * g.kernelH() * g.kernelW() + 1, 4);
+    }
+
+    private static long roundUp(long n, int unit) {
+        return (n + unit - 1) / unit * unit;
+    }
+
+    /** Values of one group's image ({@link #newImages} per group): the channels' planes, then the run of ones. */
+    static long imageSize(WindowGeometry g, int group) {
+        return (long) g.channels() * group * padArea(g) + corners(g, group);
+    }
+
+    /** Values of {@link #newOutputs}. */
+    static long outputsSize(WindowGeometry g, int filters, int group) {
+        return roundUp(filters, ShiftedKernel.MR) * corners(g, group);
+    }
+
+    /** Values of {@link #newGradOutputs}. */
+    static long gradOutputsSize(WindowGeometry g, int filters, int group) {
+        return gradRows(filters) * (dyFront(g) + dxCols(g, group));
+    }
+
+    /** Values of {@link #newGradImage}. */
+    static long gradImageSize(WindowGeometry g, int group) {
+        return roundUp(g.channels(), ShiftedKernel.MR) * dxCols(g, group);
+    }
+
+    /** Values of a chunk's partial d[W | b]: {@link #gradRows} × {@link #gradWidth}. */
+    static long gradientSize(WindowGeometry g, int filters) {
+        return gradRows(filters) * gradWidth(g);
+    }
+
+    /** Values of the weights packed for the forward and the backward passes (and W rotated for the latter). */
+    static long packedSize(WindowGeometry g, int filters) {
+        long taps = (long) g.kernelH() * g.kernelW();
+        long c = g.channels();
+        return roundUp(filters, ShiftedKernel.MR) * (c * taps + 1) + c * filters * taps
+                + roundUp(c, ShiftedKernel.MR) * filters * taps;
     }
 
     /** Whether a convolution can take this path: stride 1, and padding only on the grid's near sides or both. */
