@@ -76,9 +76,7 @@ final class Admission {
      * (index lists of its samples; the images themselves when they are the owner's drawings).
      */
     static long memoryNeeded(TrainingRequest request, int size) {
-        // the training part after the validation split, as TrainingJob and Trainer make it
-        double validation = size >= 50 ? request.validationFraction() : 0;
-        int trained = Math.max(1, size - (int) Math.round(size * validation));
+        int trained = Math.max(1, request.trainedSamples(size));
         int batch = Math.max(1, Math.min(request.batchSize(), trained));
         long model = TrainingMemory.of(request.spec(), batch, trained % batch, optimizerCopies(request.optimizer())).total();
         // the job's own records: histories (up to 3,000 points with per-layer figures), pictures, confusion matrix

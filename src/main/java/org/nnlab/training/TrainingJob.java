@@ -268,9 +268,8 @@ final class TrainingJob {
         TrainingData.Sets sets = loaded.shapedFor(request.spec().input());
         Sequential m = Sequential.build(request.spec(), new SplittableRandom(request.seed()));
         Dataset train = sets.train();
-        double validation = train.size() >= 50 ? request.validationFraction() : 0;
-        int batchesPerEpoch = (train.size() - (int) Math.round(train.size() * validation) + request.batchSize() - 1)
-                / request.batchSize();
+        double validation = request.validationFor(train.size());
+        int batchesPerEpoch = (request.trainedSamples(train.size()) + request.batchSize() - 1) / request.batchSize();
         int eventEvery = ReportCadence.every(batchesPerEpoch, request.epochs());
         Trainer t = new Trainer(m, LossChoice.forModel(request.spec()), request.optimizer().create(), train,
                 new TrainerConfig(request.epochs(), request.batchSize(), validation, request.seed(), eventEvery, 0));

@@ -41,6 +41,16 @@ public record TrainingRequest(String networkName, ModelSpec spec, DataChoice dat
         return pretrainEpochs > 0;
     }
 
+    /** The share of {@code size} samples a run holds out for validation: none with fewer than 50 samples. */
+    public double validationFor(int size) {
+        return size >= 50 ? validationFraction : 0;
+    }
+
+    /** How many of {@code size} samples a run trains on, after its validation split (as {@code Dataset.split} cuts it). */
+    public int trainedSamples(int size) {
+        return size - (int) Math.round(size * validationFor(size));
+    }
+
     /** Sent to another server (a cluster member that trains the run) with its network in its JSON form. */
     private Object writeReplace() {
         return new Sent(networkName, spec.toJson(), data, optimizer, batchSize, epochs, seed, augment, validationFraction,
